@@ -1,0 +1,63 @@
+package dev.qfl.stdlib.data;
+
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The regular spacing of a time series. Calendar steps (month, quarter, year) keep the day of month. */
+public enum Frequency {
+    HOUR(ChronoUnit.HOURS, 1, 24),
+    DAY(ChronoUnit.DAYS, 1, 7),
+    WEEK(ChronoUnit.WEEKS, 1, 52),
+    MONTH(ChronoUnit.MONTHS, 1, 12),
+    QUARTER(ChronoUnit.MONTHS, 3, 4),
+    YEAR(ChronoUnit.YEARS, 1, 1);
+
+    private final ChronoUnit unit;
+    private final int unitsPerStep;
+    private final int season;
+
+    Frequency(ChronoUnit unit, int unitsPerStep, int season) {
+        this.unit = unit;
+        this.unitsPerStep = unitsPerStep;
+        this.season = season;
+    }
+
+    /** The usual seasonal period in steps (24 hours, 7 days, 52 weeks, 12 months, 4 quarters, 1 year). */
+    public int defaultSeason() {
+        return season;
+    }
+
+    /** The name used in scripts: {@code hour}, {@code day}, ... */
+    public String keyword() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** True when timestamps carry a meaningful time of day. */
+    public boolean hasTimeOfDay() {
+        return this == HOUR;
+    }
+
+    public LocalDateTime advance(LocalDateTime t, long steps) {
+        return t.plus(steps * unitsPerStep, unit);
+    }
+
+    /**
+     * Whole steps from {@code from} to {@code to}, or empty when {@code to} is not on the grid that
+     * starts at {@code from}.
+     */
+    public Optional<Long> stepsBetween(LocalDateTime from, LocalDateTime to) {
+        long units = unit.between(from, to);
+        if (units % unitsPerStep != 0) {
+            return Optional.empty();
+        }
+        long steps = units / unitsPerStep;
+        return advance(from, steps).equals(to) ? Optional.of(steps) : Optional.empty();
+    }
+
+    public static Optional<Frequency> fromKeyword(String word) {
+        return Arrays.stream(values()).filter(f -> f.keyword().equals(word)).findFirst();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.qfl.stdlib.model;
+
+import dev.qfl.stdlib.data.Panel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A family of forecasting models ({@code seasonal_naive}, {@code iqf}, ...): its options, how to
+ * fill their defaults, and how to train one. Describing a kind must never load a tensor engine, so
+ * the checker and the REPL can use {@link #options()} freely; only {@link #fit} and
+ * {@link #readParameters} may.
+ */
+public interface ModelKind {
+
+    /** Name as written in scripts, e.g. {@code iqf}. */
+    String name();
+
+    /** One line for help and docs. */
+    String summary();
+
+    /** Every option the kind accepts, {@code horizon} included. */
+    List<OptionSpec> options();
+
+    /**
+     * Completes type-checked option values with defaults (including derived ones such as
+     * {@code context = 4 × horizon}).
+     *
+     * @throws IllegalArgumentException with a user-facing sentence when options contradict each other
+     */
+    ModelSpec resolve(Map<String, Object> given);
+
+    /** Fewest observations a series needs to be forecast; shorter ones are left out with a warning. */
+    int minimumLength(ModelSpec spec);
+
+    /** Whether the kind learns the joint distribution over the horizon (answers joint questions). */
+    default boolean joint() {
+        return false;
+    }
+
+    /** Whether training runs on the tensor engine (and so is worth caching on disk). */
+    default boolean neural() {
+        return false;
+    }
+
+    /** Trains a model on every long-enough series of the panel. */
+    TrainedModel fit(Panel panel, ModelSpec spec, FitContext context);
+
+    /**
+     * Rebuilds a trained model from what {@link TrainedModel#writeParameters} wrote.
+     *
+     * @throws IOException when the bytes are not a model of this kind and spec
+     */
+    default TrainedModel readParameters(ModelSpec spec, TrainingSummary summary, InputStream in) throws IOException {
+        throw new IOException(name() + " models are not saved; they are refitted in milliseconds");
+    }
+}

@@ -1,0 +1,13 @@
+package dev.qfl.stdlib.model;
+
+import java.util.List;
+
+/** The model kinds that ship with QFL, in the order help lists them. */
+final class StandardModels {
+    private StandardModels() {
+    }
+
+    static List<ModelKind> all() {
+        return List.of();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.qfl.stdlib.model;
+
+import dev.qfl.stdlib.data.Panel;
+import dev.qfl.stdlib.forecast.ForecastSet;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * A fitted model. Forecasting is a pure function of the model's parameters and each series'
+ * recent history, so one call serves every query against the model.
+ */
+public interface TrainedModel {
+
+    ModelSpec spec();
+
+    TrainingSummary summary();
+
+    /**
+     * One batched inference over the panel: the next {@code horizon} steps after each series' last
+     * observation. Series the model cannot forecast are listed in {@link ForecastSet#skipped()}.
+     *
+     * @param name the model's declared name, carried into the result
+     */
+    ForecastSet forecast(String name, Panel panel, FitContext context);
+
+    /** Whether {@link #writeParameters} is supported (neural models: yes; cheap baselines: no). */
+    default boolean persistable() {
+        return false;
+    }
+
+    /** Writes the learned parameters; {@link ModelKind#readParameters} reads them back. */
+    default void writeParameters(OutputStream out) throws IOException {
+        throw new UnsupportedOperationException(spec().kind() + " has no parameters to save");
+    }
+}
