@@ -1,5 +1,6 @@
 package dev.qfl.stdlib.model;
 
+import dev.qfl.stdlib.data.Frequency;
 import dev.qfl.stdlib.data.Panel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,11 +26,12 @@ public interface ModelKind {
 
     /**
      * Completes type-checked option values with defaults (including derived ones such as
-     * {@code context = 4 × horizon}).
+     * {@code context = 4 × horizon}, or a season taken from the data's frequency). Runs once the
+     * data is loaded; the checker validates types and ranges beforehand from {@link #options()}.
      *
      * @throws IllegalArgumentException with a user-facing sentence when options contradict each other
      */
-    ModelSpec resolve(Map<String, Object> given);
+    ModelSpec resolve(Map<String, Object> given, Frequency frequency);
 
     /** Fewest observations a series needs to be forecast; shorter ones are left out with a warning. */
     int minimumLength(ModelSpec spec);
