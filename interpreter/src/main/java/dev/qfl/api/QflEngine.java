@@ -1,0 +1,139 @@
+package dev.qfl.api;
+
+import dev.qfl.check.Checker;
+import dev.qfl.check.Scope;
+import dev.qfl.diag.Diagnostic;
+import dev.qfl.diag.SourceFile;
+import dev.qfl.format.Formatter;
+import dev.qfl.plan.Plan;
+import dev.qfl.plan.Planner;
+import dev.qfl.stdlib.model.ModelRegistry;
+import dev.qfl.stdlib.model.Reporter;
+import dev.qfl.syntax.ParseResult;
+import dev.qfl.syntax.ScriptParser;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Entry point for embedding QFL in a Java application. An engine is immutable configuration
+ * (model kinds, where progress goes, where trained models are cached); sessions hold state.
+ * Nothing is static: engines and sessions in one JVM are independent.
+ *
+ * <pre>{@code
+ * QflEngine engine = QflEngine.builder().build();
+ * try (QflSession session = engine.openSession(Path.of("plans"))) {
+ *     Result r = session.evaluate("weekly.qfl", source);
+ *     Table q94 = r.lastTable().orElseThrow();
+ * } catch (QflScriptException e) {
+ *     e.diagnostics().forEach(d -> log.warn(d.message()));
+ * }
+ * }</pre>
+ */
+public final class QflEngine {
+    private final ModelRegistry models;
+    private final Reporter reporter;
+    private final Path cacheDirectory;
+
+    private QflEngine(Builder b) {
+        this.models = b.models;
+        this.reporter = b.reporter;
+        this.cacheDirectory = b.cacheDirectory;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The model kinds scripts can use. */
+    public ModelRegistry models() {
+        return models;
+    }
+
+    /**
+     * A new session whose relative paths (data files, exports, the model cache {@code .qfl/models})
+     * resolve against {@code baseDirectory}: a script's folder, or the working directory.
+     */
+    public QflSession openSession(Path baseDirectory) {
+        Path cache = cacheDirectory != null ? cacheDirectory : baseDirectory.resolve(".qfl").resolve("models");
+        return new QflSession(this, baseDirectory, cache, reporter);
+    }
+
+    /** Parses and checks a script without loading data or training: the diagnostics found. */
+    public List<Diagnostic> check(String sourceName, String source) {
+        SourceFile file = new SourceFile(sourceName, source);
+        ParseResult parsed = ScriptParser.parse(file);
+        if (!parsed.ok()) {
+            return parsed.diagnostics();
+        }
+        return new Checker(models, file).check(parsed.script(), Scope.empty()).diagnostics();
+    }
+
+    /**
+     * The script in canonical layout.
+     *
+     * @throws QflScriptException when it does not parse (only well-formed scripts are reformatted)
+     */
+    public String format(String sourceName, String source) throws QflScriptException {
+        SourceFile file = new SourceFile(sourceName, source);
+        ParseResult parsed = ScriptParser.parse(file);
+        if (!parsed.ok()) {
+            throw new QflScriptException(parsed.diagnostics());
+        }
+        return Formatter.format(parsed, file);
+    }
+
+    /**
+     * The plan of training and inference runs the script compiles to, without running it.
+     *
+     * @param baseDirectory where the script's relative paths point (to report cached models)
+     * @throws QflScriptException when the script has errors
+     */
+    public Plan explain(String sourceName, String source, Path baseDirectory) throws QflScriptException {
+        SourceFile file = new SourceFile(sourceName, source);
+        ParseResult parsed = ScriptParser.parse(file);
+        if (!parsed.ok()) {
+            throw new QflScriptException(parsed.diagnostics());
+        }
+        var checked = new Checker(models, file).check(parsed.script(), Scope.empty());
+        List<Diagnostic> errors = new ArrayList<>(checked.diagnostics());
+        errors.removeIf(d -> !d.isError());
+        if (!errors.isEmpty()) {
+            throw new QflScriptException(checked.diagnostics());
+        }
+        Path cache = cacheDirectory != null ? cacheDirectory : baseDirectory.resolve(".qfl").resolve("models");
+        return Planner.plan(checked, sourceName, models, baseDirectory, cache);
+    }
+
+    /** Builds an engine; every setting has a sensible default. */
+    public static final class Builder {
+        private ModelRegistry models = ModelRegistry.standard();
+        private Reporter reporter = Reporter.silent();
+        private Path cacheDirectory;
+
+        private Builder() {
+        }
+
+        /** Model kinds to offer (default: the standard ones). */
+        public Builder models(ModelRegistry registry) {
+            this.models = registry;
+            return this;
+        }
+
+        /** Where training progress and library warnings go (default: dropped). */
+        public Builder reporter(Reporter r) {
+            this.reporter = r;
+            return this;
+        }
+
+        /** One model cache for every session, instead of {@code .qfl/models} under each base folder. */
+        public Builder cacheDirectory(Path dir) {
+            this.cacheDirectory = dir;
+            return this;
+        }
+
+        public QflEngine build() {
+            return new QflEngine(this);
+        }
+    }
+}

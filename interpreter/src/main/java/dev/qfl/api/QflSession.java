@@ -1,0 +1,71 @@
+package dev.qfl.api;
+
+import dev.qfl.diag.Diagnostic;
+import dev.qfl.eval.Interpreter;
+import dev.qfl.stdlib.model.Reporter;
+import dev.qfl.stdlib.table.Table;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A stateful conversation with QFL: declared series, models (trained lazily, once), and bound
+ * tables persist across {@link #evaluate} calls, as in the REPL. An input with errors changes
+ * nothing; an input that fails while running keeps what its earlier statements defined.
+ *
+ * <p>A session is not thread-safe; use one per thread. Close it to release trained models.
+ */
+public final class QflSession implements AutoCloseable {
+    private final Interpreter interpreter;
+
+    QflSession(QflEngine engine, Path baseDirectory, Path cacheDirectory, Reporter reporter) {
+        this.interpreter = new Interpreter(engine.models(), baseDirectory, cacheDirectory, reporter);
+    }
+
+    /**
+     * Runs QFL source.
+     *
+     * @param sourceName shown in diagnostics (a file name, or {@code <repl>})
+     * @throws QflScriptException with every diagnostic when the source has errors or a statement fails
+     */
+    public Result evaluate(String sourceName, String source) throws QflScriptException {
+        return evaluate(sourceName, source, output -> { });
+    }
+
+    /** Runs QFL source, handing each output to {@code sink} as soon as its statement finishes. */
+    public Result evaluate(String sourceName, String source, Consumer<Output> sink) throws QflScriptException {
+        return interpreter.evaluate(sourceName, source, sink);
+    }
+
+    /** Checks source against this session's names without running it. */
+    public List<Diagnostic> check(String sourceName, String source) {
+        return interpreter.check(sourceName, source);
+    }
+
+    /** Names declared so far (series, models, lets), in declaration order. */
+    public Set<String> names() {
+        return interpreter.names();
+    }
+
+    /** A table bound with {@code let}. */
+    public Optional<Table> table(String name) {
+        return interpreter.table(name);
+    }
+
+    /** One line per declared name: what it is (for {@code :models}, {@code :tables}, {@code :describe}). */
+    public List<String> describe() {
+        return interpreter.describe();
+    }
+
+    /** The folder relative paths resolve against. */
+    public Path baseDirectory() {
+        return interpreter.baseDirectory();
+    }
+
+    @Override
+    public void close() {
+        interpreter.close();
+    }
+}

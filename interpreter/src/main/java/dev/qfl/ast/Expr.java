@@ -1,0 +1,139 @@
+package dev.qfl.ast;
+
+import dev.qfl.diag.Span;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Expressions. Queries are calls with clauses ({@link Query}); calls name a function or a
+ * constructor such as {@code csv} or {@code iqf}, checked against signature tables, so new
+ * functions need no grammar change.
+ */
+public sealed interface Expr extends Node {
+
+    /** A number as written; kept decimal so {@code 0.01..0.99 step 0.01} has exactly 99 levels. */
+    record NumberLit(BigDecimal value, Span span) implements Expr {
+    }
+
+    record StringLit(String value, Span span) implements Expr {
+    }
+
+    record BoolLit(boolean value, Span span) implements Expr {
+    }
+
+    /** {@code 10m}, {@code 90s}: the text is kept for formatting. */
+    record DurationLit(Duration value, String text, Span span) implements Expr {
+    }
+
+    record ListLit(List<Expr> elements, Span span) implements Expr {
+        public ListLit {
+            elements = List.copyOf(elements);
+        }
+    }
+
+    /** {@code low..high [step s]}: inclusive at both ends. */
+    record Range(Expr low, Expr high, Expr step, Span span) implements Expr {
+        public Optional<Expr> stepExpr() {
+            return Optional.ofNullable(step);
+        }
+    }
+
+    /** A bare name: a declared series/model/let, a column in a condition, or a word option value. */
+    record Name(String name, Span span) implements Expr {
+    }
+
+    /** {@code f(a, b, name: c)}. */
+    record Call(Identifier callee, List<Argument> arguments, Span span) implements Expr {
+        public Call {
+            arguments = List.copyOf(arguments);
+        }
+
+        public List<Argument> positional() {
+            return arguments.stream().filter(a -> a.name() == null).toList();
+        }
+
+        public List<Argument> named() {
+            return arguments.stream().filter(a -> a.name() != null).toList();
+        }
+    }
+
+    /** A call argument; {@code name} is null for positional ones. */
+    record Argument(Identifier name, Expr value, Span span) implements Node {
+        public boolean isNamed() {
+            return name != null;
+        }
+    }
+
+    /** {@code sum(demand over horizon 1..7)}: aggregation of a series over part of the horizon. */
+    record Aggregate(Identifier function, Expr operand, Identifier dimension, Range range, Span span) implements Expr {
+    }
+
+    /** {@code CALL using MODEL [assuming independence] [where CONDITION]}. */
+    record Query(Expr body, Identifier model, boolean assumingIndependence, Expr condition, Span span)
+            implements Expr {
+        public Optional<Identifier> modelName() {
+            return Optional.ofNullable(model);
+        }
+
+        public Optional<Expr> where() {
+            return Optional.ofNullable(condition);
+        }
+    }
+
+    record Unary(UnaryOp op, Expr operand, Span span) implements Expr {
+    }
+
+    record Binary(BinaryOp op, Expr left, Expr right, Span span) implements Expr {
+    }
+
+    /** {@code x in a..b}. */
+    record InRange(Expr value, Range range, Span span) implements Expr {
+    }
+
+    /** {@code x in [a, b]}. */
+    record InList(Expr value, ListLit list, Span span) implements Expr {
+    }
+
+    enum UnaryOp {
+        NEGATE("-"), NOT("not ");
+
+        private final String symbol;
+
+        UnaryOp(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+    }
+
+    /** Binary operators with their precedence (higher binds tighter), as the grammar defines it. */
+    enum BinaryOp {
+        MUL("*", 5), DIV("/", 5), ADD("+", 4), SUB("-", 4),
+        EQ("==", 3), NE("!=", 3), LT("<", 3), LE("<=", 3), GT(">", 3), GE(">=", 3),
+        AND("and", 2), OR("or", 1);
+
+        private final String symbol;
+        private final int precedence;
+
+        BinaryOp(String symbol, int precedence) {
+            this.symbol = symbol;
+            this.precedence = precedence;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+
+        public int precedence() {
+            return precedence;
+        }
+
+        public boolean isComparison() {
+            return precedence == 3;
+        }
+    }
+}

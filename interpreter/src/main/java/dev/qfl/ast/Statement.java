@@ -1,0 +1,42 @@
+package dev.qfl.ast;
+
+import dev.qfl.diag.Span;
+import java.util.List;
+
+/** The statements of QFL. Declarations bind a name; the others act. */
+public sealed interface Statement extends Node {
+
+    /** {@code series NAME = EXPR}: a panel of series from a data source. */
+    record SeriesDecl(Identifier name, Expr value, Span span) implements Statement {
+    }
+
+    /** {@code model NAME = EXPR}: a model of some kind over a declared series. */
+    record ModelDecl(Identifier name, Expr value, Span span) implements Statement {
+    }
+
+    /** {@code let NAME = EXPR}: binds a query result or a constant. */
+    record LetDecl(Identifier name, Expr value, Span span) implements Statement {
+    }
+
+    /** {@code fit A, B}: train (or load from cache) now rather than at first use. */
+    record Fit(List<Identifier> models, Span span) implements Statement {
+        public Fit {
+            models = List.copyOf(models);
+        }
+    }
+
+    /** {@code export EXPR to "file.csv" [name: value ...]}. */
+    record Export(Expr value, Expr.StringLit path, List<Expr.Argument> options, Span span) implements Statement {
+        public Export {
+            options = List.copyOf(options);
+        }
+    }
+
+    /** {@code save MODEL to "file"}. */
+    record Save(Identifier model, Expr.StringLit path, Span span) implements Statement {
+    }
+
+    /** An expression on its own: evaluated and shown. */
+    record ExpressionStatement(Expr expr, Span span) implements Statement {
+    }
+}

@@ -1,0 +1,308 @@
+package dev.qfl.check;
+
+import dev.qfl.ast.Expr;
+import dev.qfl.ast.Identifier;
+import dev.qfl.ast.Script;
+import dev.qfl.ast.Statement;
+import dev.qfl.diag.Diagnostic;
+import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.diag.SourceFile;
+import dev.qfl.stdlib.data.Frequency;
+import dev.qfl.stdlib.model.ModelKind;
+import dev.qfl.stdlib.model.ModelRegistry;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The semantic pass between parsing and running. Checks every statement against the names in
+ * scope, reporting all independent errors at once; a declaration with errors still defines its
+ * name so later statements are checked too instead of drowning in "undefined name" echoes.
+ */
+public final class Checker {
+    private final ModelRegistry models;
+    private final SourceFile file;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final Map<Expr, ResolvedQuery> queries = new IdentityHashMap<>();
+
+    public Checker(ModelRegistry models, SourceFile file) {
+        this.models = models;
+        this.file = file;
+    }
+
+    public CheckResult check(Script script, Scope initial) {
+        Scope scope = initial;
+        List<Symbol> defined = new ArrayList<>();
+        for (Statement s : script.statements()) {
+            Symbol symbol = statement(s, scope);
+            defined.add(symbol);
+            if (symbol != null) {
+                scope = scope.with(symbol);
+            }
+        }
+        return new CheckResult(script, diagnostics, defined, queries, scope);
+    }
+
+    private void report(Diagnostic d) {
+        diagnostics.add(d);
+    }
+
+    private Symbol statement(Statement s, Scope scope) {
+        if (s instanceof Statement.SeriesDecl d) {
+            checkNewName(d.name(), scope);
+            return series(d, scope);
+        } else if (s instanceof Statement.ModelDecl d) {
+            checkNewName(d.name(), scope);
+            return model(d, scope);
+        } else if (s instanceof Statement.LetDecl d) {
+            checkNewName(d.name(), scope);
+            return let(d, scope);
+        } else if (s instanceof Statement.Fit f) {
+            f.models().forEach(m -> requireModel(m, scope));
+        } else if (s instanceof Statement.Export e) {
+            export(e, scope);
+        } else if (s instanceof Statement.Save v) {
+            requireModel(v.model(), scope);
+        } else if (s instanceof Statement.ExpressionStatement x) {
+            expression(x.expr(), scope);
+        }
+        return null;
+    }
+
+    private void checkNewName(Identifier name, Scope scope) {
+        scope.lookup(name.name()).ifPresent(previous -> report(Diagnostic.error(DiagnosticCode.DUPLICATE_NAME, file,
+                name.span(), "'" + name.name() + "' is already defined",
+                previous.span().line() > 0 ? "first defined at line " + previous.span().line() + "; pick another name"
+                        : "it was defined earlier in this session; pick another name")));
+    }
+
+    // ---- series ------------------------------------------------------------------------------
+
+    private Symbol series(Statement.SeriesDecl d, Scope scope) {
+        String name = d.name().name();
+        if (!(d.value() instanceof Expr.Call call) || !call.callee().name().equals(SeriesSources.CSV)) {
+            report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, d.value().span(),
+                    "a series is read from a data source", "e.g. series " + name
+                            + " = csv(\"data/sales.csv\", time: \"date\", value: \"units\", id: \"sku\")"));
+            return new Symbol.SeriesSymbol(name, d.name().span(), null, Map.of(), null);
+        }
+        List<Expr.Argument> positional = call.positional();
+        String path = null;
+        if (positional.size() != 1 || !(positional.get(0).value() instanceof Expr.StringLit p)) {
+            report(Diagnostic.error(DiagnosticCode.WRONG_ARGUMENTS, file, positional.isEmpty() ? call.span()
+                            : positional.get(positional.size() > 1 ? 1 : 0).span(),
+                    "csv takes one positional argument, the file path in quotes",
+                    "e.g. csv(\"data/sales.csv\", time: \"date\")"));
+        } else {
+            path = p.value();
+        }
+        Map<String, Object> options = new OptionChecker(file, scope, this::report)
+                .check(SeriesSources.CSV, call, SeriesSources.CSV_OPTIONS);
+        Frequency freq = options.get("freq") instanceof String f ? Frequency.fromKeyword(f).orElse(null) : null;
+        return new Symbol.SeriesSymbol(name, d.name().span(), path, options, freq);
+    }
+
+    // ---- models ------------------------------------------------------------------------------
+
+    private Symbol model(Statement.ModelDecl d, Scope scope) {
+        String name = d.name().name();
+        Symbol.ModelSymbol invalid = new Symbol.ModelSymbol(name, d.name().span(), null, null, Map.of(), 0, false, null);
+        if (!(d.value() instanceof Expr.Call call)) {
+            report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, d.value().span(),
+                    "a model is made by a model function", "e.g. model " + name + " = seasonal_naive(demand, horizon: 14)"));
+            return invalid;
+        }
+        String kindName = call.callee().name();
+        Optional<ModelKind> kind = models.find(kindName);
+        if (kind.isEmpty()) {
+            List<String> names = models.all().stream().map(ModelKind::name).collect(Collectors.toList());
+            String hint = Suggestions.didYouMean(kindName, names);
+            report(Diagnostic.error(DiagnosticCode.UNKNOWN_FUNCTION, file, call.callee().span(),
+                    "there is no model kind '" + kindName + "'",
+                    hint != null ? hint : "model kinds: " + String.join(", ", names)));
+            return invalid;
+        }
+        String series = null;
+        List<Expr.Argument> positional = call.positional();
+        if (positional.isEmpty()) {
+            report(Diagnostic.error(DiagnosticCode.WRONG_ARGUMENTS, file, call.span(),
+                    kindName + " needs the series to learn from as its first argument",
+                    "e.g. " + kindName + "(demand, horizon: 14)"));
+        } else {
+            series = seriesReference(positional.get(0).value(), scope).orElse(null);
+            for (Expr.Argument extra : positional.subList(1, positional.size())) {
+                report(Diagnostic.error(DiagnosticCode.WRONG_ARGUMENTS, file, extra.span(),
+                        kindName + " takes one series; other settings are options such as horizon: 14"));
+            }
+        }
+        Map<String, Object> options = new OptionChecker(file, scope, this::report)
+                .check(kindName, call, kind.get().options());
+        int horizon = options.get("horizon") instanceof Integer h ? h : 0;
+        return new Symbol.ModelSymbol(name, d.name().span(), kindName, series, options, horizon, kind.get().joint(), null);
+    }
+
+    /** The series a name refers to, reporting anything else. */
+    Optional<String> seriesReference(Expr e, Scope scope) {
+        if (e instanceof Expr.Name n) {
+            Optional<Symbol> s = scope.lookup(n.name());
+            if (s.isEmpty()) {
+                undefined(n, scope);
+                return Optional.empty();
+            }
+            if (s.get() instanceof Symbol.SeriesSymbol) {
+                return Optional.of(n.name());
+            }
+            report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, e.span(),
+                    "expected a series, but '" + n.name() + "' is " + s.get().kind().description()));
+            return Optional.empty();
+        }
+        report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, e.span(), "expected the name of a series"));
+        return Optional.empty();
+    }
+
+    private Optional<Symbol.ModelSymbol> requireModel(Identifier id, Scope scope) {
+        Optional<Symbol> s = scope.lookup(id.name());
+        if (s.isEmpty()) {
+            undefined(new Expr.Name(id.name(), id.span()), scope);
+            return Optional.empty();
+        }
+        if (s.get() instanceof Symbol.ModelSymbol m) {
+            return Optional.of(m);
+        }
+        report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, id.span(),
+                "expected a model, but '" + id.name() + "' is " + s.get().kind().description()));
+        return Optional.empty();
+    }
+
+    void undefined(Expr.Name n, Scope scope) {
+        List<String> names = scope.symbols().stream().map(Symbol::name).toList();
+        String hint = Suggestions.didYouMean(n.name(), names);
+        report(Diagnostic.error(DiagnosticCode.UNDEFINED_NAME, file, n.span(), "'" + n.name() + "' is not defined",
+                hint != null ? hint : "declare it first, e.g. series " + n.name() + " = csv(...)"));
+    }
+
+    // ---- let, export, expressions ------------------------------------------------------------
+
+    private Symbol let(Statement.LetDecl d, Scope scope) {
+        ValueKind kind = expression(d.value(), scope);
+        List<String> columns = kind == ValueKind.TABLE ? tableColumns(d.value(), scope) : List.of();
+        Object constant = Constants.fold(d.value(), scope).orElse(null);
+        return new Symbol.LetSymbol(d.name().name(), d.name().span(), kind, columns, constant);
+    }
+
+    private List<String> tableColumns(Expr e, Scope scope) {
+        ResolvedQuery q = queries.get(e);
+        if (q != null) {
+            return q.kind().columnNames();
+        }
+        if (e instanceof Expr.Name n && scope.lookup(n.name()).orElse(null) instanceof Symbol.LetSymbol l) {
+            return l.columns();
+        }
+        return List.of();
+    }
+
+    private void export(Statement.Export e, Scope scope) {
+        ValueKind kind = expression(e.value(), scope);
+        if (kind != ValueKind.TABLE && kind != ValueKind.ERROR) {
+            report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, e.value().span(),
+                    "only tables can be exported, and this is " + kind.description()));
+        }
+        String path = e.path().value().toLowerCase(Locale.ROOT);
+        if (!path.endsWith(".csv") && !path.endsWith(".json")) {
+            report(Diagnostic.error(DiagnosticCode.BAD_EXPORT, file, e.path().span(),
+                    "QFL exports .csv and .json files", "end the file name with .csv or .json"));
+        }
+        for (Expr.Argument o : e.options()) {
+            report(Diagnostic.error(DiagnosticCode.UNKNOWN_OPTION, file, o.name().span(),
+                    "export has no option '" + o.name().name() + "'"));
+        }
+    }
+
+    /** Checks an expression used as a value and says what kind of value it is. */
+    ValueKind expression(Expr e, Scope scope) {
+        if (e instanceof Expr.Query q) {
+            return new QueryChecker(this, file, scope).query(q.body(), q.model(), q.assumingIndependence(),
+                    q.condition(), q) ? ValueKind.TABLE : ValueKind.ERROR;
+        }
+        if (e instanceof Expr.Call c) {
+            if (QueryKind.byFunction(c.callee().name()).isPresent()) {
+                return new QueryChecker(this, file, scope).query(c, null, false, null, c) ? ValueKind.TABLE : ValueKind.ERROR;
+            }
+            return misplacedCall(c);
+        }
+        if (e instanceof Expr.Name n) {
+            Optional<Symbol> s = scope.lookup(n.name());
+            if (s.isEmpty()) {
+                undefined(n, scope);
+                return ValueKind.ERROR;
+            }
+            return s.get().kind();
+        }
+        if (e instanceof Expr.NumberLit || e instanceof Expr.Binary b && !b.op().isComparison()
+                && b.op() != Expr.BinaryOp.AND && b.op() != Expr.BinaryOp.OR
+                || e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEGATE) {
+            return Constants.fold(e, scope).isPresent() ? ValueKind.NUMBER : notConstant(e);
+        }
+        if (e instanceof Expr.StringLit) {
+            return ValueKind.STRING;
+        }
+        if (e instanceof Expr.BoolLit) {
+            return ValueKind.BOOLEAN;
+        }
+        if (e instanceof Expr.DurationLit) {
+            return ValueKind.DURATION;
+        }
+        if (e instanceof Expr.ListLit l) {
+            return Constants.fold(l, scope).isPresent() ? ValueKind.LIST : notConstant(e);
+        }
+        if (e instanceof Expr.Range r) {
+            return Constants.fold(r, scope).isPresent() ? ValueKind.RANGE : notConstant(e);
+        }
+        if (e instanceof Expr.Aggregate a) {
+            report(Diagnostic.error(DiagnosticCode.NOT_A_QUERY, file, a.span(),
+                    a.function().name() + "(... over ...) is asked inside a query",
+                    "e.g. quantile(" + dev.qfl.format.Formatter.expr(a) + ", 0.95) using MODEL"));
+            return ValueKind.ERROR;
+        }
+        report(Diagnostic.error(DiagnosticCode.NOT_A_QUERY, file, e.span(),
+                "a condition only makes sense after 'where' in a query",
+                "e.g. quantile(demand, 0.9) where horizon <= 3"));
+        return ValueKind.ERROR;
+    }
+
+    private ValueKind notConstant(Expr e) {
+        report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, e.span(),
+                "this value must be known before running: use numbers, strings, lists and ranges"));
+        return ValueKind.ERROR;
+    }
+
+    private ValueKind misplacedCall(Expr.Call c) {
+        String name = c.callee().name();
+        if (name.equals(SeriesSources.CSV)) {
+            report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, c.span(), "csv(...) reads a series and must be named",
+                    "write: series NAME = csv(...)"));
+        } else if (models.find(name).isPresent()) {
+            report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, c.span(), name + "(...) makes a model and must be named",
+                    "write: model NAME = " + name + "(...)"));
+        } else {
+            List<String> known = new ArrayList<>(QueryKind.functions());
+            String hint = Suggestions.didYouMean(name, known);
+            report(Diagnostic.error(DiagnosticCode.UNKNOWN_FUNCTION, file, c.callee().span(),
+                    "there is no function '" + name + "'",
+                    hint != null ? hint : "queries: " + String.join(", ", known)));
+        }
+        return ValueKind.ERROR;
+    }
+
+    void add(Diagnostic d) {
+        report(d);
+    }
+
+    void resolved(Expr node, ResolvedQuery q) {
+        queries.put(node, q);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.qfl.check;
+
+import dev.qfl.ast.Expr;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Optional;
+
+/**
+ * The largest horizon step a {@code where} condition can select, when the condition bounds it.
+ * Used to reject questions beyond a model's horizon before anything runs, and to tell the model
+ * how far ahead a query needs.
+ */
+public final class HorizonBounds {
+    private HorizonBounds() {
+    }
+
+    /**
+     * An upper bound and the sub-expression that sets it.
+     *
+     * @param value largest selectable horizon step
+     * @param at    the comparison that bounds it (where an error points)
+     */
+    public record Bound(int value, Expr at) {
+    }
+
+    public static Optional<Bound> upper(Expr condition, Scope scope) {
+        if (condition instanceof Expr.Binary b) {
+            if (b.op() == Expr.BinaryOp.AND) {
+                Optional<Bound> l = upper(b.left(), scope);
+                Optional<Bound> r = upper(b.right(), scope);
+                if (l.isPresent() && r.isPresent()) {
+                    return Optional.of(l.get().value() <= r.get().value() ? l.get() : r.get());
+                }
+                return l.isPresent() ? l : r;
+            }
+            if (b.op() == Expr.BinaryOp.OR) {
+                Optional<Bound> l = upper(b.left(), scope);
+                Optional<Bound> r = upper(b.right(), scope);
+                if (l.isPresent() && r.isPresent()) {
+                    return Optional.of(l.get().value() >= r.get().value() ? l.get() : r.get());
+                }
+                return Optional.empty();
+            }
+            if (isHorizon(b.left())) {
+                return comparison(b.op(), b.right(), b, scope);
+            }
+            if (isHorizon(b.right())) {
+                return comparison(mirror(b.op()), b.left(), b, scope);
+            }
+        } else if (condition instanceof Expr.InRange r && isHorizon(r.value())) {
+            return Constants.number(r.range().high(), scope)
+                    .map(h -> new Bound(h.setScale(0, RoundingMode.FLOOR).intValue(), r));
+        } else if (condition instanceof Expr.InList l && isHorizon(l.value())) {
+            Optional<Object> v = Constants.fold(l.list(), scope);
+            if (v.isPresent() && v.get() instanceof java.util.List<?> values && !values.isEmpty()
+                    && values.stream().allMatch(x -> x instanceof BigDecimal)) {
+                int max = values.stream().map(x -> ((BigDecimal) x).setScale(0, RoundingMode.FLOOR).intValue())
+                        .max(Integer::compare).orElseThrow();
+                return Optional.of(new Bound(max, l));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isHorizon(Expr e) {
+        return e instanceof Expr.Name n && n.name().equals("horizon");
+    }
+
+    private static Optional<Bound> comparison(Expr.BinaryOp op, Expr limit, Expr at, Scope scope) {
+        Optional<BigDecimal> n = Constants.number(limit, scope);
+        if (n.isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal v = n.get();
+        return switch (op) {
+            case EQ, LE -> Optional.of(new Bound(v.setScale(0, RoundingMode.FLOOR).intValue(), at));
+            case LT -> Optional.of(new Bound(v.setScale(0, RoundingMode.CEILING).intValue() - 1, at));
+            default -> Optional.empty();
+        };
+    }
+
+    private static Expr.BinaryOp mirror(Expr.BinaryOp op) {
+        return switch (op) {
+            case LT -> Expr.BinaryOp.GT;
+            case LE -> Expr.BinaryOp.GE;
+            case GT -> Expr.BinaryOp.LT;
+            case GE -> Expr.BinaryOp.LE;
+            default -> op;
+        };
+    }
+}

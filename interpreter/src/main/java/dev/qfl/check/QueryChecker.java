@@ -1,0 +1,207 @@
+package dev.qfl.check;
+
+import dev.qfl.ast.Expr;
+import dev.qfl.ast.Identifier;
+import dev.qfl.diag.Diagnostic;
+import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.diag.SourceFile;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks one query: the function and its arguments, which model answers it ({@code using}, or the
+ * only model declared on the series), and the {@code where} condition (known columns, comparable
+ * values, and no horizon beyond what the model forecasts).
+ */
+final class QueryChecker {
+    private final Checker checker;
+    private final SourceFile file;
+    private final Scope scope;
+
+    QueryChecker(Checker checker, SourceFile file, Scope scope) {
+        this.checker = checker;
+        this.file = file;
+        this.scope = scope;
+    }
+
+    private void error(DiagnosticCode code, Expr at, String message, String... hints) {
+        checker.add(Diagnostic.error(code, file, at.span(), message, hints));
+    }
+
+    boolean query(Expr body, Identifier using, boolean independence, Expr condition, Expr node) {
+        if (!(body instanceof Expr.Call call) || QueryKind.byFunction(call.callee().name()).isEmpty()) {
+            if (body instanceof Expr.Call c) {
+                String hint = Suggestions.didYouMean(c.callee().name(), QueryKind.functions());
+                error(DiagnosticCode.UNKNOWN_FUNCTION, c, "there is no query '" + c.callee().name() + "'",
+                        hint != null ? hint : "queries: " + String.join(", ", QueryKind.functions()));
+            } else {
+                error(DiagnosticCode.NOT_A_QUERY, body, "'using' and 'where' follow a query such as quantile(...)");
+            }
+            return false;
+        }
+        QueryKind kind = QueryKind.byFunction(call.callee().name()).orElseThrow();
+        for (Expr.Argument named : call.named()) {
+            error(DiagnosticCode.UNKNOWN_OPTION, named.name() == null ? named.value() : new Expr.Name(named.name().name(),
+                    named.name().span()), kind.function() + " takes no option '" + named.name().name() + "'");
+        }
+        boolean ok = call.named().isEmpty();
+        String series = null;
+        List<BigDecimal> levels = List.of();
+        Expr.BinaryOp comparison = null;
+        BigDecimal threshold = null;
+        List<Expr.Argument> args = call.positional();
+        if (kind == QueryKind.QUANTILE) {
+            if (args.size() != 2) {
+                error(DiagnosticCode.WRONG_ARGUMENTS, call, "quantile takes a series and the level(s)",
+                        "e.g. quantile(demand, 0.95) or quantile(demand, [0.5, 0.9])");
+                return false;
+            }
+            series = seriesOf(args.get(0).value(), independence).orElse(null);
+            levels = levels(args.get(1).value());
+            ok &= series != null && !levels.isEmpty();
+        } else {
+            if (args.size() != 1 || !(args.get(0).value() instanceof Expr.Binary cmp) || !cmp.op().isComparison()
+                    || cmp.op() == Expr.BinaryOp.EQ || cmp.op() == Expr.BinaryOp.NE) {
+                error(DiagnosticCode.WRONG_ARGUMENTS, call, "probability takes a comparison of a series with a number",
+                        "e.g. probability(demand <= 120)");
+                return false;
+            }
+            Expr.Binary b = (Expr.Binary) args.get(0).value();
+            Expr seriesSide = b.left();
+            Expr numberSide = b.right();
+            comparison = b.op();
+            if (!(b.left() instanceof Expr.Name || b.left() instanceof Expr.Aggregate)) {
+                seriesSide = b.right();
+                numberSide = b.left();
+                comparison = flip(b.op());
+            }
+            series = seriesOf(seriesSide, independence).orElse(null);
+            threshold = Constants.number(numberSide, scope).orElse(null);
+            if (threshold == null) {
+                error(DiagnosticCode.WRONG_TYPE, numberSide, "the threshold must be a number known before running");
+            }
+            ok &= series != null && threshold != null;
+        }
+        Optional<Symbol.ModelSymbol> model = series == null ? Optional.empty() : model(series, using, call);
+        if (independence) {
+            error(DiagnosticCode.NOT_A_QUERY, node, "'assuming independence' only applies to joint questions such as "
+                    + "quantile(sum(demand over horizon 1..7), 0.95)");
+            ok = false;
+        }
+        int maxHorizon = model.map(Symbol.ModelSymbol::horizon).orElse(0);
+        if (condition != null) {
+            ConditionChecker conditions = new ConditionChecker(checker, file, scope, kind);
+            ok &= conditions.check(condition);
+            Optional<HorizonBounds.Bound> bound = HorizonBounds.upper(condition, scope);
+            if (bound.isPresent() && model.isPresent() && maxHorizon > 0 && bound.get().value() > maxHorizon) {
+                error(DiagnosticCode.HORIZON_BEYOND_MODEL, bound.get().at(), "horizon " + bound.get().value()
+                        + " is beyond " + model.get().name() + "'s horizon of " + maxHorizon,
+                        "declare the model with horizon: " + bound.get().value() + " or ask for fewer steps");
+                ok = false;
+            }
+            if (bound.isPresent() && maxHorizon > 0) {
+                maxHorizon = Math.min(maxHorizon, bound.get().value());
+            }
+        }
+        if (ok && model.isPresent()) {
+            checker.resolved(node, new ResolvedQuery(node, kind, series, model.get().name(), levels, comparison, threshold,
+                    condition, maxHorizon));
+        }
+        return ok && model.isPresent();
+    }
+
+    private static Expr.BinaryOp flip(Expr.BinaryOp op) {
+        return switch (op) {
+            case LT -> Expr.BinaryOp.GT;
+            case LE -> Expr.BinaryOp.GE;
+            case GT -> Expr.BinaryOp.LT;
+            case GE -> Expr.BinaryOp.LE;
+            default -> op;
+        };
+    }
+
+    private Optional<String> seriesOf(Expr e, boolean independence) {
+        if (e instanceof Expr.Aggregate a) {
+            error(DiagnosticCode.JOINT_ON_UNIVARIATE, a, a.function().name() + "(... over horizon ...) is a joint question "
+                    + "about several horizon steps at once, and no model declared here learns their joint distribution",
+                    "a joint model (mqf2) answers it; with a univariate model add 'assuming independence' only if steps "
+                            + "are really independent");
+            return Optional.empty();
+        }
+        return checker.seriesReference(e, scope);
+    }
+
+    private List<BigDecimal> levels(Expr e) {
+        Object v = Constants.fold(e, scope).orElse(null);
+        List<BigDecimal> out = new ArrayList<>();
+        if (v instanceof BigDecimal d) {
+            out.add(d);
+        } else if (v instanceof RangeValue r) {
+            long n = r.count();
+            if (n <= 0) {
+                error(DiagnosticCode.BAD_RANGE, e, n == 0 ? "this range is empty" : "this range has more than "
+                        + RangeValue.MAX_VALUES + " values", "e.g. 0.90..0.99 step 0.01");
+                return List.of();
+            }
+            out.addAll(r.values());
+        } else if (v instanceof List<?> l && l.stream().allMatch(x -> x instanceof BigDecimal)) {
+            l.forEach(x -> out.add((BigDecimal) x));
+        } else {
+            String hint = e instanceof Expr.Range r && r.step() == null
+                    ? "a range of levels needs a step, e.g. 0.90..0.99 step 0.01" : "e.g. 0.95, [0.5, 0.9] or 0.90..0.99 step 0.01";
+            error(DiagnosticCode.WRONG_TYPE, e, "the level must be a number, a list of numbers or a range", hint);
+            return List.of();
+        }
+        for (int i = 0; i < out.size(); i++) {
+            BigDecimal d = out.get(i);
+            if (d.signum() <= 0 || d.compareTo(BigDecimal.ONE) >= 0) {
+                Expr at = e instanceof Expr.ListLit l ? l.elements().get(i) : e;
+                String hint = d.compareTo(BigDecimal.ONE) > 0 && d.compareTo(BigDecimal.valueOf(100)) < 0
+                        ? "levels are probabilities: did you mean " + d.movePointLeft(2).stripTrailingZeros().toPlainString() + "?"
+                        : "a level is a probability strictly between 0 and 1";
+                error(DiagnosticCode.LEVEL_OUT_OF_RANGE, at, "level " + d.toPlainString() + " is outside (0, 1)", hint);
+                return List.of();
+            }
+        }
+        return out;
+    }
+
+    private Optional<Symbol.ModelSymbol> model(String series, Identifier using, Expr.Call call) {
+        if (using != null) {
+            Optional<Symbol> s = scope.lookup(using.name());
+            if (s.isEmpty()) {
+                checker.undefined(new Expr.Name(using.name(), using.span()), scope);
+                return Optional.empty();
+            }
+            if (!(s.get() instanceof Symbol.ModelSymbol m)) {
+                error(DiagnosticCode.WRONG_TYPE, new Expr.Name(using.name(), using.span()),
+                        "'" + using.name() + "' is " + s.get().kind().description() + ", not a model");
+                return Optional.empty();
+            }
+            if (m.series() != null && !m.series().equals(series)) {
+                error(DiagnosticCode.MODEL_SERIES_MISMATCH, new Expr.Name(using.name(), using.span()),
+                        "model " + m.name() + " was declared on " + m.series() + ", not on " + series,
+                        "declare a model on " + series + ", e.g. model m2 = " + (m.modelKind() == null ? "seasonal_naive"
+                                : m.modelKind()) + "(" + series + ", horizon: " + Math.max(1, m.horizon()) + ")");
+                return Optional.empty();
+            }
+            return m.modelKind() == null && m.loadPath() == null ? Optional.empty() : Optional.of(m);
+        }
+        List<Symbol.ModelSymbol> candidates = scope.modelsOn(series);
+        if (candidates.size() == 1) {
+            Symbol.ModelSymbol m = candidates.get(0);
+            return m.modelKind() == null && m.loadPath() == null ? Optional.empty() : Optional.of(m);
+        }
+        if (candidates.isEmpty()) {
+            error(DiagnosticCode.NO_MODEL, call, "no model is declared on " + series + " to answer this",
+                    "declare one, e.g. model naive = seasonal_naive(" + series + ", horizon: 14)");
+        } else {
+            error(DiagnosticCode.AMBIGUOUS_MODEL, call, "several models are declared on " + series + " ("
+                    + String.join(", ", candidates.stream().map(Symbol.ModelSymbol::name).toList()) + ")",
+                    "say which with 'using " + candidates.get(0).name() + "'");
+        }
+        return Optional.empty();
+    }
+}

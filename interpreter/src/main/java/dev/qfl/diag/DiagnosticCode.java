@@ -1,0 +1,58 @@
+package dev.qfl.diag;
+
+/**
+ * The script-level diagnostic codes. Ranges: QF1xxx syntax, QF2xxx meaning (checker), QF5xxx
+ * running a statement, QF9xxx QFL's own faults. Data (QF3xxx) and training/model-file (QF4xxx)
+ * codes come from the standard library's {@code QflException}s and are passed through as is.
+ * Codes are stable: tools and CI scripts may match on them.
+ */
+public enum DiagnosticCode {
+    SYNTAX("QF1001", "syntax error"),
+    UNTERMINATED_STRING("QF1002", "unterminated string"),
+    BAD_CHARACTER("QF1003", "character not allowed"),
+    TOO_DEEP("QF1004", "expression nested too deeply"),
+    BAD_LITERAL("QF1005", "malformed literal"),
+
+    UNDEFINED_NAME("QF2001", "undefined name"),
+    DUPLICATE_NAME("QF2002", "name already defined"),
+    WRONG_TYPE("QF2003", "wrong kind of value"),
+    UNKNOWN_OPTION("QF2004", "unknown option"),
+    OPTION_OUT_OF_RANGE("QF2005", "option value out of range"),
+    LEVEL_OUT_OF_RANGE("QF2006", "level outside (0, 1)"),
+    HORIZON_BEYOND_MODEL("QF2007", "horizon beyond the model's horizon"),
+    MODEL_SERIES_MISMATCH("QF2008", "model declared on another series"),
+    UNKNOWN_FUNCTION("QF2009", "unknown function"),
+    WRONG_ARGUMENTS("QF2010", "wrong arguments"),
+    AMBIGUOUS_MODEL("QF2011", "several models could answer"),
+    NO_MODEL("QF2012", "no model declared on the series"),
+    BAD_RANGE("QF2013", "invalid range"),
+    UNKNOWN_COLUMN("QF2014", "unknown column in a condition"),
+    MISSING_OPTION("QF2015", "required option missing"),
+    DUPLICATE_OPTION("QF2016", "option given twice"),
+    JOINT_ON_UNIVARIATE("QF2017", "joint question on a univariate model"),
+    BAD_EXPORT("QF2018", "unsupported export target"),
+    NOT_A_QUERY("QF2019", "clause on something that is not a query"),
+
+    SHORT_SERIES("QF3201", "series too short for a model"),
+
+    WRITE_FAILED("QF5001", "cannot write a file"),
+    CANCELLED("QF5002", "cancelled"),
+
+    INTERNAL("QF9000", "internal error");
+
+    private final String code;
+    private final String title;
+
+    DiagnosticCode(String code, String title) {
+        this.code = code;
+        this.title = title;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.qfl.eval;
+
+import dev.qfl.api.Output;
+import dev.qfl.api.QflVersion;
+import dev.qfl.ast.Expr;
+import dev.qfl.ast.Identifier;
+import dev.qfl.ast.Statement;
+import dev.qfl.check.CheckResult;
+import dev.qfl.check.Constants;
+import dev.qfl.check.ResolvedQuery;
+import dev.qfl.check.Scope;
+import dev.qfl.check.Symbol;
+import dev.qfl.diag.Diagnostic;
+import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.diag.Diagnostics;
+import dev.qfl.diag.SourceFile;
+import dev.qfl.format.Formatter;
+import dev.qfl.stdlib.QflException;
+import dev.qfl.stdlib.data.Panel;
+import dev.qfl.stdlib.forecast.ForecastSet;
+import dev.qfl.stdlib.forecast.SeriesForecast;
+import dev.qfl.stdlib.model.FitContext;
+import dev.qfl.stdlib.model.ModelKind;
+import dev.qfl.stdlib.model.ModelSpec;
+import dev.qfl.stdlib.model.TrainedModel;
+import dev.qfl.stdlib.table.Table;
+import dev.qfl.stdlib.table.TableExporter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Runs checked statements against the session state, one at a time. */
+final class Executor {
+    private final SessionState state;
+    private final SourceFile file;
+    private final CheckResult checked;
+    private final Consumer<Output> out;
+    private Statement current;
+
+    Executor(SessionState state, SourceFile file, CheckResult checked, Consumer<Output> out) {
+        this.state = state;
+        this.file = file;
+        this.checked = checked;
+        this.out = out;
+    }
+
+    void run(Statement s, Scope scope) {
+        current = s;
+        if (s instanceof Statement.SeriesDecl d) {
+            Symbol.SeriesSymbol symbol = (Symbol.SeriesSymbol) symbolOf(d.name(), s);
+            DataLoading.Loaded loaded = DataLoading.load(symbol, state.resolve(symbol.path()));
+            state.putPanel(loaded.panel());
+            loaded.notes().forEach(n -> out.accept(new Output.Message(n)));
+        } else if (s instanceof Statement.ModelDecl d) {
+            Symbol.ModelSymbol symbol = (Symbol.ModelSymbol) symbolOf(d.name(), s);
+            ModelKind kind = state.models().find(symbol.modelKind()).orElseThrow();
+            state.putSlot(symbol.name(), new ModelSlot(symbol, kind));
+        } else if (s instanceof Statement.Fit f) {
+            for (Identifier m : f.models()) {
+                fit(m.name(), true);
+            }
+        } else if (s instanceof Statement.LetDecl d) {
+            Object v = value(d.value(), scope);
+            if (v instanceof Table t) {
+                state.putTable(d.name().name(), t);
+            }
+        } else if (s instanceof Statement.Export e) {
+            export((Table) value(e.value(), scope), e.path().value());
+        } else if (s instanceof Statement.Save v) {
+            throw new QflException("QF4202", "saving models to files comes with the neural models; "
+                    + v.model().name() + " is refitted from its data in milliseconds");
+        } else if (s instanceof Statement.ExpressionStatement x) {
+            Object v = value(x.expr(), scope);
+            if (v instanceof Table t) {
+                out.accept(new Output.TableOutput(Formatter.expr(x.expr()), t));
+            } else {
+                out.accept(new Output.Message(String.valueOf(v instanceof java.math.BigDecimal b ? b.toPlainString() : v)));
+            }
+        }
+    }
+
+    private Symbol symbolOf(Identifier name, Statement s) {
+        int index = checked.script().statements().indexOf(s);
+        return checked.definedBy(index).orElseThrow(() -> new IllegalStateException("no symbol for " + name.name()));
+    }
+
+    private Object value(Expr e, Scope scope) {
+        ResolvedQuery q = checked.query(e).orElse(null);
+        if (q != null) {
+            return query(q, scope);
+        }
+        if (e instanceof Expr.Name n) {
+            Symbol sym = scope.lookup(n.name()).orElseThrow();
+            if (sym instanceof Symbol.LetSymbol let) {
+                return let.constant() != null ? let.constant() : state.table(n.name()).orElseThrow();
+            }
+            return sym.name();
+        }
+        return Constants.fold(e, scope).orElseThrow(() -> new IllegalStateException("cannot evaluate " + e));
+    }
+
+    private Table query(ResolvedQuery q, Scope scope) {
+        ModelSlot slot = fit(q.model(), false);
+        ForecastSet forecast = state.forecast(q.model(), slot);
+        if (!forecast.skipped().isEmpty() && slot.firstSkipReport()) {
+            for (ForecastSet.Skipped skipped : forecast.skipped()) {
+                out.accept(new Output.Warning(Diagnostic.warning(DiagnosticCode.SHORT_SERIES, file, current.span(),
+                        "series \"" + skipped.id() + "\" is left out of " + q.model() + "'s answers: " + skipped.reason())));
+            }
+        }
+        return QueryRunner.run(q, forecast, scope, provenance(q, slot, forecast));
+    }
+
+    /** Fits a model unless it is already fitted; {@code explicit} fits always report a summary line. */
+    private ModelSlot fit(String name, boolean explicit) {
+        ModelSlot slot = state.slot(name);
+        if (slot.fitted()) {
+            if (explicit) {
+                out.accept(new Output.Message("fit " + name + ": already fitted (" + slot.trained().summary().describe() + ")"));
+            }
+            return slot;
+        }
+        Panel panel = state.panel(slot.seriesName());
+        ModelSpec spec;
+        try {
+            spec = slot.kind().resolve(slot.symbol().options(), panel.frequency());
+        } catch (IllegalArgumentException e) {
+            throw new QflException(DiagnosticCode.OPTION_OUT_OF_RANGE.code(), e.getMessage());
+        }
+        FitContext context = new FitContext(name, state.reporter());
+        TrainedModel trained = slot.kind().fit(panel, spec, context);
+        slot.fitted(spec, trained);
+        out.accept(new Output.Message("fit " + name + ": " + spec.canonical() + " on " + panel.name() + " — "
+                + trained.summary().describe()));
+        return slot;
+    }
+
+    private Map<String, Object> provenance(ResolvedQuery q, ModelSlot slot, ForecastSet forecast) {
+        Panel panel = state.panel(slot.seriesName());
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("script", file.name());
+        p.put("query", Formatter.expr(q.node()));
+        p.put("model", q.model());
+        p.put("model_spec", slot.spec().canonical());
+        p.put("series", panel.name());
+        p.put("data_source", panel.source());
+        p.put("data_fingerprint", panel.fingerprint());
+        Map<String, String> origins = new LinkedHashMap<>();
+        for (SeriesForecast s : forecast.series()) {
+            origins.put(s.id(), String.valueOf(QueryRunner.dateCell(s.frequency(), s.origin())));
+        }
+        p.put("forecast_origin", origins);
+        p.put("qfl_version", QflVersion.get());
+        return p;
+    }
+
+    private void export(Table table, String path) {
+        Path target = state.resolve(path);
+        try {
+            TableExporter.write(table, target);
+        } catch (IOException e) {
+            throw new QflException(DiagnosticCode.WRITE_FAILED.code(), "cannot write " + target + ": " + e.getMessage());
+        }
+        out.accept(new Output.Message("wrote " + Diagnostics.display(target, state.baseDirectory()) + " ("
+                + table.rowCount() + (table.rowCount() == 1 ? " row)" : " rows)")));
+    }
+
+}

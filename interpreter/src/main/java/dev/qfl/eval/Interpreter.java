@@ -1,0 +1,132 @@
+package dev.qfl.eval;
+
+import dev.qfl.api.Output;
+import dev.qfl.api.QflScriptException;
+import dev.qfl.api.Result;
+import dev.qfl.check.CheckResult;
+import dev.qfl.check.Checker;
+import dev.qfl.check.Scope;
+import dev.qfl.check.Symbol;
+import dev.qfl.diag.Diagnostic;
+import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.diag.Diagnostics;
+import dev.qfl.diag.SourceFile;
+import dev.qfl.stdlib.QflException;
+import dev.qfl.stdlib.model.ModelRegistry;
+import dev.qfl.stdlib.model.Reporter;
+import dev.qfl.stdlib.table.Table;
+import dev.qfl.syntax.ParseResult;
+import dev.qfl.syntax.ScriptParser;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+
+/**
+ * The evaluator behind a session: parse, check against what the session already knows, then run
+ * the statements in order. A statement's names enter the session only once it has run, so an
+ * input that fails half-way keeps exactly what its successful statements defined.
+ */
+public final class Interpreter implements AutoCloseable {
+    private final ModelRegistry models;
+    private final SessionState state;
+    private Scope scope = Scope.empty();
+
+    public Interpreter(ModelRegistry models, Path baseDirectory, Path cacheDirectory, Reporter reporter) {
+        this.models = models;
+        this.state = new SessionState(models, baseDirectory, cacheDirectory, reporter);
+    }
+
+    public Result evaluate(String sourceName, String source, Consumer<Output> sink) throws QflScriptException {
+        SourceFile file = new SourceFile(sourceName, source);
+        ParseResult parsed = ScriptParser.parse(file);
+        if (!parsed.ok()) {
+            throw new QflScriptException(parsed.diagnostics());
+        }
+        CheckResult checked = new Checker(models, file).check(parsed.script(), scope);
+        if (checked.hasErrors()) {
+            throw new QflScriptException(checked.diagnostics());
+        }
+        List<Output> outputs = new ArrayList<>();
+        Consumer<Output> collect = o -> {
+            outputs.add(o);
+            sink.accept(o);
+        };
+        checked.diagnostics().forEach(d -> collect.accept(new Output.Warning(d)));
+        Executor executor = new Executor(state, file, checked, collect);
+        for (int i = 0; i < checked.script().statements().size(); i++) {
+            var statement = checked.statement(i);
+            try {
+                executor.run(statement, scopeWithEarlier(checked, i));
+            } catch (QflException e) {
+                throw new QflScriptException(List.of(Diagnostics.fromLibrary(e, file, statement.span(),
+                        state.baseDirectory())), e);
+            } catch (CancellationException e) {
+                throw new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.CANCELLED, file, statement.span(),
+                        "cancelled; the session keeps everything defined before this statement")), e);
+            } catch (RuntimeException e) {
+                throw new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.INTERNAL, file, statement.span(),
+                        "QFL failed while running this statement (a bug in QFL, not in the script): " + e,
+                        "rerun with --debug to see the stack trace, and please report it")), e);
+            }
+            Optional<Symbol> defined = checked.definedBy(i);
+            if (defined.isPresent()) {
+                scope = scope.with(defined.get());
+            }
+        }
+        return new Result(outputs);
+    }
+
+    /** The session scope plus the names defined by statements before {@code index} of this input. */
+    private Scope scopeWithEarlier(CheckResult checked, int index) {
+        Scope s = scope;
+        for (int i = 0; i < index; i++) {
+            Optional<Symbol> d = checked.definedBy(i);
+            if (d.isPresent()) {
+                s = s.with(d.get());
+            }
+        }
+        return s;
+    }
+
+    public List<Diagnostic> check(String sourceName, String source) {
+        SourceFile file = new SourceFile(sourceName, source);
+        ParseResult parsed = ScriptParser.parse(file);
+        if (!parsed.ok()) {
+            return parsed.diagnostics();
+        }
+        return new Checker(models, file).check(parsed.script(), scope).diagnostics();
+    }
+
+    public Set<String> names() {
+        Set<String> out = new LinkedHashSet<>();
+        scope.symbols().forEach(s -> out.add(s.name()));
+        return out;
+    }
+
+    /** The current scope (for completion and describing names). */
+    public Scope scope() {
+        return scope;
+    }
+
+    public Optional<Table> table(String name) {
+        return state.table(name);
+    }
+
+    public List<String> describe() {
+        return state.describe(scope);
+    }
+
+    public Path baseDirectory() {
+        return state.baseDirectory();
+    }
+
+    @Override
+    public void close() {
+        state.close();
+    }
+}

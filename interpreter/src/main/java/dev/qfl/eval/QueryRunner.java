@@ -1,0 +1,66 @@
+package dev.qfl.eval;
+
+import dev.qfl.check.QueryKind;
+import dev.qfl.check.ResolvedQuery;
+import dev.qfl.check.Scope;
+import dev.qfl.stdlib.data.Frequency;
+import dev.qfl.stdlib.dist.QuantileFunction;
+import dev.qfl.stdlib.forecast.ForecastSet;
+import dev.qfl.stdlib.forecast.SeriesForecast;
+import dev.qfl.stdlib.table.Table;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Answers a resolved query from a model's forecast set: plain array work over the per-series,
+ * per-step quantile functions, filtered by the {@code where} condition.
+ */
+final class QueryRunner {
+    private QueryRunner() {
+    }
+
+    static Table run(ResolvedQuery q, ForecastSet forecast, Scope scope, Map<String, Object> provenance) {
+        Predicate<Object[]> keep = RowCondition.compile(q.condition(), q.kind().columns(), scope);
+        List<Table.Row> rows = new ArrayList<>();
+        int steps = q.maxHorizon() > 0 ? Math.min(q.maxHorizon(), forecast.horizon()) : forecast.horizon();
+        double[] levels = q.levels().stream().mapToDouble(BigDecimal::doubleValue).toArray();
+        for (SeriesForecast s : forecast.series()) {
+            for (int h = 1; h <= Math.min(steps, s.horizon()); h++) {
+                Object date = dateCell(s.frequency(), s.timeAt(h));
+                QuantileFunction qf = s.step(h);
+                if (q.kind() == QueryKind.QUANTILE) {
+                    for (double level : levels) {
+                        Object[] row = {s.id(), date, h, level, qf.quantile(level)};
+                        if (keep.test(row)) {
+                            rows.add(new Table.Row(row));
+                        }
+                    }
+                } else {
+                    double t = q.threshold().doubleValue();
+                    // '<' and '>=' use the left limit of the CDF, which differs from cdf(t) only where
+                    // the distribution has an atom (e.g. the zero floor of a non-negative series).
+                    double p = switch (q.comparison()) {
+                        case LE -> qf.cdf(t);
+                        case LT -> qf.cdf(Math.nextDown(t));
+                        case GE -> 1.0 - qf.cdf(Math.nextDown(t));
+                        default -> 1.0 - qf.cdf(t);
+                    };
+                    Object[] row = {s.id(), date, h, t, p};
+                    if (keep.test(row)) {
+                        rows.add(new Table.Row(row));
+                    }
+                }
+            }
+        }
+        return new Table(q.kind().columns(), rows, List.of(), provenance);
+    }
+
+    /** Daily and coarser series show dates; hourly ones show date and time. */
+    static Object dateCell(Frequency f, LocalDateTime t) {
+        return f.hasTimeOfDay() ? t : t.toLocalDate();
+    }
+}

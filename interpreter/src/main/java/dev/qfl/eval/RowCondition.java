@@ -1,0 +1,121 @@
+package dev.qfl.eval;
+
+import dev.qfl.ast.Expr;
+import dev.qfl.check.Constants;
+import dev.qfl.check.Scope;
+import dev.qfl.stdlib.table.Column;
+import dev.qfl.stdlib.table.ColumnType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A checked {@code where} condition compiled into a predicate over result rows (cells in column
+ * order). Constants are folded once here, not per row.
+ */
+final class RowCondition {
+    private RowCondition() {
+    }
+
+    static Predicate<Object[]> compile(Expr e, List<Column> columns, Scope scope) {
+        if (e == null) {
+            return row -> true;
+        }
+        if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
+            return compile(b.left(), columns, scope).and(compile(b.right(), columns, scope));
+        }
+        if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.OR) {
+            return compile(b.left(), columns, scope).or(compile(b.right(), columns, scope));
+        }
+        if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NOT) {
+            return compile(u.operand(), columns, scope).negate();
+        }
+        if (e instanceof Expr.InRange r) {
+            int c = index(r.value(), columns);
+            var range = (dev.qfl.check.RangeValue) Constants.fold(r.range(), scope).orElseThrow();
+            double lo = range.low().doubleValue();
+            double hi = range.high().doubleValue();
+            boolean whole = range.step().compareTo(BigDecimal.ONE) == 0 && range.low().stripTrailingZeros().scale() <= 0;
+            return row -> {
+                double v = ((Number) row[c]).doubleValue();
+                return v >= lo && v <= hi && (!whole || v == Math.rint(v))
+                        && (whole || range.contains(BigDecimal.valueOf(v)));
+            };
+        }
+        if (e instanceof Expr.InList l) {
+            int c = index(l.value(), columns);
+            List<Predicate<Object[]>> any = l.list().elements().stream()
+                    .map(item -> comparison(Expr.BinaryOp.EQ, c, columns.get(c), Constants.fold(item, scope).orElseThrow()))
+                    .toList();
+            return row -> any.stream().anyMatch(p -> p.test(row));
+        }
+        Expr.Binary b = (Expr.Binary) e;
+        boolean columnLeft = isColumn(b.left(), columns, scope);
+        Expr col = columnLeft ? b.left() : b.right();
+        Expr other = columnLeft ? b.right() : b.left();
+        Expr.BinaryOp op = columnLeft ? b.op() : mirror(b.op());
+        int c = index(col, columns);
+        if (isColumn(other, columns, scope)) {
+            int d = index(other, columns);
+            return row -> test(op, compare(row[c], row[d]));
+        }
+        return comparison(op, c, columns.get(c), Constants.fold(other, scope).orElseThrow());
+    }
+
+    private static Predicate<Object[]> comparison(Expr.BinaryOp op, int c, Column column, Object constant) {
+        Object target = column.type() == ColumnType.DATE ? LocalDate.parse(((String) constant).substring(0,
+                Math.min(10, ((String) constant).length()))).atStartOfDay()
+                : constant instanceof BigDecimal d ? (Object) d.doubleValue() : constant;
+        return row -> test(op, compare(row[c], target));
+    }
+
+    private static int compare(Object cell, Object target) {
+        if (cell instanceof Number a && target instanceof Number b) {
+            return Double.compare(a.doubleValue(), b.doubleValue());
+        }
+        if (target instanceof LocalDateTime t) {
+            LocalDateTime v = cell instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) cell;
+            return v.compareTo(t);
+        }
+        return String.valueOf(cell).compareTo(String.valueOf(target));
+    }
+
+    private static boolean test(Expr.BinaryOp op, int cmp) {
+        return switch (op) {
+            case EQ -> cmp == 0;
+            case NE -> cmp != 0;
+            case LT -> cmp < 0;
+            case LE -> cmp <= 0;
+            case GT -> cmp > 0;
+            case GE -> cmp >= 0;
+            default -> throw new IllegalStateException("not a comparison: " + op);
+        };
+    }
+
+    private static boolean isColumn(Expr e, List<Column> columns, Scope scope) {
+        return e instanceof Expr.Name n && scope.lookup(n.name()).isEmpty()
+                && columns.stream().anyMatch(c -> c.name().equals(n.name()));
+    }
+
+    private static int index(Expr e, List<Column> columns) {
+        String name = ((Expr.Name) e).name();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("unchecked column " + name);
+    }
+
+    private static Expr.BinaryOp mirror(Expr.BinaryOp op) {
+        return switch (op) {
+            case LT -> Expr.BinaryOp.GT;
+            case LE -> Expr.BinaryOp.GE;
+            case GT -> Expr.BinaryOp.LT;
+            case GE -> Expr.BinaryOp.LE;
+            default -> op;
+        };
+    }
+}

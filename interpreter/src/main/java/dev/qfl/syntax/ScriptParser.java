@@ -1,0 +1,104 @@
+package dev.qfl.syntax;
+
+import dev.qfl.ast.Expr;
+import dev.qfl.ast.Script;
+import dev.qfl.diag.Diagnostic;
+import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.diag.SourceFile;
+import dev.qfl.diag.Span;
+import dev.qfl.grammar.QflLexer;
+import dev.qfl.grammar.QflParser;
+import java.util.List;
+import java.util.function.Function;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * Entry point from text to syntax tree. Parses in ANTLR's fast SLL mode first and falls back to
+ * full LL (with error recovery, so several errors can be reported) only when SLL fails, the
+ * approach large ANTLR front ends use to keep well-formed input cheap.
+ */
+public final class ScriptParser {
+    private ScriptParser() {
+    }
+
+    public static ParseResult parse(SourceFile file) {
+        return run(file, QflParser::script, ctx -> new AstBuilder(file).script((QflParser.ScriptContext) ctx));
+    }
+
+    /** Parses a single expression (the REPL's {@code :ast EXPR}). */
+    public static Expr parseExpression(SourceFile file) throws SyntaxException {
+        ParseResult[] holder = new ParseResult[1];
+        Expr[] expr = new Expr[1];
+        holder[0] = run(file, QflParser::standaloneExpression, ctx -> {
+            expr[0] = new AstBuilder(file).expression(((QflParser.StandaloneExpressionContext) ctx).expression());
+            return new Script(List.of(), Span.NONE);
+        });
+        if (!holder[0].ok()) {
+            throw new SyntaxException(holder[0].diagnostics());
+        }
+        return expr[0];
+    }
+
+    private static ParseResult run(SourceFile file, Function<QflParser, ParserRuleContext> rule,
+                                   Function<ParserRuleContext, Script> build) {
+        try {
+            QflLexer lexer = new QflLexer(CharStreams.fromString(file.text(), file.name()));
+            lexer.removeErrorListeners();
+            CommonTokenStream tokens = new CommonTokenStream(lexer);
+            QflParser parser = new QflParser(tokens);
+            parser.removeErrorListeners();
+            ParserRuleContext tree;
+            try {
+                parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+                parser.setErrorHandler(new BailErrorStrategy());
+                tree = rule.apply(parser);
+            } catch (ParseCancellationException sllFailed) {
+                tokens.seek(0);
+                parser.reset();
+                SyntaxErrorCollector errors = new SyntaxErrorCollector(file);
+                parser.addErrorListener(errors);
+                parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+                parser.setErrorHandler(new DefaultErrorStrategy());
+                tree = rule.apply(parser);
+                if (!errors.diagnostics().isEmpty()) {
+                    return new ParseResult(null, errors.diagnostics(), errors.reachedEnd(), List.of());
+                }
+            }
+            return new ParseResult(build.apply(tree), List.of(), false, comments(tokens));
+        } catch (SyntaxException e) {
+            return new ParseResult(null, e.diagnostics(), false, List.of());
+        } catch (StackOverflowError e) {
+            return new ParseResult(null, List.of(Diagnostic.error(DiagnosticCode.TOO_DEEP, file, file.spanAt(0, 1),
+                    "this input is nested too deeply to read", "split the expression with let")), false, List.of());
+        }
+    }
+
+    private static List<ParseResult.Comment> comments(CommonTokenStream tokens) {
+        tokens.fill();
+        return tokens.getTokens().stream()
+                .filter(t -> t.getType() == QflLexer.COMMENT)
+                .map(t -> new ParseResult.Comment(t.getText(), t.getStartIndex(), t.getLine()))
+                .toList();
+    }
+
+    /** Syntax errors found while building the tree (e.g. a malformed number). */
+    public static final class SyntaxException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<Diagnostic> diagnostics;
+
+        public SyntaxException(List<Diagnostic> diagnostics) {
+            super(diagnostics.isEmpty() ? "syntax error" : diagnostics.get(0).message());
+            this.diagnostics = List.copyOf(diagnostics);
+        }
+
+        public List<Diagnostic> diagnostics() {
+            return diagnostics;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.qfl.stdlib.table;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qfl.stdlib.io.AtomicFiles;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes tables to CSV (header + rows) or JSON ({@code provenance}, {@code columns}, {@code rows}
+ * as objects, {@code notes}). Files are written atomically: a reader sees the old file or the
+ * complete new one, never a half-written one.
+ */
+public final class TableExporter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private TableExporter() {
+    }
+
+    /** Writes by file extension ({@code .csv} or {@code .json}). */
+    public static void write(Table table, Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String text = name.endsWith(".json") ? json(table) : csv(table);
+        AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String csv(Table table) throws IOException {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            printer.printRecord(table.columnNames());
+            for (Table.Row row : table.rows()) {
+                Object[] cells = new Object[row.size()];
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = CellFormat.exact(row.get(i));
+                }
+                printer.printRecord(cells);
+            }
+        }
+        return out.toString();
+    }
+
+    public static String json(Table table) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.set("provenance", JSON.valueToTree(table.provenance()));
+        ArrayNode columns = root.putArray("columns");
+        for (Column c : table.columns()) {
+            columns.addObject().put("name", c.name()).put("type", c.type().name().toLowerCase(Locale.ROOT));
+        }
+        ArrayNode rows = root.putArray("rows");
+        for (Table.Row row : table.rows()) {
+            ObjectNode o = rows.addObject();
+            for (int i = 0; i < row.size(); i++) {
+                Object cell = row.get(i);
+                String key = table.columns().get(i).name();
+                if (cell instanceof Double d && !d.isNaN() && !d.isInfinite()) {
+                    o.put(key, d);
+                } else if (cell instanceof Integer n) {
+                    o.put(key, n);
+                } else if (cell == null) {
+                    o.putNull(key);
+                } else {
+                    o.put(key, CellFormat.exact(cell));
+                }
+            }
+        }
+        ArrayNode notes = root.putArray("notes");
+        table.notes().forEach(notes::add);
+        return JSON.writeValueAsString(root) + "\n";
+    }
+}
