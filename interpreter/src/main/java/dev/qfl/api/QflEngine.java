@@ -4,6 +4,7 @@ import dev.qfl.check.Checker;
 import dev.qfl.check.Scope;
 import dev.qfl.diag.Diagnostic;
 import dev.qfl.diag.SourceFile;
+import dev.qfl.eval.DataCheck;
 import dev.qfl.format.Formatter;
 import dev.qfl.plan.Plan;
 import dev.qfl.plan.Planner;
@@ -67,6 +68,26 @@ public final class QflEngine {
             return parsed.diagnostics();
         }
         return new Checker(models, file).check(parsed.script(), Scope.empty()).diagnostics();
+    }
+
+    /**
+     * {@link #check(String, String)} plus the data: every declared series is read (relative to
+     * {@code baseDirectory}) and series too short for a declared model are warned about. Nothing is
+     * trained. This is what {@code qfl check} runs.
+     */
+    public List<Diagnostic> check(String sourceName, String source, Path baseDirectory) {
+        SourceFile file = new SourceFile(sourceName, source);
+        ParseResult parsed = ScriptParser.parse(file);
+        if (!parsed.ok()) {
+            return parsed.diagnostics();
+        }
+        var checked = new Checker(models, file).check(parsed.script(), Scope.empty());
+        if (checked.hasErrors()) {
+            return checked.diagnostics();
+        }
+        List<Diagnostic> all = new ArrayList<>(checked.diagnostics());
+        all.addAll(DataCheck.run(checked, file, models, baseDirectory));
+        return all;
     }
 
     /**

@@ -1,0 +1,59 @@
+package dev.qfl.eval;
+
+import dev.qfl.check.CheckResult;
+import dev.qfl.check.Symbol;
+import dev.qfl.diag.Diagnostic;
+import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.diag.Diagnostics;
+import dev.qfl.diag.SourceFile;
+import dev.qfl.stdlib.QflException;
+import dev.qfl.stdlib.data.Panel;
+import dev.qfl.stdlib.data.TimeSeries;
+import dev.qfl.stdlib.model.ModelKind;
+import dev.qfl.stdlib.model.ModelRegistry;
+import dev.qfl.stdlib.model.ModelSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data half of {@code qfl check}: reads every declared series (so a broken file fails in CI,
+ * not at 3 a.m.) and warns about series too short for a declared model. Trains nothing.
+ */
+public final class DataCheck {
+    private DataCheck() {
+    }
+
+    public static List<Diagnostic> run(CheckResult checked, SourceFile file, ModelRegistry models, Path baseDirectory) {
+        List<Diagnostic> out = new ArrayList<>();
+        Map<String, Panel> panels = new HashMap<>();
+        for (int i = 0; i < checked.script().statements().size(); i++) {
+            var statement = checked.statement(i);
+            Symbol symbol = checked.definedBy(i).orElse(null);
+            try {
+                if (symbol instanceof Symbol.SeriesSymbol s && s.path() != null) {
+                    panels.put(s.name(), DataLoading.load(s, baseDirectory.resolve(s.path()).normalize()).panel());
+                } else if (symbol instanceof Symbol.ModelSymbol m && m.modelKind() != null && panels.containsKey(m.series())) {
+                    ModelKind kind = models.find(m.modelKind()).orElseThrow();
+                    Panel panel = panels.get(m.series());
+                    ModelSpec spec = kind.resolve(m.options(), panel.frequency());
+                    int need = kind.minimumLength(spec);
+                    for (TimeSeries ts : panel.series()) {
+                        if (ts.length() < need) {
+                            out.add(Diagnostic.warning(DiagnosticCode.SHORT_SERIES, file, statement.span(),
+                                    "series \"" + ts.id() + "\" has " + ts.length() + " observations; " + m.name()
+                                            + " needs at least " + need + ", so it will be left out of its answers"));
+                        }
+                    }
+                }
+            } catch (QflException e) {
+                out.add(Diagnostics.fromLibrary(e, file, statement.span(), baseDirectory));
+            } catch (IllegalArgumentException e) {
+                out.add(Diagnostic.error(DiagnosticCode.OPTION_OUT_OF_RANGE, file, statement.span(), e.getMessage()));
+            }
+        }
+        return out;
+    }
+}
