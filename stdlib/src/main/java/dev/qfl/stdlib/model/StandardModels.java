@@ -1,5 +1,6 @@
 package dev.qfl.stdlib.model;
 
+import dev.qfl.stdlib.models.naive.SeasonalNaiveKind;
 import java.util.List;
 
 /** The model kinds that ship with QFL, in the order help lists them. */
@@ -8,6 +9,6 @@ final class StandardModels {
     }
 
     static List<ModelKind> all() {
-        return List.of();
+        return List.of(new SeasonalNaiveKind());
     }
 }
