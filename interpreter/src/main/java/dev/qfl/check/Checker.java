@@ -117,6 +117,9 @@ public final class Checker {
             return invalid;
         }
         String kindName = call.callee().name();
+        if (kindName.equals(LOAD)) {
+            return loadedModel(d, call, scope);
+        }
         Optional<ModelKind> kind = models.find(kindName);
         if (kind.isEmpty()) {
             List<String> names = models.all().stream().map(ModelKind::name).collect(Collectors.toList());
@@ -143,6 +146,34 @@ public final class Checker {
                 .check(kindName, call, kind.get().options());
         int horizon = options.get("horizon") instanceof Integer h ? h : 0;
         return new Symbol.ModelSymbol(name, d.name().span(), kindName, series, options, horizon, kind.get().joint(), null);
+    }
+
+    /** The function that reads a saved model: {@code model m = load("file" [, series])}. */
+    static final String LOAD = "load";
+
+    private Symbol loadedModel(Statement.ModelDecl d, Expr.Call call, Scope scope) {
+        String name = d.name().name();
+        List<Expr.Argument> positional = call.positional();
+        String path = null;
+        String series = null;
+        if (positional.isEmpty() || !(positional.get(0).value() instanceof Expr.StringLit p)) {
+            report(Diagnostic.error(DiagnosticCode.WRONG_ARGUMENTS, file, call.span(),
+                    "load takes the model file in quotes, and optionally the series it answers for",
+                    "e.g. model m = load(\"models/iq.qflm\", demand)"));
+        } else {
+            path = p.value();
+            if (positional.size() > 1) {
+                series = seriesReference(positional.get(1).value(), scope).orElse(null);
+            }
+            for (Expr.Argument extra : positional.subList(Math.min(2, positional.size()), positional.size())) {
+                report(Diagnostic.error(DiagnosticCode.WRONG_ARGUMENTS, file, extra.span(), "load takes at most two arguments"));
+            }
+        }
+        for (Expr.Argument named : call.named()) {
+            report(Diagnostic.error(DiagnosticCode.UNKNOWN_OPTION, file, named.name().span(),
+                    "load has no option '" + named.name().name() + "'", "a loaded model keeps the options it was trained with"));
+        }
+        return new Symbol.ModelSymbol(name, d.name().span(), null, series, Map.of(), 0, false, path == null ? "" : path);
     }
 
     /** The series a name refers to, reporting anything else. */

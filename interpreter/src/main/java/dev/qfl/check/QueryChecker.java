@@ -7,7 +7,9 @@ import dev.qfl.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,47 +44,58 @@ final class QueryChecker {
             return false;
         }
         QueryKind kind = QueryKind.byFunction(call.callee().name()).orElseThrow();
-        for (Expr.Argument named : call.named()) {
-            error(DiagnosticCode.UNKNOWN_OPTION, named.name() == null ? named.value() : new Expr.Name(named.name().name(),
-                    named.name().span()), kind.function() + " takes no option '" + named.name().name() + "'");
-        }
-        boolean ok = call.named().isEmpty();
+        Map<String, BigDecimal> options = new LinkedHashMap<>();
+        boolean ok = namedOptions(kind, call, options);
         String series = null;
         List<BigDecimal> levels = List.of();
         Expr.BinaryOp comparison = null;
         BigDecimal threshold = null;
         List<Expr.Argument> args = call.positional();
-        if (kind == QueryKind.QUANTILE) {
-            if (args.size() != 2) {
-                error(DiagnosticCode.WRONG_ARGUMENTS, call, "quantile takes a series and the level(s)",
-                        "e.g. quantile(demand, 0.95) or quantile(demand, [0.5, 0.9])");
-                return false;
+        switch (kind) {
+            case QUANTILE, TRADEOFF, INTERVAL -> {
+                if (args.size() != 2) {
+                    error(DiagnosticCode.WRONG_ARGUMENTS, call, kind.function() + " takes a series and the level(s)",
+                            "e.g. " + kind.function() + "(demand, " + (kind == QueryKind.TRADEOFF
+                                    ? "0.90..0.99 step 0.01)" : "0.9)"));
+                    return false;
+                }
+                series = seriesOf(args.get(0).value(), independence).orElse(null);
+                levels = levels(args.get(1).value());
+                ok &= series != null && !levels.isEmpty();
             }
-            series = seriesOf(args.get(0).value(), independence).orElse(null);
-            levels = levels(args.get(1).value());
-            ok &= series != null && !levels.isEmpty();
-        } else {
-            if (args.size() != 1 || !(args.get(0).value() instanceof Expr.Binary cmp) || !cmp.op().isComparison()
-                    || cmp.op() == Expr.BinaryOp.EQ || cmp.op() == Expr.BinaryOp.NE) {
-                error(DiagnosticCode.WRONG_ARGUMENTS, call, "probability takes a comparison of a series with a number",
-                        "e.g. probability(demand <= 120)");
-                return false;
+            case NEWSVENDOR, SERVICE -> {
+                if (args.size() != 1) {
+                    error(DiagnosticCode.WRONG_ARGUMENTS, call, kind.function() + " takes one series and named options",
+                            kind == QueryKind.SERVICE ? "e.g. service(demand, stock: 120)"
+                                    : "e.g. newsvendor(demand, underage: 4, overage: 1)");
+                    return false;
+                }
+                series = seriesOf(args.get(0).value(), independence).orElse(null);
+                ok &= series != null;
             }
-            Expr.Binary b = (Expr.Binary) args.get(0).value();
-            Expr seriesSide = b.left();
-            Expr numberSide = b.right();
-            comparison = b.op();
-            if (!(b.left() instanceof Expr.Name || b.left() instanceof Expr.Aggregate)) {
-                seriesSide = b.right();
-                numberSide = b.left();
-                comparison = flip(b.op());
+            default -> {
+                if (args.size() != 1 || !(args.get(0).value() instanceof Expr.Binary cmp) || !cmp.op().isComparison()
+                        || cmp.op() == Expr.BinaryOp.EQ || cmp.op() == Expr.BinaryOp.NE) {
+                    error(DiagnosticCode.WRONG_ARGUMENTS, call, "probability takes a comparison of a series with a number",
+                            "e.g. probability(demand <= 120)");
+                    return false;
+                }
+                Expr.Binary b = (Expr.Binary) args.get(0).value();
+                Expr seriesSide = b.left();
+                Expr numberSide = b.right();
+                comparison = b.op();
+                if (!(b.left() instanceof Expr.Name || b.left() instanceof Expr.Aggregate)) {
+                    seriesSide = b.right();
+                    numberSide = b.left();
+                    comparison = flip(b.op());
+                }
+                series = seriesOf(seriesSide, independence).orElse(null);
+                threshold = Constants.number(numberSide, scope).orElse(null);
+                if (threshold == null) {
+                    error(DiagnosticCode.WRONG_TYPE, numberSide, "the threshold must be a number known before running");
+                }
+                ok &= series != null && threshold != null;
             }
-            series = seriesOf(seriesSide, independence).orElse(null);
-            threshold = Constants.number(numberSide, scope).orElse(null);
-            if (threshold == null) {
-                error(DiagnosticCode.WRONG_TYPE, numberSide, "the threshold must be a number known before running");
-            }
-            ok &= series != null && threshold != null;
         }
         Optional<Symbol.ModelSymbol> model = series == null ? Optional.empty() : model(series, using, call);
         if (independence) {
@@ -107,9 +120,53 @@ final class QueryChecker {
         }
         if (ok && model.isPresent()) {
             checker.resolved(node, new ResolvedQuery(node, kind, series, model.get().name(), levels, comparison, threshold,
-                    condition, maxHorizon));
+                    condition, maxHorizon, options));
         }
         return ok && model.isPresent();
+    }
+
+    /** The named options each decision query takes; all are positive numbers and all are required. */
+    private static final Map<QueryKind, List<String>> OPTIONS = Map.of(
+            QueryKind.NEWSVENDOR, List.of("underage", "overage"),
+            QueryKind.SERVICE, List.of("stock"));
+
+    private boolean namedOptions(QueryKind kind, Expr.Call call, Map<String, BigDecimal> out) {
+        List<String> allowed = OPTIONS.getOrDefault(kind, List.of());
+        boolean ok = true;
+        for (Expr.Argument a : call.named()) {
+            String name = a.name().name();
+            Expr at = new Expr.Name(name, a.name().span());
+            if (!allowed.contains(name)) {
+                String hint = Suggestions.didYouMean(name, allowed);
+                error(DiagnosticCode.UNKNOWN_OPTION, at, kind.function() + " has no option '" + name + "'",
+                        hint != null ? hint : allowed.isEmpty() ? kind.function() + " takes no options"
+                                : "its options are: " + String.join(", ", allowed));
+                ok = false;
+            } else if (out.containsKey(name)) {
+                error(DiagnosticCode.DUPLICATE_OPTION, at, "option '" + name + "' is given twice");
+                ok = false;
+            } else {
+                Optional<BigDecimal> v = Constants.number(a.value(), scope);
+                boolean positive = kind != QueryKind.SERVICE;
+                if (v.isEmpty() || (positive ? v.get().signum() <= 0 : false)) {
+                    error(positive ? DiagnosticCode.OPTION_OUT_OF_RANGE : DiagnosticCode.WRONG_TYPE, a.value(),
+                            kind.function() + "'s option '" + name + "' must be a " + (positive ? "positive " : "")
+                                    + "number known before running");
+                    ok = false;
+                } else {
+                    out.put(name, v.get());
+                }
+            }
+        }
+        for (String required : allowed) {
+            if (call.named().stream().noneMatch(a -> a.name().name().equals(required))) {
+                error(DiagnosticCode.MISSING_OPTION, call, kind.function() + " needs the option '" + required + "'",
+                        kind == QueryKind.SERVICE ? "e.g. service(demand, stock: 120)"
+                                : "e.g. newsvendor(demand, underage: 4, overage: 1)");
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     private static Expr.BinaryOp flip(Expr.BinaryOp op) {

@@ -14,7 +14,26 @@ public enum QueryKind {
     /** {@code probability(series <= x)}: the forecast CDF at a threshold. */
     PROBABILITY("probability", List.of(col("id", ColumnType.STRING), col("date", ColumnType.DATE),
             col("horizon", ColumnType.INTEGER), col("threshold", ColumnType.NUMBER),
-            col("probability", ColumnType.NUMBER)));
+            col("probability", ColumnType.NUMBER))),
+    /**
+     * {@code tradeoff(series, levels)}: the quantile at each level and what the last percentage
+     * point of service cost, {@code marginal = q(level) − q(level − 0.01)}.
+     */
+    TRADEOFF("tradeoff", List.of(col("id", ColumnType.STRING), col("date", ColumnType.DATE),
+            col("horizon", ColumnType.INTEGER), col("level", ColumnType.NUMBER), col("value", ColumnType.NUMBER),
+            col("marginal", ColumnType.NUMBER))),
+    /** {@code newsvendor(series, underage: cu, overage: co)}: the cost-minimising stock and its expected cost. */
+    NEWSVENDOR("newsvendor", List.of(col("id", ColumnType.STRING), col("date", ColumnType.DATE),
+            col("horizon", ColumnType.INTEGER), col("critical_ratio", ColumnType.NUMBER), col("stock", ColumnType.NUMBER),
+            col("expected_cost", ColumnType.NUMBER))),
+    /** {@code interval(series, p)}: the central interval holding probability p. */
+    INTERVAL("interval", List.of(col("id", ColumnType.STRING), col("date", ColumnType.DATE),
+            col("horizon", ColumnType.INTEGER), col("level", ColumnType.NUMBER), col("lower", ColumnType.NUMBER),
+            col("upper", ColumnType.NUMBER))),
+    /** {@code service(series, stock: s)}: the chance that s covers demand, and the expected shortfall. */
+    SERVICE("service", List.of(col("id", ColumnType.STRING), col("date", ColumnType.DATE),
+            col("horizon", ColumnType.INTEGER), col("stock", ColumnType.NUMBER), col("probability", ColumnType.NUMBER),
+            col("expected_shortfall", ColumnType.NUMBER)));
 
     private final String function;
     private final List<Column> columns;

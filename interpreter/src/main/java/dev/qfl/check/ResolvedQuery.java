@@ -3,6 +3,7 @@ package dev.qfl.check;
 import dev.qfl.ast.Expr;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A query after checking: what is asked, of which series, answered by which model. The evaluator
@@ -17,10 +18,18 @@ import java.util.List;
  * @param threshold  the threshold of a PROBABILITY query
  * @param condition  the {@code where} condition, or null
  * @param maxHorizon the largest horizon step the condition can select (the model's horizon when unbounded)
+ * @param options    named numeric arguments of decision queries ({@code underage}, {@code stock}, ...)
  */
 public record ResolvedQuery(Expr node, QueryKind kind, String series, String model, List<BigDecimal> levels,
-                            Expr.BinaryOp comparison, BigDecimal threshold, Expr condition, int maxHorizon) {
+                            Expr.BinaryOp comparison, BigDecimal threshold, Expr condition, int maxHorizon,
+                            Map<String, BigDecimal> options) {
     public ResolvedQuery {
         levels = List.copyOf(levels);
+        options = Map.copyOf(options);
+    }
+
+    /** A named numeric argument, as a double. */
+    public double option(String name) {
+        return options.get(name).doubleValue();
     }
 }

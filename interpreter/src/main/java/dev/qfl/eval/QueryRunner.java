@@ -1,7 +1,7 @@
 package dev.qfl.eval;
 
-import dev.qfl.check.QueryKind;
 import dev.qfl.check.ResolvedQuery;
+import dev.qfl.stdlib.decision.Decisions;
 import dev.qfl.check.Scope;
 import dev.qfl.stdlib.data.Frequency;
 import dev.qfl.stdlib.dist.QuantileFunction;
@@ -32,24 +32,7 @@ final class QueryRunner {
             for (int h = 1; h <= Math.min(steps, s.horizon()); h++) {
                 Object date = dateCell(s.frequency(), s.timeAt(h));
                 QuantileFunction qf = s.step(h);
-                if (q.kind() == QueryKind.QUANTILE) {
-                    for (double level : levels) {
-                        Object[] row = {s.id(), date, h, level, qf.quantile(level)};
-                        if (keep.test(row)) {
-                            rows.add(new Table.Row(row));
-                        }
-                    }
-                } else {
-                    double t = q.threshold().doubleValue();
-                    // '<' and '>=' use the left limit of the CDF, which differs from cdf(t) only where
-                    // the distribution has an atom (e.g. the zero floor of a non-negative series).
-                    double p = switch (q.comparison()) {
-                        case LE -> qf.cdf(t);
-                        case LT -> qf.cdf(Math.nextDown(t));
-                        case GE -> 1.0 - qf.cdf(Math.nextDown(t));
-                        default -> 1.0 - qf.cdf(t);
-                    };
-                    Object[] row = {s.id(), date, h, t, p};
+                for (Object[] row : rows(q, s.id(), date, h, qf, levels)) {
                     if (keep.test(row)) {
                         rows.add(new Table.Row(row));
                     }
@@ -57,6 +40,55 @@ final class QueryRunner {
             }
         }
         return new Table(q.kind().columns(), rows, List.of(), provenance);
+    }
+
+    /** The answer rows of one series and horizon step, in the kind's column order. */
+    private static List<Object[]> rows(ResolvedQuery q, String id, Object date, int h, QuantileFunction qf,
+                                       double[] levels) {
+        List<Object[]> out = new ArrayList<>(Math.max(1, levels.length));
+        switch (q.kind()) {
+            case QUANTILE -> {
+                for (double level : levels) {
+                    out.add(new Object[] {id, date, h, level, qf.quantile(level)});
+                }
+            }
+            case TRADEOFF -> {
+                for (double level : levels) {
+                    out.add(new Object[] {id, date, h, level, qf.quantile(level), Decisions.marginal(qf, level)});
+                }
+            }
+            case INTERVAL -> {
+                for (double level : levels) {
+                    double[] iv = Decisions.centralInterval(qf, level);
+                    out.add(new Object[] {id, date, h, level, iv[0], iv[1]});
+                }
+            }
+            case NEWSVENDOR -> {
+                double cu = q.option("underage");
+                double co = q.option("overage");
+                double ratio = Decisions.criticalRatio(cu, co);
+                double stock = qf.quantile(ratio);
+                out.add(new Object[] {id, date, h, ratio, stock, Decisions.expectedCost(qf, stock, cu, co)});
+            }
+            case SERVICE -> {
+                double stock = q.option("stock");
+                out.add(new Object[] {id, date, h, stock, qf.cdf(stock), Decisions.expectedShortfall(qf, stock)});
+            }
+            case PROBABILITY -> {
+                double t = q.threshold().doubleValue();
+                // '<' and '>=' use the left limit of the CDF, which differs from cdf(t) only where
+                // the distribution has an atom (e.g. the zero floor of a non-negative series).
+                double p = switch (q.comparison()) {
+                    case LE -> qf.cdf(t);
+                    case LT -> qf.cdf(Math.nextDown(t));
+                    case GE -> 1.0 - qf.cdf(Math.nextDown(t));
+                    default -> 1.0 - qf.cdf(t);
+                };
+                out.add(new Object[] {id, date, h, t, p});
+            }
+            default -> throw new IllegalStateException("no runner for " + q.kind());
+        }
+        return out;
     }
 
     /** Daily and coarser series show dates; hourly ones show date and time. */

@@ -71,6 +71,9 @@ final class SyntaxErrorCollector extends BaseErrorListener {
         }
         String found = token == null ? "this" : describeFound(token);
         String expected = recognizer instanceof Parser p ? describeExpected(p, e) : null;
+        if (token != null && recognizer instanceof Parser p && expressionExpectedBefore(p, token)) {
+            expected = "an expression";
+        }
         String message = expected == null ? "unexpected " + found : "expected " + expected + ", found " + found;
         diagnostics.add(Diagnostic.error(DiagnosticCode.SYNTAX, file, span, message));
     }
@@ -81,6 +84,30 @@ final class SyntaxErrorCollector extends BaseErrorListener {
             offset += file.line(l).length() + 1;
         }
         return offset + column;
+    }
+
+    /**
+     * After '(' '[' ',' ':' or an operator an expression must follow; when a separator or closing
+     * bracket comes instead, ANTLR's expected set describes the enclosing list, which misleads.
+     */
+    private static boolean expressionExpectedBefore(Parser parser, Token token) {
+        int t = token.getType();
+        if (t != QflLexer.COMMA && t != QflLexer.RPAREN && t != QflLexer.RBRACK) {
+            return false;
+        }
+        int index = token.getTokenIndex() - 1;
+        var stream = parser.getTokenStream();
+        while (index >= 0 && stream.get(index).getChannel() != Token.DEFAULT_CHANNEL) {
+            index--;
+        }
+        if (index < 0) {
+            return false;
+        }
+        int prev = stream.get(index).getType();
+        return prev == QflLexer.LPAREN || prev == QflLexer.LBRACK || prev == QflLexer.COMMA || prev == QflLexer.COLON
+                || prev == QflLexer.PLUS || prev == QflLexer.MINUS || prev == QflLexer.STAR || prev == QflLexer.SLASH
+                || prev == QflLexer.EQ || prev == QflLexer.NEQ || prev == QflLexer.LT || prev == QflLexer.LE
+                || prev == QflLexer.GT || prev == QflLexer.GE || prev == QflLexer.DOTDOT;
     }
 
     private static String describeFound(Token token) {
@@ -104,7 +131,11 @@ final class SyntaxErrorCollector extends BaseErrorListener {
         Vocabulary vocab = parser.getVocabulary();
         Set<String> names = new TreeSet<>();
         boolean expression = false;
+        boolean identifier = expected.contains(QflLexer.IDENTIFIER);
         for (int type : expected.toList()) {
+            if (identifier && (type == QflLexer.STEP || type == QflLexer.INDEPENDENCE)) {
+                continue; // soft keywords are names here; listing them would only confuse
+            }
             if (type == QflLexer.NUMBER || type == QflLexer.STRING || type == QflLexer.LPAREN
                     || type == QflLexer.LBRACK || type == QflLexer.MINUS) {
                 expression = true;

@@ -35,16 +35,16 @@ class CheckerTest {
                 // code, line, column, fragment of the message or a hint, script after the header
                 Arguments.of("QF2001", 3, 10, "did you mean 'demand'", "quantile(demnd, 0.9)"),
                 Arguments.of("QF2002", 3, 7, "first defined at line 2", "model naive = seasonal_naive(demand, horizon: 7)"),
-                Arguments.of("QF2004", 3, 45, "did you mean 'season'", "model n2 = seasonal_naive(demand, horizon: 7, seasn: 7)"),
-                Arguments.of("QF2005", 3, 45, "outside [1, 10000]", "model n2 = seasonal_naive(demand, horizon: 0)"),
-                Arguments.of("QF2003", 3, 47, "a whole number", "model n2 = seasonal_naive(demand, horizon: 1.5)"),
+                Arguments.of("QF2004", 3, 47, "did you mean 'season'", "model n2 = seasonal_naive(demand, horizon: 7, seasn: 7)"),
+                Arguments.of("QF2005", 3, 44, "outside [1, 10000]", "model n2 = seasonal_naive(demand, horizon: 0)"),
+                Arguments.of("QF2003", 3, 44, "a whole number", "model n2 = seasonal_naive(demand, horizon: 1.5)"),
                 Arguments.of("QF2015", 3, 12, "needs the option 'horizon'", "model n2 = seasonal_naive(demand)"),
-                Arguments.of("QF2016", 3, 56, "given twice", "model n2 = seasonal_naive(demand, horizon: 7, horizon: 8)"),
+                Arguments.of("QF2016", 3, 47, "given twice", "model n2 = seasonal_naive(demand, horizon: 7, horizon: 8)"),
                 Arguments.of("QF2006", 3, 18, "did you mean 0.95", "quantile(demand, 95)"),
                 Arguments.of("QF2006", 3, 24, "outside (0, 1)", "quantile(demand, [0.5, 1.0])"),
                 Arguments.of("QF2006", 3, 18, "outside (0, 1)", "quantile(demand, 0..0.5 step 0.1)"),
-                Arguments.of("QF2007", 3, 46, "beyond naive's horizon of 14", "quantile(demand, 0.9) using naive where horizon in 1..21"),
-                Arguments.of("QF2007", 3, 40, "beyond", "quantile(demand, 0.9) where id == \"A\" and horizon == 15"),
+                Arguments.of("QF2007", 3, 41, "beyond naive's horizon of 14", "quantile(demand, 0.9) using naive where horizon in 1..21"),
+                Arguments.of("QF2007", 3, 43, "beyond", "quantile(demand, 0.9) where id == \"A\" and horizon == 15"),
                 Arguments.of("QF2009", 3, 1, "did you mean 'quantile'", "quantil(demand, 0.9)"),
                 Arguments.of("QF2009", 3, 12, "did you mean 'seasonal_naive'", "model n2 = seasonal_nave(demand, horizon: 7)"),
                 Arguments.of("QF2013", 3, 18, "empty", "quantile(demand, 0.9..0.5 step 0.1)"),
@@ -52,13 +52,13 @@ class CheckerTest {
                 Arguments.of("QF2014", 3, 29, "did you mean 'horizon'", "quantile(demand, 0.9) where horizn < 3"),
                 Arguments.of("QF2003", 3, 35, "quoted string", "quantile(demand, 0.9) where id == 17"),
                 Arguments.of("QF2003", 3, 37, "a date", "quantile(demand, 0.9) where date >= \"tomorrow\""),
-                Arguments.of("QF2018", 3, 16, ".csv or .json", "let p = quantile(demand, 0.9)\nexport p to \"out/p.xlsx\""),
+                Arguments.of("QF2018", 4, 13, ".csv or .json", "let p = quantile(demand, 0.9)\nexport p to \"out/p.xlsx\""),
                 Arguments.of("QF2017", 3, 10, "joint", "quantile(sum(demand over horizon 1..7), 0.95)"),
                 Arguments.of("QF2019", 3, 1, "only applies to joint", "quantile(demand, 0.9) using naive assuming independence"),
                 Arguments.of("QF2010", 3, 1, "comparison", "probability(demand)"),
-                Arguments.of("QF2003", 3, 36, "time", "series s2 = csv(\"x.csv\", time: date)"),
-                Arguments.of("QF2005", 3, 44, "choose one of", "series s2 = csv(\"x.csv\", time: \"d\", freq: fortnight)"),
-                Arguments.of("QF2005", 3, 44, "did you mean 'month'", "series s2 = csv(\"x.csv\", time: \"d\", freq: mnth)"));
+                Arguments.of("QF2003", 3, 32, "time", "series s2 = csv(\"x.csv\", time: date)"),
+                Arguments.of("QF2005", 3, 43, "choose one of", "series s2 = csv(\"x.csv\", time: \"d\", freq: fortnight)"),
+                Arguments.of("QF2005", 3, 43, "did you mean 'month'", "series s2 = csv(\"x.csv\", time: \"d\", freq: mnth)"));
     }
 
     @ParameterizedTest(name = "{0} {4}")

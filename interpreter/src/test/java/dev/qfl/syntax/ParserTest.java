@@ -92,7 +92,7 @@ class ParserTest {
                 """));
         assertTrue(r.ok(), () -> r.diagnostics().toString());
         List<Statement> s = r.script().statements();
-        assertEquals(8, s.size());
+        assertEquals(7, s.size());
         assertInstanceOf(Statement.SeriesDecl.class, s.get(0));
         assertInstanceOf(Expr.Query.class, ((Statement.ExpressionStatement) s.get(1)).expr());
         assertInstanceOf(Statement.LetDecl.class, s.get(2));

@@ -1,0 +1,166 @@
+package dev.qfl.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qfl.api.Output;
+import dev.qfl.api.QflEngine;
+import dev.qfl.api.QflScriptException;
+import dev.qfl.api.QflSession;
+import dev.qfl.api.Result;
+import dev.qfl.stdlib.table.Table;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluatorTest {
+    @TempDir
+    Path dir;
+
+    private static final String HEADER = """
+            series demand = csv("sales.csv", time: "date", value: "units", id: "sku")
+            model naive = seasonal_naive(demand, horizon: 3, season: 2)
+            """;
+
+    @BeforeEach
+    void writeData() throws IOException {
+        StringBuilder csv = new StringBuilder("date,sku,units\n");
+        for (int d = 0; d < 30; d++) {
+            String date = java.time.LocalDate.of(2024, 3, 1).plusDays(d).toString();
+            csv.append(date).append(",A,").append(20 + (d % 2) * 10 + (d * 7 % 5)).append('\n');
+            // distinct values, so B's error distribution has no ties and its CDF inverts its quantiles exactly
+            csv.append(date).append(",B,").append(String.format(java.util.Locale.ROOT, "%.3f",
+                    100 + 7.3 * Math.sin(d * 1.7) + 0.37 * d)).append('\n');
+        }
+        csv.append("2024-03-29,NEW,4\n2024-03-30,NEW,5\n");
+        Files.writeString(dir.resolve("sales.csv"), csv);
+    }
+
+    private Result run(QflSession s, String script) throws QflScriptException {
+        return s.evaluate("t.qfl", script);
+    }
+
+    @Test
+    void quantileRowsFollowTheWhereClause() throws QflScriptException {
+        try (QflSession s = QflEngine.builder().build().openSession(dir)) {
+            Result r = run(s, HEADER + "quantile(demand, [0.1, 0.5, 0.9]) where horizon <= 2 and id == \"A\"\n");
+            Table t = r.lastTable().orElseThrow();
+            assertEquals(6, t.rowCount());
+            for (int i = 0; i < t.rowCount(); i++) {
+                assertEquals("A", t.get(i, "id"));
+                assertTrue((Integer) t.get(i, "horizon") <= 2);
+            }
+            // levels of one step never cross
+            assertTrue(t.getDouble(0, "value") <= t.getDouble(1, "value"));
+            assertTrue(t.getDouble(1, "value") <= t.getDouble(2, "value"));
+        }
+    }
+
+    @Test
+    void shortSeriesAreLeftOutWithOneWarning() throws QflScriptException {
+        try (QflSession s = QflEngine.builder().build().openSession(dir)) {
+            Result r = run(s, HEADER + "quantile(demand, 0.5)\nquantile(demand, 0.9)\n");
+            List<String> warnings = r.warnings().stream().map(d -> d.code() + " " + d.message()).toList();
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).startsWith("QF3201 series \"NEW\""), warnings.get(0));
+            assertEquals(2 * 3, r.tables().get(0).rowCount(), "A and B, 3 steps each");
+        }
+    }
+
+    @Test
+    void probabilityIsTheCdfOfTheSameDistribution() throws QflScriptException {
+        try (QflSession s = QflEngine.builder().build().openSession(dir)) {
+            run(s, HEADER);
+            Table q = run(s, "quantile(demand, 0.8) where id == \"B\" and horizon == 1").lastTable().orElseThrow();
+            double v = q.getDouble(0, "value");
+            Table p = run(s, "probability(demand <= " + v + ") where id == \"B\" and horizon == 1").lastTable().orElseThrow();
+            assertEquals(0.8, p.getDouble(0, "probability"), 1e-9);
+            Table above = run(s, "probability(" + v + " < demand) where id == \"B\" and horizon == 1").lastTable().orElseThrow();
+            assertEquals(0.2, above.getDouble(0, "probability"), 1e-9);
+            assertEquals(List.of("id", "date", "horizon", "threshold", "probability"), p.columnNames());
+        }
+    }
+
+    @Test
+    void exportsAreCompleteFilesWithProvenance() throws Exception {
+        try (QflSession s = QflEngine.builder().build().openSession(dir)) {
+            Result r = run(s, HEADER + """
+                    let plan = quantile(demand, 0.95) where horizon in 1..2
+                    export plan to "out/plan.csv"
+                    export plan to "out/plan.json"
+                    """);
+            assertTrue(r.outputs().stream().anyMatch(o -> o instanceof Output.Message m && m.text().equals("wrote out/plan.csv (4 rows)")));
+            List<String> lines = Files.readAllLines(dir.resolve("out/plan.csv"));
+            assertEquals("id,date,horizon,level,value", lines.get(0));
+            assertEquals(5, lines.size());
+            JsonNode json = new ObjectMapper().readTree(dir.resolve("out/plan.json").toFile());
+            assertEquals(4, json.get("rows").size());
+            JsonNode prov = json.get("provenance");
+            assertEquals("t.qfl", prov.get("script").asText());
+            assertEquals("seasonal_naive(horizon: 3, season: 2)", prov.get("model_spec").asText());
+            assertEquals("2024-03-30", prov.get("forecast_origin").get("A").asText());
+            assertFalse(prov.get("data_fingerprint").asText().isEmpty());
+            assertTrue(prov.has("qfl_version"));
+            try (Stream<Path> files = Files.list(dir.resolve("out"))) {
+                assertEquals(2, files.count(), "no temporary files left behind");
+            }
+        }
+    }
+
+    @Test
+    void aFailingStatementKeepsWhatCameBefore() throws QflScriptException {
+        try (QflSession s = QflEngine.builder().build().openSession(dir)) {
+            QflScriptException e = assertThrows(QflScriptException.class, () -> run(s, """
+                    series demand = csv("sales.csv", time: "date", value: "units", id: "sku")
+                    series broken = csv("missing.csv", time: "date", value: "units", id: "sku")
+                    """));
+            assertEquals("QF3106", e.diagnostics().get(0).code());
+            assertTrue(s.names().contains("demand"));
+            assertFalse(s.names().contains("broken"));
+        }
+    }
+
+    @Test
+    void checkReadsTheDataWithoutTraining() throws IOException {
+        QflEngine engine = QflEngine.builder().build();
+        assertTrue(engine.check("t.qfl", HEADER, dir).stream().allMatch(d -> !d.isError()));
+        assertEquals("QF3201", engine.check("t.qfl", HEADER, dir).get(0).code());
+        Files.writeString(dir.resolve("sales.csv"), "date,sku,units\n2024-01-01,A,x\n");
+        assertEquals("QF3101", engine.check("t.qfl", HEADER, dir).get(0).code());
+    }
+
+    @Test
+    void decisionQueriesAgreeWithTheQuantileFunction() throws QflScriptException {
+        try (QflSession s = QflEngine.builder().build().openSession(dir)) {
+            run(s, HEADER);
+            String where = " where id == \"B\" and horizon == 2";
+            Table q = run(s, "quantile(demand, [0.05, 0.8, 0.94, 0.95])" + where).lastTable().orElseThrow();
+            Table trade = run(s, "tradeoff(demand, 0.95)" + where).lastTable().orElseThrow();
+            assertEquals(List.of("id", "date", "horizon", "level", "value", "marginal"), trade.columnNames());
+            assertEquals(q.getDouble(3, "value") - q.getDouble(2, "value"), trade.getDouble(0, "marginal"), 1e-12);
+
+            Table news = run(s, "newsvendor(demand, underage: 4, overage: 1)" + where).lastTable().orElseThrow();
+            assertEquals(0.8, news.getDouble(0, "critical_ratio"), 1e-15);
+            assertEquals(q.getDouble(1, "value"), news.getDouble(0, "stock"), 1e-12);
+            assertTrue(news.getDouble(0, "expected_cost") > 0);
+
+            Table iv = run(s, "interval(demand, 0.9)" + where).lastTable().orElseThrow();
+            assertEquals(q.getDouble(0, "value"), iv.getDouble(0, "lower"), 1e-12);
+            assertEquals(q.getDouble(3, "value"), iv.getDouble(0, "upper"), 1e-12);
+
+            double stock = q.getDouble(1, "value");
+            Table svc = run(s, "service(demand, stock: " + stock + ")" + where).lastTable().orElseThrow();
+            assertEquals(0.8, svc.getDouble(0, "probability"), 1e-9);
+            assertTrue(svc.getDouble(0, "expected_shortfall") > 0);
+        }
+    }
+}

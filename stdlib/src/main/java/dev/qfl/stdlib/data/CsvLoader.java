@@ -1,0 +1,186 @@
+package dev.qfl.stdlib.data;
+
+import dev.qfl.stdlib.FilePosition;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a panel of series from a CSV file, in long format (one row per series and time: columns
+ * time, id, value) or wide format (a time column and one column per series). Every data problem
+ * is a {@link dev.qfl.stdlib.QflException} pointing at its line and column.
+ */
+public final class CsvLoader {
+    private static final Set<String> MISSING = Set.of("", "na", "nan", "null");
+
+    /** Reads {@code file} as the panel {@code name}. */
+    public LoadedPanel load(String name, Path file, CsvOptions options) {
+        CsvText csv = CsvText.read(file);
+        int timeCol = column(csv, options.time());
+        Map<String, List<SeriesAssembler.Point>> bySeries = new LinkedHashMap<>();
+        if (options.value() != null) {
+            int valueCol = column(csv, options.value());
+            int idCol = options.id() == null ? -1 : column(csv, options.id());
+            String single = options.value();
+            for (CSVRecord r : csv.records) {
+                checkWidth(csv, r);
+                String id = idCol < 0 ? single : r.get(idCol).strip();
+                bySeries.computeIfAbsent(id, k -> new ArrayList<>())
+                        .add(point(csv, r, timeCol, valueCol, options.value(), time(csv, r, timeCol, options.time())));
+            }
+        } else {
+            if (options.id() != null) {
+                throw DataErrors.at(DataErrors.MISSING_COLUMN, csv.header(column(csv, options.id())),
+                        "a wide file (no value column) has one column per series, so id: does not apply",
+                        "give value: \"COLUMN\" for a long file, or drop id:");
+            }
+            for (int c = 0; c < csv.header.size(); c++) {
+                if (c != timeCol) {
+                    bySeries.put(csv.header.get(c), new ArrayList<>());
+                }
+            }
+            for (CSVRecord r : csv.records) {
+                checkWidth(csv, r);
+                var t = time(csv, r, timeCol, options.time());
+                for (int c = 0; c < csv.header.size(); c++) {
+                    if (c != timeCol) {
+                        bySeries.get(csv.header.get(c)).add(point(csv, r, timeCol, c, csv.header.get(c), t));
+                    }
+                }
+            }
+        }
+        SeriesAssembler.Result assembled = new SeriesAssembler(csv, options).assemble(bySeries);
+        List<TimeSeries> series = assembled.series();
+        Support support = options.support();
+        List<String> notes = new ArrayList<>();
+        if (support == null) {
+            boolean nonNegative = series.stream().allMatch(CsvLoader::nonNegative);
+            support = nonNegative ? Support.NONNEGATIVE : Support.REAL;
+            if (nonNegative) {
+                notes.add(name + ": all values are >= 0, so it is treated as non-negative (support: real turns this off)");
+            }
+        }
+        Panel panel = new Panel(name, assembled.frequency(), series, support, fingerprint(csv.bytes, options),
+                file.getFileName().toString());
+        notes.add(0, summary(name, panel, csv.records.size()));
+        notes.addAll(assembled.notes());
+        return new LoadedPanel(panel, notes);
+    }
+
+    private static String summary(String name, Panel panel, int rows) {
+        var first = panel.series().stream().map(TimeSeries::start).min(Comparable::compareTo).orElseThrow();
+        var last = panel.series().stream().map(TimeSeries::end).max(Comparable::compareTo).orElseThrow();
+        boolean time = panel.frequency().hasTimeOfDay();
+        return String.format(Locale.ROOT, "%s: %d series, %s, %s .. %s, %,d rows", name, panel.series().size(),
+                panel.frequency().keyword(), time ? first : first.toLocalDate(), time ? last : last.toLocalDate(), rows);
+    }
+
+    private static boolean nonNegative(TimeSeries s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.isObserved(i) && s.value(i) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int column(CsvText csv, String name) {
+        int i = csv.header.indexOf(name);
+        if (i >= 0) {
+            return i;
+        }
+        String hint = "columns are: " + String.join(", ", csv.header);
+        String close = closest(name, csv.header);
+        throw DataErrors.at(DataErrors.MISSING_COLUMN, csv.header(-1),
+                "no column \"" + name + "\" in " + csv.file.getFileName(),
+                close != null ? hint + "; did you mean \"" + close + "\"?" : hint);
+    }
+
+    private static String closest(String name, List<String> candidates) {
+        String best = null;
+        int bestDistance = 3;
+        for (String c : candidates) {
+            int d = editDistance(name.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private static void checkWidth(CsvText csv, CSVRecord r) {
+        if (r.size() != csv.header.size()) {
+            int line = csv.lineOf(r);
+            throw DataErrors.at(DataErrors.FIELD_COUNT, new FilePosition(csv.file, line, 1, csv.lineText(line)),
+                    "this row has " + r.size() + " fields but the header has " + csv.header.size(),
+                    "a field containing a comma must be quoted");
+        }
+    }
+
+    private static java.time.LocalDateTime time(CsvText csv, CSVRecord r, int col, String colName) {
+        String text = r.get(col);
+        return TimeParsing.parse(text).orElseThrow(() -> DataErrors.at(DataErrors.BAD_TIME, csv.at(r, col),
+                "cannot parse \"" + text + "\" as a date or time in column \"" + colName + "\"",
+                "use ISO dates such as 2024-01-31, 2024-01-31T10:00, 2024-01 or 2024"));
+    }
+
+    private static SeriesAssembler.Point point(CsvText csv, CSVRecord r, int timeCol, int col, String colName,
+                                               java.time.LocalDateTime time) {
+        String text = r.get(col).strip();
+        double value;
+        if (MISSING.contains(text.toLowerCase(Locale.ROOT))) {
+            value = Double.NaN;
+        } else {
+            try {
+                value = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                value = Double.NaN;
+            }
+            if (Double.isNaN(value) || Double.isInfinite(value)) {
+                throw DataErrors.at(DataErrors.NOT_A_NUMBER, csv.at(r, col),
+                        "cannot parse \"" + text + "\" as a number in column \"" + colName + "\"",
+                        text.contains(",") ? "use a dot as the decimal separator" : null);
+            }
+        }
+        return new SeriesAssembler.Point(time, value, r, timeCol);
+    }
+
+    private static String fingerprint(byte[] bytes, CsvOptions options) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(bytes);
+            sha.update(options.canonical().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

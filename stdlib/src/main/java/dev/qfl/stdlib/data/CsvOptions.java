@@ -1,0 +1,26 @@
+package dev.qfl.stdlib.data;
+
+import java.util.Objects;
+
+/**
+ * How to read a CSV file into a panel.
+ *
+ * @param time      the time column (required)
+ * @param value     the value column of a long file; null for a wide file (every other column is a series)
+ * @param id        the series-id column of a long file; null for a single series
+ * @param frequency the frequency, or null to infer it from the timestamps
+ * @param fill      how to fill gaps, or null to treat a gap as an error
+ * @param support   where values lie, or null to detect it (non-negative when every value is ≥ 0)
+ */
+public record CsvOptions(String time, String value, String id, Frequency frequency, Fill fill, Support support) {
+
+    public CsvOptions {
+        Objects.requireNonNull(time, "time");
+    }
+
+    /** A stable text of the options, part of the data fingerprint. */
+    public String canonical() {
+        return "time=" + time + ";value=" + value + ";id=" + id + ";freq=" + (frequency == null ? "" : frequency.keyword())
+                + ";fill=" + fill + ";support=" + (support == null ? "" : support.keyword());
+    }
+}

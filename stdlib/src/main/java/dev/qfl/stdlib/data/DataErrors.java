@@ -1,0 +1,42 @@
+package dev.qfl.stdlib.data;
+
+import dev.qfl.stdlib.FilePosition;
+import dev.qfl.stdlib.QflException;
+
+/**
+ * The data-error codes, raised with the position of the offending place in the data file.
+ *
+ * <table>
+ * <caption>codes</caption>
+ * <tr><th>code</th><th>problem</th></tr>
+ * <tr><td>QF3101</td><td>a value that is not a number</td></tr>
+ * <tr><td>QF3102</td><td>a time that cannot be read</td></tr>
+ * <tr><td>QF3103</td><td>two rows for one series at one time</td></tr>
+ * <tr><td>QF3104</td><td>a missing column</td></tr>
+ * <tr><td>QF3105</td><td>an empty file</td></tr>
+ * <tr><td>QF3106</td><td>a missing or unreadable file</td></tr>
+ * <tr><td>QF3107</td><td>a gap and no fill</td></tr>
+ * <tr><td>QF3108</td><td>a frequency that cannot be inferred</td></tr>
+ * <tr><td>QF3109</td><td>a time off the frequency's grid</td></tr>
+ * <tr><td>QF3110</td><td>a row with the wrong number of fields</td></tr>
+ * </table>
+ */
+public final class DataErrors {
+    public static final String NOT_A_NUMBER = "QF3101";
+    public static final String BAD_TIME = "QF3102";
+    public static final String DUPLICATE_TIME = "QF3103";
+    public static final String MISSING_COLUMN = "QF3104";
+    public static final String EMPTY_FILE = "QF3105";
+    public static final String MISSING_FILE = "QF3106";
+    public static final String GAP = "QF3107";
+    public static final String FREQUENCY = "QF3108";
+    public static final String OFF_GRID = "QF3109";
+    public static final String FIELD_COUNT = "QF3110";
+
+    private DataErrors() {
+    }
+
+    static QflException at(String code, FilePosition where, String message, String hint) {
+        return new QflException(code, message, where, hint, null);
+    }
+}

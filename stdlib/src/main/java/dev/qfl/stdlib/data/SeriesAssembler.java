@@ -1,0 +1,192 @@
+package dev.qfl.stdlib.data;
+
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Turns the rows read for each series into regular series: sorted, duplicates rejected, the
+ * frequency given or inferred, every time placed on the frequency's grid, and gaps filled or
+ * reported.
+ */
+final class SeriesAssembler {
+    private static final List<Frequency> COARSEST_FIRST =
+            List.of(Frequency.YEAR, Frequency.QUARTER, Frequency.MONTH, Frequency.WEEK, Frequency.DAY, Frequency.HOUR);
+
+    /** One cell: its time, its value (NaN when missing), and where it came from. */
+    record Point(LocalDateTime time, double value, CSVRecord record, int timeColumn) {
+    }
+
+    record Result(Frequency frequency, List<TimeSeries> series, List<String> notes) {
+    }
+
+    private final CsvText csv;
+    private final CsvOptions options;
+
+    SeriesAssembler(CsvText csv, CsvOptions options) {
+        this.csv = csv;
+        this.options = options;
+    }
+
+    Result assemble(Map<String, List<Point>> bySeries) {
+        List<String> notes = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<List<Point>> sorted = new ArrayList<>();
+        for (Map.Entry<String, List<Point>> e : bySeries.entrySet()) {
+            List<Point> pts = new ArrayList<>(e.getValue());
+            pts.sort(Comparator.comparing(Point::time).thenComparingLong(p -> p.record().getRecordNumber()));
+            rejectDuplicates(e.getKey(), pts);
+            List<Point> trimmed = trim(pts);
+            if (trimmed.isEmpty()) {
+                notes.add("series \"" + e.getKey() + "\" has no values and is left out");
+                continue;
+            }
+            ids.add(e.getKey());
+            sorted.add(trimmed);
+        }
+        if (sorted.isEmpty()) {
+            throw DataErrors.at(DataErrors.EMPTY_FILE, csv.header(-1), "no series in the file has any value", null);
+        }
+        Frequency freq = options.frequency() != null ? options.frequency() : infer(sorted);
+        List<TimeSeries> series = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            series.add(build(ids.get(i), sorted.get(i), freq));
+        }
+        return new Result(freq, series, notes);
+    }
+
+    private void rejectDuplicates(String id, List<Point> pts) {
+        for (int i = 1; i < pts.size(); i++) {
+            if (pts.get(i).time().equals(pts.get(i - 1).time())) {
+                Point first = pts.get(i - 1);
+                Point second = pts.get(i);
+                throw DataErrors.at(DataErrors.DUPLICATE_TIME, csv.at(second.record(), second.timeColumn()),
+                        "series \"" + id + "\" has two rows for " + show(second.time()) + " (the first is on line "
+                                + csv.lineOf(first.record()) + ")", "keep one row per series and time");
+            }
+        }
+    }
+
+    /** Missing cells before the first and after the last value just mean the series is shorter. */
+    private static List<Point> trim(List<Point> pts) {
+        int from = 0;
+        int to = pts.size();
+        while (from < to && Double.isNaN(pts.get(from).value())) {
+            from++;
+        }
+        while (to > from && Double.isNaN(pts.get(to - 1).value())) {
+            to--;
+        }
+        return pts.subList(from, to);
+    }
+
+    /**
+     * The coarsest frequency on whose grid every series lies, with at least one single step:
+     * weekly data also fits a daily grid, but its steps would all be 7, which means weeks.
+     */
+    private Frequency infer(List<List<Point>> series) {
+        boolean anyStep = series.stream().anyMatch(s -> s.size() > 1);
+        if (!anyStep) {
+            throw DataErrors.at(DataErrors.FREQUENCY, csv.header(-1),
+                    "cannot infer the frequency: every series has a single time",
+                    "give it, e.g. freq: day (hour, day, week, month, quarter, year)");
+        }
+        for (Frequency f : COARSEST_FIRST) {
+            long gcd = 0;
+            boolean fits = true;
+            for (List<Point> s : series) {
+                LocalDateTime start = s.get(0).time();
+                long previous = 0;
+                for (int i = 1; i < s.size() && fits; i++) {
+                    Optional<Long> k = gridIndex(f, start, s.get(i).time());
+                    if (k.isEmpty()) {
+                        fits = false;
+                    } else {
+                        gcd = gcd(gcd, k.get() - previous);
+                        previous = k.get();
+                    }
+                }
+            }
+            if (fits && gcd == 1) {
+                return f;
+            }
+            if (fits && gcd > 1 && f == Frequency.HOUR) {
+                break;
+            }
+        }
+        throw DataErrors.at(DataErrors.FREQUENCY, csv.header(-1),
+                "cannot infer the frequency: the times do not step by one hour, day, week, month, quarter or year",
+                "give it, e.g. freq: day; with freq given, missing times are gaps (see fill:)");
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    /** The step index of {@code t} on the grid of {@code f} starting at {@code start}, if it is on it. */
+    static Optional<Long> gridIndex(Frequency f, LocalDateTime start, LocalDateTime t) {
+        long approx = switch (f) {
+            case HOUR -> ChronoUnit.HOURS.between(start, t);
+            case DAY -> ChronoUnit.DAYS.between(start, t);
+            case WEEK -> ChronoUnit.DAYS.between(start, t) / 7;
+            case MONTH -> ChronoUnit.MONTHS.between(start, t);
+            case QUARTER -> ChronoUnit.MONTHS.between(start, t) / 3;
+            case YEAR -> ChronoUnit.YEARS.between(start, t);
+        };
+        // Calendar steps from month ends (Jan 31 + 1 month = Feb 29) make "between" one short.
+        for (long k = approx - 1; k <= approx + 1; k++) {
+            if (k >= 0 && f.advance(start, k).equals(t)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private TimeSeries build(String id, List<Point> pts, Frequency freq) {
+        LocalDateTime start = pts.get(0).time();
+        long[] index = new long[pts.size()];
+        for (int i = 0; i < pts.size(); i++) {
+            Point p = pts.get(i);
+            index[i] = gridIndex(freq, start, p.time()).orElseThrow(() -> DataErrors.at(DataErrors.OFF_GRID,
+                    csv.at(p.record(), p.timeColumn()), show(p.time()) + " in series \"" + id + "\" is not on the "
+                            + freq.keyword() + " grid that starts at " + show(start),
+                    "check the frequency (freq:) and the times of this series"));
+        }
+        int n = Math.toIntExact(index[index.length - 1] + 1);
+        double[] values = new double[n];
+        boolean[] observed = new boolean[n];
+        java.util.Arrays.fill(values, Double.NaN);
+        for (int i = 0; i < pts.size(); i++) {
+            values[(int) index[i]] = pts.get(i).value();
+        }
+        double last = Double.NaN;
+        int next = 0;
+        for (int k = 0; k < n; k++) {
+            while (next < pts.size() && index[next] < k) {
+                next++;
+            }
+            if (!Double.isNaN(values[k])) {
+                observed[k] = true;
+                last = values[k];
+                continue;
+            }
+            if (options.fill() == null) {
+                Point after = pts.get(Math.min(next, pts.size() - 1));
+                throw DataErrors.at(DataErrors.GAP, csv.at(after.record(), after.timeColumn()),
+                        "series \"" + id + "\" has no value at " + show(freq.advance(start, k)) + " (a gap)",
+                        "add fill: 0 or fill: previous to the csv(...) options");
+            }
+            values[k] = options.fill() instanceof Fill.Constant c ? c.value() : last;
+        }
+        return new TimeSeries(id, freq, start, values, observed);
+    }
+
+    private static String show(LocalDateTime t) {
+        return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().toString() : t.toString();
+    }
+}
