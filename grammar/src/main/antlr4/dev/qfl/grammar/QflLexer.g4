@@ -20,6 +20,9 @@ NOT         : 'not';
 IN          : 'in';
 STEP        : 'step';
 OVER        : 'over';
+EVALUATE    : 'evaluate';
+ON          : 'on';
+BACKTEST    : 'backtest';
 TRUE        : 'true';
 FALSE       : 'false';
 

@@ -20,8 +20,11 @@ statement
     ;
 
 // A query is a call followed by its clauses in a fixed order; without clauses it is a plain value.
+// `evaluate` backtests models and answers with a table of metrics.
 expression
-    : body=booleanExpression
+    : EVALUATE models+=identifier (COMMA models+=identifier)* ON series=identifier
+      backtest=BACKTEST? option*                                               #evaluateExpression
+    | body=booleanExpression
       (USING model=identifier)?
       (ASSUMING independence=INDEPENDENCE)?
       (WHERE condition=booleanExpression)?                                     #queryExpression
@@ -82,4 +85,5 @@ identifier
     : IDENTIFIER
     | STEP
     | INDEPENDENCE
+    | BACKTEST
     ;

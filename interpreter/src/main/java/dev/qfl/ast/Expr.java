@@ -82,6 +82,15 @@ public sealed interface Expr extends Node {
         }
     }
 
+    /** {@code evaluate A, B on SERIES [backtest] name: value ...}: a rolling-origin backtest. */
+    record Evaluate(List<Identifier> models, Identifier series, boolean backtestKeyword, List<Argument> options,
+                    Span span) implements Expr {
+        public Evaluate {
+            models = List.copyOf(models);
+            options = List.copyOf(options);
+        }
+    }
+
     record Unary(UnaryOp op, Expr operand, Span span) implements Expr {
     }
 

@@ -17,15 +17,17 @@ import java.util.Optional;
  * @param diagnostics errors and warnings in source order
  * @param defined     per statement (same order): the symbol it defines, or null
  * @param queries     resolved queries by their AST node
+ * @param evaluations resolved {@code evaluate} expressions by their AST node
  * @param scope       the scope after the whole script
  */
 public record CheckResult(Script script, List<Diagnostic> diagnostics, List<Symbol> defined,
-                          Map<Expr, ResolvedQuery> queries, Scope scope) {
+                          Map<Expr, ResolvedQuery> queries, Map<Expr, ResolvedEvaluate> evaluations, Scope scope) {
 
     public CheckResult {
         diagnostics = List.copyOf(diagnostics);
         defined = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(defined));
         queries = java.util.Collections.unmodifiableMap(new IdentityHashMap<>(queries));
+        evaluations = java.util.Collections.unmodifiableMap(new IdentityHashMap<>(evaluations));
     }
 
     public boolean hasErrors() {
@@ -34,6 +36,10 @@ public record CheckResult(Script script, List<Diagnostic> diagnostics, List<Symb
 
     public Optional<ResolvedQuery> query(Expr node) {
         return Optional.ofNullable(queries.get(node));
+    }
+
+    public Optional<ResolvedEvaluate> evaluation(Expr node) {
+        return Optional.ofNullable(evaluations.get(node));
     }
 
     /** The symbol defined by the statement at {@code index}, if any. */

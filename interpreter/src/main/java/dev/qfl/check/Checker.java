@@ -28,6 +28,7 @@ public final class Checker {
     private final SourceFile file;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<Expr, ResolvedQuery> queries = new IdentityHashMap<>();
+    private final Map<Expr, ResolvedEvaluate> evaluations = new IdentityHashMap<>();
 
     public Checker(ModelRegistry models, SourceFile file) {
         this.models = models;
@@ -44,7 +45,7 @@ public final class Checker {
                 scope = scope.with(symbol);
             }
         }
-        return new CheckResult(script, diagnostics, defined, queries, scope);
+        return new CheckResult(script, diagnostics, defined, queries, evaluations, scope);
     }
 
     private void report(Diagnostic d) {
@@ -230,6 +231,10 @@ public final class Checker {
         if (q != null) {
             return q.kind().columnNames();
         }
+        ResolvedEvaluate ev = evaluations.get(e);
+        if (ev != null) {
+            return ev.columns().stream().map(dev.qfl.stdlib.table.Column::name).toList();
+        }
         if (e instanceof Expr.Name n && scope.lookup(n.name()).orElse(null) instanceof Symbol.LetSymbol l) {
             return l.columns();
         }
@@ -255,6 +260,9 @@ public final class Checker {
 
     /** Checks an expression used as a value and says what kind of value it is. */
     ValueKind expression(Expr e, Scope scope) {
+        if (e instanceof Expr.Evaluate v) {
+            return new EvaluateChecker(this, file, scope).check(v) ? ValueKind.TABLE : ValueKind.ERROR;
+        }
         if (e instanceof Expr.Query q) {
             return new QueryChecker(this, file, scope).query(q.body(), q.model(), q.assumingIndependence(),
                     q.condition(), q) ? ValueKind.TABLE : ValueKind.ERROR;
@@ -335,5 +343,9 @@ public final class Checker {
 
     void resolved(Expr node, ResolvedQuery q) {
         queries.put(node, q);
+    }
+
+    void resolvedEvaluate(Expr node, ResolvedEvaluate e) {
+        evaluations.put(node, e);
     }
 }

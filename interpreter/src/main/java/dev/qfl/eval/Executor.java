@@ -92,6 +92,10 @@ final class Executor {
         if (q != null) {
             return query(q, scope);
         }
+        var evaluation = checked.evaluation(e);
+        if (evaluation.isPresent()) {
+            return BacktestRunner.run(evaluation.get(), state, text -> out.accept(new Output.Message(text)));
+        }
         if (e instanceof Expr.Name n) {
             Symbol sym = scope.lookup(n.name()).orElseThrow();
             if (sym instanceof Symbol.LetSymbol let) {

@@ -122,6 +122,10 @@ public final class Formatter {
                     + (q.model() == null ? "" : " using " + q.model().name())
                     + (q.assumingIndependence() ? " assuming independence" : "")
                     + (q.condition() == null ? "" : " where " + expr(q.condition()));
+        } else if (e instanceof Expr.Evaluate v) {
+            return "evaluate " + v.models().stream().map(Identifier::name).collect(Collectors.joining(", ")) + " on "
+                    + v.series().name() + (v.backtestKeyword() ? " backtest" : "")
+                    + v.options().stream().map(o -> " " + o.name().name() + ": " + expr(o.value())).collect(Collectors.joining());
         } else if (e instanceof Expr.Unary u) {
             return u.op() == Expr.UnaryOp.NOT
                     ? wrap("not " + expr(u.operand(), 3), 2.5, parentPrecedence)

@@ -51,6 +51,12 @@ public final class Planner {
                 }
             }
             Expr expr = queryExpression(s);
+            if (expr != null && checked.evaluation(expr).isPresent()) {
+                var ev = checked.evaluation(expr).get();
+                steps.add(new Plan.Action(line, "backtest " + String.join(", ", ev.models()) + " on " + ev.series() + ": "
+                        + ev.windows() + " window(s), " + (ev.refit() ? "one fit per window and model" : "one fit per model")
+                        + ", then one batched forecast per window"));
+            }
             ResolvedQuery q = expr == null ? null : checked.query(expr).orElse(null);
             if (q != null) {
                 Symbol.ModelSymbol model = declared.get(q.model());

@@ -60,6 +60,12 @@ final class AstBuilder {
     }
 
     Expr expression(QflParser.ExpressionContext ctx) {
+        if (ctx instanceof QflParser.EvaluateExpressionContext e) {
+            List<Argument> options = e.option().stream()
+                    .map(o -> new Argument(identifier(o.name), argumentValue(o.value), span(o))).toList();
+            return new Expr.Evaluate(e.models.stream().map(this::identifier).toList(), identifier(e.series),
+                    e.backtest != null, options, span(e));
+        }
         QflParser.QueryExpressionContext q = (QflParser.QueryExpressionContext) ctx;
         Expr body = bool(q.body);
         if (q.model == null && q.independence == null && q.condition == null) {
