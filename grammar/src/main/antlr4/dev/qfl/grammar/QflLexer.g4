@@ -9,6 +9,7 @@ FIT         : 'fit';
 LET         : 'let';
 EXPORT      : 'export';
 SAVE        : 'save';
+PLOT        : 'plot';
 TO          : 'to';
 USING       : 'using';
 ASSUMING    : 'assuming';

@@ -16,6 +16,7 @@ statement
     | FIT models+=identifier (COMMA models+=identifier)* SEMI?                 #fitStatement
     | EXPORT value=expression TO path=STRING option* SEMI?                     #exportStatement
     | SAVE model=identifier TO path=STRING SEMI?                               #saveStatement
+    | PLOT value=expression (TO path=STRING)? SEMI?                            #plotStatement
     | expression SEMI?                                                         #expressionStatement
     ;
 

@@ -36,6 +36,10 @@ public sealed interface Statement extends Node {
     record Save(Identifier model, Expr.StringLit path, Span span) implements Statement {
     }
 
+    /** {@code plot EXPR [to "file.png" | "file.svg"]}; without a file, a temporary one is written. */
+    record Plot(Expr value, Expr.StringLit path, Span span) implements Statement {
+    }
+
     /** An expression on its own: evaluated and shown. */
     record ExpressionStatement(Expr expr, Span span) implements Statement {
     }

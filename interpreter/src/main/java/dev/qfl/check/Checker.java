@@ -70,8 +70,32 @@ public final class Checker {
             requireModel(v.model(), scope);
         } else if (s instanceof Statement.ExpressionStatement x) {
             expression(x.expr(), scope);
+        } else if (s instanceof Statement.Plot p) {
+            plot(p, scope);
         }
         return null;
+    }
+
+    private void plot(Statement.Plot p, Scope scope) {
+        Expr v = p.value();
+        if (v instanceof Expr.Query q) {
+            new QueryChecker(this, file, scope, true).query(q.body(), q.model(), q.assumingIndependence(), q.condition(), q);
+        } else if (v instanceof Expr.Call c) {
+            new QueryChecker(this, file, scope, true).query(c, null, false, null, c);
+        } else if (v instanceof Expr.Name n) {
+            ValueKind kind = expression(n, scope);
+            if (kind != ValueKind.TABLE && kind != ValueKind.ERROR) {
+                report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, v.span(),
+                        "plot draws tables bound with let, and '" + n.name() + "' is " + kind.description()));
+            }
+        } else {
+            report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, v.span(), "plot draws a query or a table",
+                    "e.g. plot fan(demand, MODEL) where id == \"A-17\""));
+        }
+        if (p.path() != null && !dev.qfl.stdlib.plot.PlotFile.supported(p.path().value())) {
+            report(Diagnostic.error(DiagnosticCode.BAD_EXPORT, file, p.path().span(), "QFL draws .png and .svg files",
+                    "end the file name with .png or .svg"));
+        }
     }
 
     private void checkNewName(Identifier name, Scope scope) {

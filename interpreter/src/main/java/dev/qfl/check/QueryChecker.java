@@ -22,10 +22,18 @@ final class QueryChecker {
     private final SourceFile file;
     private final Scope scope;
 
+    private final boolean plotting;
+
     QueryChecker(Checker checker, SourceFile file, Scope scope) {
+        this(checker, file, scope, false);
+    }
+
+    /** With {@code plotting}, the plot-only kinds (fan, quantile_function) are accepted too. */
+    QueryChecker(Checker checker, SourceFile file, Scope scope, boolean plotting) {
         this.checker = checker;
         this.file = file;
         this.scope = scope;
+        this.plotting = plotting;
     }
 
     private void error(DiagnosticCode code, Expr at, String message, String... hints) {
@@ -44,6 +52,11 @@ final class QueryChecker {
             return false;
         }
         QueryKind kind = QueryKind.byFunction(call.callee().name()).orElseThrow();
+        if (kind.plotOnly() && !plotting) {
+            error(DiagnosticCode.NOT_A_QUERY, call, kind.function() + "(...) is a picture; draw it with plot",
+                    "e.g. plot " + kind.function() + "(demand, MODEL) where id == \"A-17\" to \"out/chart.png\"");
+            return false;
+        }
         Map<String, BigDecimal> options = new LinkedHashMap<>();
         boolean ok = namedOptions(kind, call, options);
         String series = null;
@@ -62,6 +75,23 @@ final class QueryChecker {
                 series = seriesOf(args.get(0).value(), independence).orElse(null);
                 levels = levels(args.get(1).value());
                 ok &= series != null && !levels.isEmpty();
+            }
+            case FAN, QUANTILE_FUNCTION -> {
+                if (args.isEmpty() || args.size() > 2) {
+                    error(DiagnosticCode.WRONG_ARGUMENTS, call, kind.function() + " takes a series and its model",
+                            "e.g. " + kind.function() + "(demand, MODEL)");
+                    return false;
+                }
+                series = seriesOf(args.get(0).value(), independence).orElse(null);
+                ok &= series != null;
+                if (args.size() == 2) {
+                    if (using != null || !(args.get(1).value() instanceof Expr.Name m)) {
+                        error(DiagnosticCode.WRONG_ARGUMENTS, args.get(1).value(), using != null
+                                ? "the model is given twice: as an argument and with using" : "expected the name of a model");
+                        return false;
+                    }
+                    using = new Identifier(m.name(), m.span());
+                }
             }
             case NEWSVENDOR, SERVICE -> {
                 if (args.size() != 1) {

@@ -33,7 +33,12 @@ public enum QueryKind {
     /** {@code service(series, stock: s)}: the chance that s covers demand, and the expected shortfall. */
     SERVICE("service", List.of(col("id", ColumnType.STRING), col("date", ColumnType.DATE),
             col("horizon", ColumnType.INTEGER), col("stock", ColumnType.NUMBER), col("probability", ColumnType.NUMBER),
-            col("expected_shortfall", ColumnType.NUMBER)));
+            col("expected_shortfall", ColumnType.NUMBER))),
+    /** {@code plot fan(series, model)}: history, forecast median and bands (plots only). */
+    FAN("fan", List.of(col("id", ColumnType.STRING), col("date", ColumnType.DATE), col("horizon", ColumnType.INTEGER))),
+    /** {@code plot quantile_function(series, model)}: q(α) with its knots (plots only). */
+    QUANTILE_FUNCTION("quantile_function", List.of(col("id", ColumnType.STRING), col("date", ColumnType.DATE),
+            col("horizon", ColumnType.INTEGER)));
 
     private final String function;
     private final List<Column> columns;
@@ -52,6 +57,11 @@ public enum QueryKind {
         return function;
     }
 
+    /** Whether the kind is drawn by {@code plot} rather than answered as a table. */
+    public boolean plotOnly() {
+        return this == FAN || this == QUANTILE_FUNCTION;
+    }
+
     public List<Column> columns() {
         return columns;
     }
@@ -64,7 +74,8 @@ public enum QueryKind {
         return Arrays.stream(values()).filter(k -> k.function.equals(name)).findFirst();
     }
 
+    /** The functions that answer with a table. */
     public static List<String> functions() {
-        return Arrays.stream(values()).map(QueryKind::function).toList();
+        return Arrays.stream(values()).filter(k -> !k.plotOnly()).map(QueryKind::function).toList();
     }
 }

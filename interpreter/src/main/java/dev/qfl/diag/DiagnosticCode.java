@@ -37,6 +37,7 @@ public enum DiagnosticCode {
 
     WRITE_FAILED("QF5001", "cannot write a file"),
     CANCELLED("QF5002", "cancelled"),
+    PLOT_SELECTION("QF5003", "a plot's condition selects what the plot cannot draw"),
 
     INTERNAL("QF9000", "internal error");
 

@@ -7,6 +7,7 @@ import dev.qfl.ast.Identifier;
 import dev.qfl.ast.Statement;
 import dev.qfl.check.CheckResult;
 import dev.qfl.check.Constants;
+import dev.qfl.check.QueryKind;
 import dev.qfl.check.ResolvedQuery;
 import dev.qfl.check.Scope;
 import dev.qfl.check.Symbol;
@@ -24,8 +25,11 @@ import dev.qfl.stdlib.model.ModelKind;
 import dev.qfl.stdlib.model.ModelSpec;
 import dev.qfl.stdlib.model.TrainedModel;
 import dev.qfl.stdlib.table.Table;
+import dev.qfl.stdlib.plot.PlotFile;
 import dev.qfl.stdlib.table.TableExporter;
+import org.jfree.chart.ui.Drawable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,6 +76,8 @@ final class Executor {
         } else if (s instanceof Statement.Save v) {
             throw new QflException("QF4202", "saving models to files comes with the neural models; "
                     + v.model().name() + " is refitted from its data in milliseconds");
+        } else if (s instanceof Statement.Plot p) {
+            plot(p, scope);
         } else if (s instanceof Statement.ExpressionStatement x) {
             Object v = value(x.expr(), scope);
             if (v instanceof Table t) {
@@ -159,6 +165,37 @@ final class Executor {
         p.put("forecast_origin", origins);
         p.put("qfl_version", QflVersion.get());
         return p;
+    }
+
+    private void plot(Statement.Plot p, Scope scope) {
+        Drawable picture;
+        ResolvedQuery q = checked.query(p.value()).orElse(null);
+        if (q != null && (q.kind() == QueryKind.FAN || q.kind() == QueryKind.QUANTILE_FUNCTION)) {
+            ModelSlot slot = fit(q.model(), false);
+            ForecastSet forecast = state.forecast(q.model(), slot);
+            Panel panel = state.panel(q.series());
+            picture = q.kind() == QueryKind.FAN ? PlotRunner.fan(q, panel, forecast, scope)
+                    : PlotRunner.quantileFunction(q, panel, forecast, scope);
+        } else {
+            Table table = (Table) value(p.value(), scope);
+            String title = p.value() instanceof Expr.Name n ? "backtest metrics: " + n.name() : Formatter.expr(p.value());
+            if (PlotRunner.isTradeoff(table)) {
+                picture = PlotRunner.tradeoff(title, table);
+            } else if (q != null) {
+                throw new QflException(DiagnosticCode.WRONG_TYPE.code(), "plot draws fan, quantile_function and "
+                        + "tradeoff queries, and tables made by evaluate; " + q.kind().function() + " is not one of them");
+            } else {
+                picture = PlotRunner.metrics(title, table);
+            }
+        }
+        Path target;
+        try {
+            target = p.path() != null ? state.resolve(p.path().value()) : Files.createTempFile("qfl-plot-", ".png");
+            PlotFile.write(picture, target, PlotFile.WIDTH, PlotFile.HEIGHT);
+        } catch (IOException e) {
+            throw new QflException(DiagnosticCode.WRITE_FAILED.code(), "cannot write the plot: " + e.getMessage());
+        }
+        out.accept(new Output.Message("plot written to " + Diagnostics.display(target, state.baseDirectory())));
     }
 
     private void export(Table table, String path) {

@@ -86,6 +86,8 @@ public final class Formatter {
                     + e.options().stream().map(o -> " " + o.name().name() + ": " + expr(o.value())).collect(Collectors.joining());
         } else if (s instanceof Statement.Save v) {
             return "save " + v.model().name() + " to " + quote(v.path().value());
+        } else if (s instanceof Statement.Plot p) {
+            return "plot " + expr(p.value()) + (p.path() == null ? "" : " to " + quote(p.path().value()));
         }
         return expr(((Statement.ExpressionStatement) s).expr());
     }

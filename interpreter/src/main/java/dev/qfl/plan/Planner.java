@@ -64,7 +64,7 @@ public final class Planner {
                 served.computeIfAbsent(q.model(), k -> new ArrayList<>()).add(line);
                 steps.add(new Plan.Query(line, Formatter.expr(expr), q.model()));
             }
-            if (s instanceof Statement.Export || s instanceof Statement.Save) {
+            if (s instanceof Statement.Export || s instanceof Statement.Save || s instanceof Statement.Plot) {
                 steps.add(new Plan.Action(line, Formatter.statement(s)));
             }
         }
@@ -102,6 +102,8 @@ public final class Planner {
             return d.value();
         } else if (s instanceof Statement.Export e) {
             return e.value();
+        } else if (s instanceof Statement.Plot p) {
+            return p.value();
         }
         return null;
     }

@@ -53,6 +53,8 @@ final class AstBuilder {
             return new Statement.Export(expression(c.value), string(c.path), options, span(c));
         } else if (ctx instanceof QflParser.SaveStatementContext c) {
             return new Statement.Save(identifier(c.model), string(c.path), span(c));
+        } else if (ctx instanceof QflParser.PlotStatementContext c) {
+            return new Statement.Plot(expression(c.value), c.path == null ? null : string(c.path), span(c));
         } else if (ctx instanceof QflParser.ExpressionStatementContext c) {
             return new Statement.ExpressionStatement(expression(c.expression()), span(c));
         }

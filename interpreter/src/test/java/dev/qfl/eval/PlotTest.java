@@ -1,0 +1,121 @@
+package dev.qfl.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.qfl.ExampleScripts;
+import dev.qfl.api.QflEngine;
+import dev.qfl.api.QflScriptException;
+import dev.qfl.api.QflSession;
+import dev.qfl.check.CheckResult;
+import dev.qfl.check.Checker;
+import dev.qfl.check.ResolvedQuery;
+import dev.qfl.check.Scope;
+import dev.qfl.diag.SourceFile;
+import dev.qfl.stdlib.data.CsvLoader;
+import dev.qfl.stdlib.data.CsvOptions;
+import dev.qfl.stdlib.data.Panel;
+import dev.qfl.stdlib.forecast.ForecastSet;
+import dev.qfl.stdlib.model.FitContext;
+import dev.qfl.stdlib.model.ModelKind;
+import dev.qfl.stdlib.model.ModelRegistry;
+import dev.qfl.stdlib.plot.FanChart;
+import dev.qfl.stdlib.table.Table;
+import dev.qfl.syntax.ScriptParser;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+
+class PlotTest {
+    private static final Path EXAMPLES = ExampleScripts.repoRoot().resolve("examples");
+    private static final String HEADER = """
+            series demand = csv("data/retail.csv", time: "date", value: "units", id: "sku")
+            model naive = seasonal_naive(demand, horizon: 14, season: 7)
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void plotsAreImagesOfTheStatedSize() throws Exception {
+        try (QflSession s = QflEngine.builder().build().openSession(EXAMPLES)) {
+            s.evaluate("p.qfl", HEADER + """
+                    model daily = seasonal_naive(demand, horizon: 14, season: 1)
+                    plot fan(demand, naive) where id == "A-17" to "%1$s/fan.png"
+                    plot quantile_function(demand) using naive where id == "A-17" and horizon <= 2 to "%1$s/qf.svg"
+                    plot tradeoff(demand, 0.90..0.99 step 0.01) using naive where id == "A-17" and horizon == 1 to "%1$s/t.png"
+                    let e = evaluate naive, daily on demand backtest windows: 1
+                    plot e to "%1$s/eval.png"
+                    """.formatted(dir));
+        }
+        for (String png : new String[] {"fan.png", "t.png", "eval.png"}) {
+            BufferedImage image = ImageIO.read(dir.resolve(png).toFile());
+            assertEquals(960, image.getWidth(), png);
+            assertEquals(540, image.getHeight(), png);
+        }
+        DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+        // the SVG names the W3C DTD; reading it would need the network
+        xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Element svg = xml.newDocumentBuilder().parse(dir.resolve("qf.svg").toFile()).getDocumentElement();
+        assertEquals("svg", svg.getTagName());
+        assertEquals(960.0, Double.parseDouble(svg.getAttribute("width")));
+        assertEquals(540.0, Double.parseDouble(svg.getAttribute("height")));
+    }
+
+    @Test
+    void aFanPlotsTheQuantilesTheQueryAnswers() throws QflScriptException, Exception {
+        String script = HEADER + "plot fan(demand, naive) where id == \"B-02\" and horizon <= 5\n";
+        SourceFile file = new SourceFile("p.qfl", script);
+        ModelRegistry models = ModelRegistry.standard();
+        CheckResult checked = new Checker(models, file).check(ScriptParser.parse(file).script(), Scope.empty());
+        ResolvedQuery fanQuery = checked.queries().values().iterator().next();
+        Panel panel = new CsvLoader().load("demand", EXAMPLES.resolve("data/retail.csv"),
+                new CsvOptions("date", "units", "sku", null, null, null)).panel();
+        ModelKind kind = models.find("seasonal_naive").orElseThrow();
+        var spec = kind.resolve(Map.of("horizon", 14, "season", 7), panel.frequency());
+        ForecastSet forecast = Forecasts.floored(kind.fit(panel, spec, FitContext.silent("naive"))
+                .forecast("naive", panel, FitContext.silent("naive")), panel.support());
+        JFreeChart chart = (JFreeChart) PlotRunner.fan(fanQuery, panel, forecast, checked.scope());
+
+        Table expected;
+        try (QflSession s = QflEngine.builder().build().openSession(EXAMPLES)) {
+            expected = s.evaluate("q.qfl", HEADER
+                    + "quantile(demand, [0.05, 0.5, 0.95]) where id == \"B-02\" and horizon <= 5\n").lastTable().orElseThrow();
+        }
+        XYPlot plot = chart.getXYPlot();
+        YIntervalSeriesCollection widest = (YIntervalSeriesCollection) plot.getDataset(0);
+        XYDataset median = plot.getDataset(3);
+        assertEquals(5, median.getItemCount(0));
+        assertEquals(5, widest.getItemCount(0));
+        for (int h = 0; h < 5; h++) {
+            assertEquals(expected.getDouble(3 * h, "value"), widest.getStartYValue(0, h), 1e-12, "5% at step " + (h + 1));
+            assertEquals(expected.getDouble(3 * h + 1, "value"), median.getYValue(0, h), 1e-12, "median at step " + (h + 1));
+            assertEquals(expected.getDouble(3 * h + 2, "value"), widest.getEndYValue(0, h), 1e-12, "95% at step " + (h + 1));
+        }
+        XYDataset history = plot.getDataset(4);
+        assertEquals(panel.find("B-02").orElseThrow().value(panel.find("B-02").orElseThrow().length() - 1),
+                history.getYValue(0, history.getItemCount(0) - 1), "history ends at the last observation");
+        assertTrue(history.getXValue(0, history.getItemCount(0) - 1) < median.getXValue(0, 0), "forecast follows history");
+        assertEquals(FanChart.LEVELS.length, 7);
+    }
+
+    @Test
+    void aFanOfSeveralSeriesIsRefusedWithAHint() throws Exception {
+        try (QflSession s = QflEngine.builder().build().openSession(EXAMPLES)) {
+            QflScriptException e = org.junit.jupiter.api.Assertions.assertThrows(QflScriptException.class,
+                    () -> s.evaluate("p.qfl", HEADER + "plot fan(demand, naive) to \"" + dir + "/x.png\"\n"));
+            assertEquals("QF5003", e.diagnostics().get(0).code());
+            assertTrue(Files.notExists(dir.resolve("x.png")));
+        }
+    }
+}
