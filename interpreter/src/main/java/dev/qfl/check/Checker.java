@@ -276,9 +276,22 @@ public final class Checker {
             report(Diagnostic.error(DiagnosticCode.BAD_EXPORT, file, e.path().span(),
                     "QFL exports .csv and .json files", "end the file name with .csv or .json"));
         }
+        boolean seen = false;
         for (Expr.Argument o : e.options()) {
-            report(Diagnostic.error(DiagnosticCode.UNKNOWN_OPTION, file, o.name().span(),
-                    "export has no option '" + o.name().name() + "'"));
+            Object value = Constants.fold(o.value(), scope).orElse(null);
+            if (!o.name().name().equals("append")) {
+                String hint = Suggestions.didYouMean(o.name().name(), List.of("append"));
+                report(Diagnostic.error(DiagnosticCode.UNKNOWN_OPTION, file, o.name().span(),
+                        "export has no option '" + o.name().name() + "'", hint != null ? hint : "its option is append: true"));
+            } else if (seen) {
+                report(Diagnostic.error(DiagnosticCode.DUPLICATE_OPTION, file, o.name().span(), "option 'append' is given twice"));
+            } else if (!(value instanceof Boolean)) {
+                report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, o.value().span(), "append is true or false"));
+            } else if (Boolean.TRUE.equals(value) && path.endsWith(".json")) {
+                report(Diagnostic.error(DiagnosticCode.BAD_EXPORT, file, o.span(), "only CSV files can be appended to",
+                        "a JSON file holds one table; export to .csv to keep a log of runs"));
+            }
+            seen = true;
         }
     }
 

@@ -72,7 +72,9 @@ final class Executor {
                 state.putTable(d.name().name(), t);
             }
         } else if (s instanceof Statement.Export e) {
-            export((Table) value(e.value(), scope), e.path().value());
+            boolean append = e.options().stream()
+                    .anyMatch(o -> Boolean.TRUE.equals(Constants.fold(o.value(), scope).orElse(null)));
+            export((Table) value(e.value(), scope), e.path().value(), append);
         } else if (s instanceof Statement.Save v) {
             throw new QflException("QF4202", "saving models to files comes with the neural models; "
                     + v.model().name() + " is refitted from its data in milliseconds");
@@ -198,14 +200,21 @@ final class Executor {
         out.accept(new Output.Message("plot written to " + Diagnostics.display(target, state.baseDirectory())));
     }
 
-    private void export(Table table, String path) {
+    private void export(Table table, String path, boolean append) {
         Path target = state.resolve(path);
         try {
-            TableExporter.write(table, target);
+            if (append) {
+                TableExporter.append(table, target);
+            } else {
+                TableExporter.write(table, target);
+            }
+        } catch (TableExporter.HeaderMismatch e) {
+            throw new QflException(DiagnosticCode.BAD_EXPORT.code(), e.getMessage(), null,
+                    "append to a file of the same columns, or export to a new file", e);
         } catch (IOException e) {
             throw new QflException(DiagnosticCode.WRITE_FAILED.code(), "cannot write " + target + ": " + e.getMessage());
         }
-        out.accept(new Output.Message("wrote " + Diagnostics.display(target, state.baseDirectory()) + " ("
+        out.accept(new Output.Message((append ? "appended to " : "wrote ") + Diagnostics.display(target, state.baseDirectory()) + " ("
                 + table.rowCount() + (table.rowCount() == 1 ? " row)" : " rows)")));
     }
 

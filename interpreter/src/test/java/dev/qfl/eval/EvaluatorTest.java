@@ -163,4 +163,20 @@ class EvaluatorTest {
             assertTrue(svc.getDouble(0, "expected_shortfall") > 0);
         }
     }
+
+    @Test
+    void appendingBuildsACsvLogAndChecksItsHeader() throws Exception {
+        try (QflSession s = QflEngine.builder().build().openSession(dir)) {
+            run(s, HEADER + "let p = quantile(demand, 0.9) where horizon == 1\nlet r = probability(demand <= 5) where horizon == 1\n");
+            run(s, "export p to \"log.csv\" append: true");
+            run(s, "export p to \"log.csv\" append: true");
+            List<String> lines = Files.readAllLines(dir.resolve("log.csv"));
+            assertEquals(1 + 2 + 2, lines.size(), "one header, two runs of two rows");
+            assertEquals(lines.get(1), lines.get(3));
+            QflScriptException e = assertThrows(QflScriptException.class,
+                    () -> run(s, "export r to \"log.csv\" append: true"));
+            assertEquals("QF2018", e.diagnostics().get(0).code());
+            assertEquals(5, Files.readAllLines(dir.resolve("log.csv")).size(), "a refused append changes nothing");
+        }
+    }
 }

@@ -8,6 +8,7 @@ import dev.qfl.stdlib.io.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
@@ -29,6 +30,43 @@ public final class TableExporter {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String text = name.endsWith(".json") ? json(table) : csv(table);
         AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Adds the rows to a CSV log, creating it (with its header) when absent. The existing header
+     * must equal the table's columns. The whole new file is written and renamed into place, so a
+     * crash leaves the old log intact.
+     *
+     * @throws HeaderMismatch when the file's header names other columns
+     */
+    public static void append(Table table, Path file) throws IOException {
+        String fresh = csv(table);
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            AtomicFiles.write(file, fresh.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String existing = Files.readString(file, StandardCharsets.UTF_8);
+        int end = fresh.indexOf('\n');
+        String header = fresh.substring(0, end);
+        String existingHeader = existing.lines().findFirst().orElse("");
+        if (!existingHeader.equals(header)) {
+            throw new HeaderMismatch(file.getFileName() + " has the columns " + existingHeader + ", not " + header);
+        }
+        StringBuilder all = new StringBuilder(existing);
+        if (!existing.endsWith("\n")) {
+            all.append('\n');
+        }
+        all.append(fresh.substring(end + 1));
+        AtomicFiles.write(file, all.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An append to a CSV file whose columns differ from the table's. */
+    public static final class HeaderMismatch extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        HeaderMismatch(String message) {
+            super(message);
+        }
     }
 
     public static String csv(Table table) throws IOException {
