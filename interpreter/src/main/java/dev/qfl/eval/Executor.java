@@ -7,6 +7,7 @@ import dev.qfl.ast.Identifier;
 import dev.qfl.ast.Statement;
 import dev.qfl.check.CheckResult;
 import dev.qfl.check.Constants;
+import dev.qfl.check.HorizonBounds;
 import dev.qfl.check.QueryKind;
 import dev.qfl.check.ResolvedQuery;
 import dev.qfl.check.Scope;
@@ -42,6 +43,7 @@ final class Executor {
     private final SourceFile file;
     private final CheckResult checked;
     private final Consumer<Output> out;
+    private final ModelLifecycle models;
     private Statement current;
 
     Executor(SessionState state, SourceFile file, CheckResult checked, Consumer<Output> out) {
@@ -49,6 +51,7 @@ final class Executor {
         this.file = file;
         this.checked = checked;
         this.out = out;
+        this.models = new ModelLifecycle(state, out);
     }
 
     void run(Statement s, Scope scope) {
@@ -59,12 +62,10 @@ final class Executor {
             state.putPanel(loaded.panel());
             loaded.notes().forEach(n -> out.accept(new Output.Message(n)));
         } else if (s instanceof Statement.ModelDecl d) {
-            Symbol.ModelSymbol symbol = (Symbol.ModelSymbol) symbolOf(d.name(), s);
-            ModelKind kind = state.models().find(symbol.modelKind()).orElseThrow();
-            state.putSlot(symbol.name(), new ModelSlot(symbol, kind));
+            models.declare((Symbol.ModelSymbol) symbolOf(d.name(), s));
         } else if (s instanceof Statement.Fit f) {
             for (Identifier m : f.models()) {
-                fit(m.name(), true);
+                models.fit(m.name(), true);
             }
         } else if (s instanceof Statement.LetDecl d) {
             Object v = value(d.value(), scope);
@@ -76,8 +77,7 @@ final class Executor {
                     .anyMatch(o -> Boolean.TRUE.equals(Constants.fold(o.value(), scope).orElse(null)));
             export((Table) value(e.value(), scope), e.path().value(), append);
         } else if (s instanceof Statement.Save v) {
-            throw new QflException("QF4202", "saving models to files comes with the neural models; "
-                    + v.model().name() + " is refitted from its data in milliseconds");
+            models.save(v.model().name(), v.path().value());
         } else if (s instanceof Statement.Plot p) {
             plot(p, scope);
         } else if (s instanceof Statement.ExpressionStatement x) {
@@ -115,8 +115,8 @@ final class Executor {
     }
 
     private Table query(ResolvedQuery q, Scope scope) {
-        ModelSlot slot = fit(q.model(), false);
-        ForecastSet forecast = state.forecast(q.model(), slot);
+        ModelSlot slot = models.fit(q.model(), false);
+        ForecastSet forecast = forecastFor(q, slot, scope);
         if (!forecast.skipped().isEmpty() && slot.firstSkipReport()) {
             for (ForecastSet.Skipped skipped : forecast.skipped()) {
                 out.accept(new Output.Warning(Diagnostic.warning(DiagnosticCode.SHORT_SERIES, file, current.span(),
@@ -126,32 +126,18 @@ final class Executor {
         return QueryRunner.run(q, forecast, scope, provenance(q, slot, forecast));
     }
 
-    /** Fits a model unless it is already fitted; {@code explicit} fits always report a summary line. */
-    private ModelSlot fit(String name, boolean explicit) {
-        ModelSlot slot = state.slot(name);
-        if (slot.fitted()) {
-            if (explicit) {
-                out.accept(new Output.Message("fit " + name + ": already fitted (" + slot.trained().summary().describe() + ")"));
-            }
-            return slot;
+    /** The model's forecast of the query's series; a loaded model is checked against it first. */
+    private ForecastSet forecastFor(ResolvedQuery q, ModelSlot slot, Scope scope) {
+        if (slot.loaded()) {
+            int requested = HorizonBounds.upper(q.condition() == null ? new Expr.BoolLit(true, q.node().span())
+                    : q.condition(), scope).map(HorizonBounds.Bound::value).orElse(0);
+            ModelLifecycle.checkUse(slot, state.panel(q.series()), requested, q.model());
         }
-        Panel panel = state.panel(slot.seriesName());
-        ModelSpec spec;
-        try {
-            spec = slot.kind().resolve(slot.symbol().options(), panel.frequency());
-        } catch (IllegalArgumentException e) {
-            throw new QflException(DiagnosticCode.OPTION_OUT_OF_RANGE.code(), e.getMessage());
-        }
-        FitContext context = new FitContext(name, state.reporter());
-        TrainedModel trained = slot.kind().fit(panel, spec, context);
-        slot.fitted(spec, trained);
-        out.accept(new Output.Message("fit " + name + ": " + spec.canonical() + " on " + panel.name() + " — "
-                + trained.summary().describe()));
-        return slot;
+        return state.forecast(q.model(), slot, q.series());
     }
 
     private Map<String, Object> provenance(ResolvedQuery q, ModelSlot slot, ForecastSet forecast) {
-        Panel panel = state.panel(slot.seriesName());
+        Panel panel = state.panel(q.series());
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("script", file.name());
         p.put("query", Formatter.expr(q.node()));
@@ -173,8 +159,8 @@ final class Executor {
         Drawable picture;
         ResolvedQuery q = checked.query(p.value()).orElse(null);
         if (q != null && (q.kind() == QueryKind.FAN || q.kind() == QueryKind.QUANTILE_FUNCTION)) {
-            ModelSlot slot = fit(q.model(), false);
-            ForecastSet forecast = state.forecast(q.model(), slot);
+            ModelSlot slot = models.fit(q.model(), false);
+            ForecastSet forecast = forecastFor(q, slot, scope);
             Panel panel = state.panel(q.series());
             picture = q.kind() == QueryKind.FAN ? PlotRunner.fan(q, panel, forecast, scope)
                     : PlotRunner.quantileFunction(q, panel, forecast, scope);

@@ -90,15 +90,15 @@ final class SessionState implements AutoCloseable {
         return Optional.ofNullable(tables.get(name));
     }
 
-    /** The forecast of a fitted model, computed once per fit. */
-    ForecastSet forecast(String modelName, ModelSlot slot) {
-        if (slot.forecast() == null) {
-            Panel panel = panel(slot.seriesName());
+    /** The forecast of a fitted model for a series panel: one batched inference, then reused. */
+    ForecastSet forecast(String modelName, ModelSlot slot, String series) {
+        if (slot.forecast(series) == null) {
+            Panel panel = panel(series);
             TrainedModel trained = slot.trained();
-            slot.forecast(Forecasts.floored(trained.forecast(modelName, panel, new FitContext(modelName, reporter)),
+            slot.forecast(series, Forecasts.floored(trained.forecast(modelName, panel, new FitContext(modelName, reporter)),
                     panel.support()));
         }
-        return slot.forecast();
+        return slot.forecast(series);
     }
 
     List<String> describe(Scope scope) {

@@ -1,6 +1,7 @@
 package dev.qfl.stdlib.model;
 
 import dev.qfl.stdlib.models.naive.SeasonalNaiveKind;
+import dev.qfl.stdlib.neural.IqfKind;
 import java.util.List;
 
 /** The model kinds that ship with QFL, in the order help lists them. */
@@ -9,6 +10,6 @@ final class StandardModels {
     }
 
     static List<ModelKind> all() {
-        return List.of(new SeasonalNaiveKind());
+        return List.of(new SeasonalNaiveKind(), new IqfKind());
     }
 }

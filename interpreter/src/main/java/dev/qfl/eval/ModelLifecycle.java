@@ -1,0 +1,120 @@
+package dev.qfl.eval;
+
+import dev.qfl.api.Output;
+import dev.qfl.check.Symbol;
+import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.diag.Diagnostics;
+import dev.qfl.stdlib.QflException;
+import dev.qfl.stdlib.data.Panel;
+import dev.qfl.stdlib.model.FitContext;
+import dev.qfl.stdlib.model.ModelKind;
+import dev.qfl.stdlib.model.ModelSpec;
+import dev.qfl.stdlib.model.TrainedModel;
+import dev.qfl.stdlib.model.store.ModelStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Declaring, fitting, caching, saving and loading models. Neural models are looked up in the
+ * cache ({@code .qfl/models} beside the script) before training, and stored after: a re-run with
+ * the same spec and data never retrains.
+ */
+final class ModelLifecycle {
+    private final SessionState state;
+    private final Consumer<Output> out;
+
+    ModelLifecycle(SessionState state, Consumer<Output> out) {
+        this.state = state;
+        this.out = out;
+    }
+
+    void declare(Symbol.ModelSymbol symbol) {
+        if (symbol.loadPath() != null) {
+            Path file = state.resolve(symbol.loadPath());
+            ModelStore.Loaded loaded = ModelStore.read(file, state.models());
+            ModelSlot slot = new ModelSlot(symbol, loaded.kind());
+            slot.fitted(loaded.model().spec(), loaded.model(), loaded.dataFingerprint());
+            state.putSlot(symbol.name(), slot);
+            out.accept(new Output.Message("load " + symbol.name() + ": " + loaded.model().spec().canonical() + " from "
+                    + Diagnostics.display(file, state.baseDirectory())));
+            return;
+        }
+        ModelKind kind = state.models().find(symbol.modelKind()).orElseThrow();
+        state.putSlot(symbol.name(), new ModelSlot(symbol, kind));
+    }
+
+    /** Fits a model unless it is already fitted; {@code explicit} fits always say so. */
+    ModelSlot fit(String name, boolean explicit) {
+        ModelSlot slot = state.slot(name);
+        if (slot.fitted()) {
+            if (explicit) {
+                out.accept(new Output.Message("fit " + name + ": already fitted (" + slot.trained().summary().describe()
+                        + ")"));
+            }
+            return slot;
+        }
+        Panel panel = state.panel(slot.seriesName());
+        ModelSpec spec = resolve(slot, panel);
+        FitContext context = new FitContext(name, state.reporter());
+        ModelStore cache = new ModelStore(state.cacheDirectory());
+        if (slot.kind().neural()) {
+            var cached = cache.lookup(slot.kind(), spec, panel.fingerprint(), state.reporter());
+            if (cached.isPresent()) {
+                slot.fitted(spec, cached.get(), panel.fingerprint());
+                out.accept(new Output.Message("fit " + name + ": loaded from " + Diagnostics.display(
+                        cache.entry(spec, panel.fingerprint()), state.baseDirectory()) + " (trained earlier: "
+                        + cached.get().summary().describe() + ")"));
+                return slot;
+            }
+        }
+        TrainedModel trained = slot.kind().fit(panel, spec, context);
+        slot.fitted(spec, trained, panel.fingerprint());
+        if (slot.kind().neural() && trained.persistable()) {
+            cache.store(trained, panel.fingerprint(), state.reporter());
+        }
+        out.accept(new Output.Message("fit " + name + ": " + spec.canonical() + " on " + panel.name() + " — "
+                + trained.summary().describe()));
+        return slot;
+    }
+
+    static ModelSpec resolve(ModelSlot slot, Panel panel) {
+        try {
+            return slot.kind().resolve(slot.symbol().options(), panel.frequency());
+        } catch (IllegalArgumentException e) {
+            throw new QflException(DiagnosticCode.OPTION_OUT_OF_RANGE.code(), e.getMessage());
+        }
+    }
+
+    void save(String name, String path) {
+        ModelSlot slot = fit(name, false);
+        if (!slot.trained().persistable()) {
+            throw new QflException("QF4202", slot.kind().name() + " models are not saved: they refit from the data in "
+                    + "milliseconds", null, "save neural models such as iqf", null);
+        }
+        Path file = state.resolve(path);
+        try {
+            ModelStore.write(file, slot.trained(), slot.dataFingerprint());
+        } catch (IOException e) {
+            throw new QflException(DiagnosticCode.WRITE_FAILED.code(), "cannot write " + file + ": " + e.getMessage());
+        }
+        out.accept(new Output.Message("saved " + name + " to " + Diagnostics.display(file, state.baseDirectory())));
+    }
+
+    /**
+     * A loaded model answers for any series of the frequency it was trained on, up to its horizon;
+     * both are known only now.
+     */
+    static void checkUse(ModelSlot slot, Panel panel, int requestedHorizon, String modelName) {
+        ModelSpec spec = slot.spec();
+        Object trainedOn = spec.option("frequency").orElse(null);
+        if (trainedOn != null && !trainedOn.equals(panel.frequency().keyword())) {
+            throw new QflException(DiagnosticCode.MODEL_SERIES_MISMATCH.code(), modelName + " was trained on " + trainedOn
+                    + " data, and " + panel.name() + " is " + panel.frequency().keyword());
+        }
+        if (requestedHorizon > spec.horizon()) {
+            throw new QflException(DiagnosticCode.HORIZON_BEYOND_MODEL.code(), "horizon " + requestedHorizon
+                    + " is beyond " + modelName + "'s horizon of " + spec.horizon());
+        }
+    }
+}
