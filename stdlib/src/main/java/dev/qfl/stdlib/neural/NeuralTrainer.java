@@ -172,8 +172,8 @@ final class NeuralTrainer {
     private static float step(QuantileNetwork network, QuantileHead head, Batch b, NeuralOptions o, NDManager manager,
                               ParameterStore store, Optimizer adam, WindowSampler windows) {
         NDList inputs = inputs(b, o, manager, windows);
-        NDArray target = Tensors.owned(manager, b.target(), new Shape(b.size(), o.horizon()));
-        NDArray mask = Tensors.owned(manager, b.mask(), new Shape(b.size(), o.horizon()));
+        NDArray target = manager.create(b.target(), new Shape(b.size(), o.horizon()));
+        NDArray mask = manager.create(b.mask(), new Shape(b.size(), o.horizon()));
         float value;
         try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
             NDArray raw = network.forward(store, inputs, true).head();
@@ -194,16 +194,20 @@ final class NeuralTrainer {
                                    NDManager manager, WindowSampler windows) {
         try (NDScope scope = new NDScope()) {
             NDList inputs = inputs(b, o, manager, windows);
-            NDArray target = Tensors.owned(manager, b.target(), new Shape(b.size(), o.horizon()));
-            NDArray mask = Tensors.owned(manager, b.mask(), new Shape(b.size(), o.horizon()));
+            NDArray target = manager.create(b.target(), new Shape(b.size(), o.horizon()));
+            NDArray mask = manager.create(b.mask(), new Shape(b.size(), o.horizon()));
             NDArray raw = network.forward(new ParameterStore(manager, false), inputs, false).head();
             return head.loss(raw, target, mask).getFloat();
         }
     }
 
+    /**
+     * A step's input tensors wrap the batch arrays without copying; that is safe because they stay
+     * open until the step's scope closes, after the backward pass (see {@link Tensors#owned}).
+     */
     private static NDList inputs(Batch b, NeuralOptions o, NDManager manager, WindowSampler windows) {
-        NDArray x = Tensors.owned(manager, b.context(), new Shape(b.size(), o.context(), windows.contextFeatures()));
-        NDArray e = Tensors.owned(manager, b.extras(), new Shape(b.size(), windows.extraFeatures()));
+        NDArray x = manager.create(b.context(), new Shape(b.size(), o.context(), windows.contextFeatures()));
+        NDArray e = manager.create(b.extras(), new Shape(b.size(), windows.extraFeatures()));
         return new NDList(x, e);
     }
 
