@@ -39,6 +39,16 @@ public final class QflSession implements AutoCloseable {
         return interpreter.evaluate(sourceName, source, sink);
     }
 
+    /**
+     * Runs a script from another folder in this session: its relative paths (data, exports)
+     * resolve against {@code folder} for this call only, as when the REPL loads
+     * {@code :load plans/weekly.qfl}. Names it defines stay in the session.
+     */
+    public Result evaluate(String sourceName, String source, Path folder, Consumer<Output> sink)
+            throws QflScriptException {
+        return interpreter.evaluate(sourceName, source, folder, sink);
+    }
+
     /** Checks source against this session's names without running it. */
     public List<Diagnostic> check(String sourceName, String source) {
         return interpreter.check(sourceName, source);

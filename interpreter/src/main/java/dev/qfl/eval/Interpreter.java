@@ -81,6 +81,20 @@ public final class Interpreter implements AutoCloseable {
         return new Result(outputs);
     }
 
+    /**
+     * Runs source whose relative paths resolve against {@code folder} rather than the session's
+     * base folder, which is restored afterwards (the REPL's {@code :load dir/script.qfl}).
+     */
+    public Result evaluate(String sourceName, String source, Path folder, Consumer<Output> sink)
+            throws QflScriptException {
+        Path previous = state.rebase(folder);
+        try {
+            return evaluate(sourceName, source, sink);
+        } finally {
+            state.rebase(previous);
+        }
+    }
+
     /** The session scope plus the names defined by statements before {@code index} of this input. */
     private Scope scopeWithEarlier(CheckResult checked, int index) {
         Scope s = scope;

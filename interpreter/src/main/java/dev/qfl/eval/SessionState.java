@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 final class SessionState implements AutoCloseable {
     private final ModelRegistry models;
-    private final Path baseDirectory;
+    private Path baseDirectory;
     private final Path cacheDirectory;
     private final Reporter reporter;
     private final Map<String, Panel> panels = new HashMap<>();
@@ -51,6 +51,17 @@ final class SessionState implements AutoCloseable {
 
     Reporter reporter() {
         return reporter;
+    }
+
+    /**
+     * Points relative paths at another folder (the REPL's {@code :load} of a script elsewhere).
+     *
+     * @return the folder they pointed at before
+     */
+    Path rebase(Path folder) {
+        Path previous = baseDirectory;
+        baseDirectory = folder;
+        return previous;
     }
 
     /** A path from a script, resolved against the session's base folder. */

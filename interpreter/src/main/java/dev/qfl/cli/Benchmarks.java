@@ -1,0 +1,76 @@
+package dev.qfl.cli;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The benchmarks {@code qfl bench NAME} can run: a name, what it measures, and the class whose
+ * {@code main(String[])} runs it. Classes are found by reflection, so the command line compiles
+ * before a benchmark exists and says so plainly when one is missing from the build.
+ */
+public final class Benchmarks {
+    /** A benchmark entry point. */
+    public record Entry(String name, String className, String summary) {
+    }
+
+    private final Map<String, Entry> entries;
+
+    public Benchmarks(Map<String, Entry> entries) {
+        this.entries = Map.copyOf(entries);
+    }
+
+    /** The benchmarks QFL ships. */
+    public static Benchmarks standard() {
+        Map<String, Entry> m = new LinkedHashMap<>();
+        add(m, "iqf", "dev.qfl.stdlib.neural.bench.IqfBenchmark", "training speed of an iqf model");
+        add(m, "query", "dev.qfl.stdlib.dist.IsqfQueryBenchmark",
+                "quantile and CDF evaluations per second of learned quantile functions");
+        return new Benchmarks(m);
+    }
+
+    private static void add(Map<String, Entry> m, String name, String className, String summary) {
+        m.put(name, new Entry(name, className, summary));
+    }
+
+    public Optional<Entry> find(String name) {
+        return Optional.ofNullable(entries.get(name));
+    }
+
+    /** One line per benchmark, sorted by name. */
+    public String list() {
+        StringBuilder sb = new StringBuilder();
+        entries.values().stream().sorted(java.util.Comparator.comparing(Entry::name))
+                .forEach(e -> sb.append(String.format("  %-8s %s%n", e.name(), e.summary())));
+        return sb.toString();
+    }
+
+    /** The entry's {@code public static void main(String[])}, if this build has it. */
+    public static Optional<Method> mainOf(Entry entry) {
+        try {
+            Method main = Class.forName(entry.className()).getMethod("main", String[].class);
+            return Modifier.isStatic(main.getModifiers()) ? Optional.of(main) : Optional.empty();
+        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Runs a benchmark's main; its own exceptions come out unwrapped. */
+    public static void invoke(Method main, String[] args) throws Exception {
+        try {
+            main.invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.qfl.cli;
+
+import dev.qfl.api.QflScriptException;
+import dev.qfl.api.QflSession;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code qfl run FILE}: runs a script, printing each answer as its statement finishes. */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = QflCommand.Version.class, header = "Run a script.", description = {"Run a script. Tables and messages go to stdout as statements finish;",
+    "diagnostics and warnings go to stderr. Relative paths resolve against the script's folder."})
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    QflCommand root;
+
+    @Parameters(paramLabel = "FILE", description = "the script")
+    String file;
+
+    @Override
+    public Integer call() throws UserError {
+        ScriptFile script = ScriptFile.read(file);
+        Invocation inv = root.invocation();
+        ProgressLine progress = inv.progressLine();
+        OutputPrinter printer = inv.printer(progress);
+        try (QflSession session = inv.engine(progress).openSession(script.folder())) {
+            session.evaluate(script.name(), script.text(), printer);
+            return ExitCodes.OK;
+        } catch (QflScriptException e) {
+            return inv.scriptFailed(e, printer);
+        }
+    }
+}
