@@ -209,7 +209,9 @@ public final class QflCompleter implements Completer {
             out.add(new Suggestion("true", "true", "value", null, true));
             out.add(new Suggestion("false", "false", "value", null, true));
         }
-        out.addAll(group(declared.lets(), "let"));
+        if (spec.get().type() != OptionType.SYMBOL) {
+            out.addAll(group(declared.lets(), "let"));  // a constant bound with let may be the value
+        }
         return out;
     }
 
