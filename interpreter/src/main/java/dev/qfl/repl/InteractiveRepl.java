@@ -101,6 +101,9 @@ final class InteractiveRepl {
         AtomicInteger presses = new AtomicInteger();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> {
             worker.interrupt();
+            session.clearProgress();
+            // start from a clean line: the terminal has echoed ^C wherever the cursor was
+            terminal.writer().print("\r\u001b[K");
             terminal.writer().println(presses.getAndIncrement() == 0 ? "^C cancelling…"
                     : "^C still cancelling: the current step finishes first");
             terminal.writer().flush();

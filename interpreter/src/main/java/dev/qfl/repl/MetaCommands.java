@@ -164,8 +164,8 @@ final class MetaCommands {
         for (OptionSpec o : specs) {
             String type = o.choices().isEmpty() ? o.type().name().toLowerCase(Locale.ROOT)
                     : String.join("|", o.choices());
-            sb.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s  %s, default %s — %s%n", o.name(), type,
-                    o.defaultText(), o.help()));
+            sb.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s  %s, %s — %s%n", o.name(), type,
+                    o.required() ? "required" : "default " + o.defaultText(), o.help()));
         }
         return sb.toString();
     }

@@ -35,7 +35,9 @@ public final class QflCompleter implements Completer {
      * @param display     what the menu shows
      * @param group       the menu heading (keyword, function, series, option, ...)
      * @param description a short explanation, or null
-     * @param complete    whether a space may follow (false for "name: " and folders)
+     * @param complete    whether a space follows on acceptance: after keywords, commands and script
+     *                    names; not after names and functions (a bracket, comma or operator comes
+     *                    next), {@code name: } or folders
      */
     public record Suggestion(String value, String display, String group, String description, boolean complete) {
     }
@@ -107,8 +109,8 @@ public final class QflCompleter implements Completer {
                 return files.list(prefix, ".qfl", true);
             case ":describe": {
                 List<Suggestion> out = new ArrayList<>(declared(names.get()));
-                words.modelKinds().forEach(k -> out.add(new Suggestion(k, k, "model kind", null, true)));
-                out.add(new Suggestion(SeriesSources.CSV, SeriesSources.CSV, "data source", null, true));
+                words.modelKinds().forEach(k -> out.add(new Suggestion(k, k, "model kind", null, false)));
+                out.add(new Suggestion(SeriesSources.CSV, SeriesSources.CSV, "data source", null, false));
                 return out;
             }
             case ":ast":
@@ -147,12 +149,12 @@ public final class QflCompleter implements Completer {
         if (prev == QflLexer.ASSIGN && first == QflLexer.MODEL) {
             List<Suggestion> out = new ArrayList<>();
             words.modelKinds().forEach(k -> out.add(new Suggestion(k, k, "model kind",
-                    words.kind(k).map(m -> m.summary()).orElse(null), true)));
-            out.add(new Suggestion(LanguageWords.LOAD, LanguageWords.LOAD, "function", "a saved model", true));
+                    words.kind(k).map(m -> m.summary()).orElse(null), false)));
+            out.add(new Suggestion(LanguageWords.LOAD, LanguageWords.LOAD, "function", "a saved model", false));
             return out;
         }
         if (prev == QflLexer.ASSIGN && first == QflLexer.SERIES) {
-            return List.of(new Suggestion(SeriesSources.CSV, SeriesSources.CSV, "data source", "read a CSV file", true));
+            return List.of(new Suggestion(SeriesSources.CSV, SeriesSources.CSV, "data source", "read a CSV file", false));
         }
         if (prev == QflLexer.WHERE || prev == QflLexer.AND || prev == QflLexer.OR || prev == QflLexer.NOT) {
             return columns(tokens);
@@ -176,11 +178,11 @@ public final class QflCompleter implements Completer {
 
     private List<Suggestion> general(DeclaredNames declared) {
         List<Suggestion> out = new ArrayList<>(declared(declared));
-        LanguageWords.queryFunctions().forEach(f -> out.add(new Suggestion(f, f, "function", null, true)));
+        LanguageWords.queryFunctions().forEach(f -> out.add(new Suggestion(f, f, "function", null, false)));
         LanguageWords.keywords().forEach(k -> out.add(new Suggestion(k, k, "keyword", null, true)));
-        words.modelKinds().forEach(k -> out.add(new Suggestion(k, k, "model kind", null, true)));
-        out.add(new Suggestion(SeriesSources.CSV, SeriesSources.CSV, "data source", null, true));
-        out.add(new Suggestion(LanguageWords.LOAD, LanguageWords.LOAD, "function", null, true));
+        words.modelKinds().forEach(k -> out.add(new Suggestion(k, k, "model kind", null, false)));
+        out.add(new Suggestion(SeriesSources.CSV, SeriesSources.CSV, "data source", null, false));
+        out.add(new Suggestion(LanguageWords.LOAD, LanguageWords.LOAD, "function", null, false));
         return out;
     }
 
@@ -192,7 +194,7 @@ public final class QflCompleter implements Completer {
     }
 
     private static List<Suggestion> group(List<String> values, String group) {
-        return values.stream().map(v -> new Suggestion(v, v, group, null, true)).toList();
+        return values.stream().map(v -> new Suggestion(v, v, group, null, false)).toList();
     }
 
     /** After {@code name:} inside a call: the option's allowed words, or {@code true}/{@code false}. */
@@ -204,12 +206,14 @@ public final class QflCompleter implements Completer {
             return group(declared.lets(), "let");
         }
         List<Suggestion> out = new ArrayList<>();
-        spec.get().choices().forEach(c -> out.add(new Suggestion(c, c, "value", null, true)));
+        spec.get().choices().forEach(c -> out.add(new Suggestion(c, c, "value", null, false)));
         if (spec.get().type() == OptionType.BOOLEAN) {
-            out.add(new Suggestion("true", "true", "value", null, true));
-            out.add(new Suggestion("false", "false", "value", null, true));
+            out.add(new Suggestion("true", "true", "value", null, false));
+            out.add(new Suggestion("false", "false", "value", null, false));
         }
-        out.addAll(group(declared.lets(), "let"));
+        if (spec.get().type() != OptionType.SYMBOL) {
+            out.addAll(group(declared.lets(), "let"));  // a constant bound with let may be the value
+        }
         return out;
     }
 

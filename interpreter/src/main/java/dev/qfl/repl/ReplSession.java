@@ -79,6 +79,13 @@ final class ReplSession implements AutoCloseable {
         return new OutputPrinter(c.out(), c.err(), c.renderer(), invocation.verbosity(), false, progress);
     }
 
+    /** Erases a progress bar on screen (before the REPL says something while a fit runs). */
+    void clearProgress() {
+        if (progress != null) {
+            progress.clear();
+        }
+    }
+
     Invocation invocation() {
         return invocation;
     }
