@@ -20,6 +20,8 @@ final class IqfHead implements QuantileHead {
     private final double[] levels;
     private final int pieces;
     private final int k;
+    /** Constant tensors per manager, made once: creating them costs more than the math they feed. */
+    private final java.util.Map<NDManager, java.util.Map<String, NDArray>> constantCache = new java.util.WeakHashMap<>();
 
     IqfHead(double[] levels, int pieces) {
         this.levels = levels.clone();
@@ -79,8 +81,8 @@ final class IqfHead implements QuantileHead {
         NDArray slope;
         NDArray start = rise.sub(inc).add(y0.expandDims(-1));   // knot values y_0 .. y_{K−2}
         if (pieces == 1) {
-            u0 = constants(m, i -> levels[i]);
-            u1 = constants(m, i -> levels[i + 1]);
+            u0 = constants(m, "lo", i -> levels[i]);
+            u1 = constants(m, "hi", i -> levels[i + 1]);
             c = start;
             slope = inc.div(u1.sub(u0));
         } else {
@@ -89,9 +91,9 @@ final class IqfHead implements QuantileHead {
             Shape shares = new Shape(batch.get(0), batch.get(1), k - 1, pieces);
             NDArray xf = share(m, raw.get("..., " + base + ":" + (base + n)).reshape(shares));
             NDArray yf = share(m, raw.get("..., " + (base + n) + ":" + (base + 2 * n)).reshape(shares));
-            NDArray dx = xf.mul(constants(m, i -> levels[i + 1] - levels[i]).reshape(1, 1, k - 1, 1));
+            NDArray dx = xf.mul(constants(m, "width", i -> levels[i + 1] - levels[i]).reshape(1, 1, k - 1, 1));
             NDArray dy = yf.mul(inc.expandDims(-1));
-            NDArray from = dx.cumSum(-1).sub(dx).add(constants(m, i -> levels[i]).reshape(1, 1, k - 1, 1));
+            NDArray from = dx.cumSum(-1).sub(dx).add(constants(m, "lo", i -> levels[i]).reshape(1, 1, k - 1, 1));
             Shape flat = new Shape(batch.get(0), batch.get(1), n);
             u0 = from.reshape(flat);
             u1 = from.add(dx).reshape(flat);
@@ -144,13 +146,15 @@ final class IqfHead implements QuantileHead {
         return first.add(second).mul(k(m, 2));
     }
 
-    /** A constant (K−1)-vector built from the knot levels. */
-    private NDArray constants(NDManager m, java.util.function.IntToDoubleFunction f) {
-        float[] v = new float[k - 1];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) f.applyAsDouble(i);
-        }
-        return Tensors.owned(m, v, new Shape(k - 1));
+    /** A constant (K−1)-vector built from the knot levels, named by {@code key}. */
+    private NDArray constants(NDManager m, String key, java.util.function.IntToDoubleFunction f) {
+        return cached(m, key, () -> {
+            float[] v = new float[k - 1];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) f.applyAsDouble(i);
+            }
+            return v;
+        }, new Shape(k - 1));
     }
 
     private static double g(double t) {
@@ -171,8 +175,20 @@ final class IqfHead implements QuantileHead {
      * backward pass of mul, div and pow: it would read freed memory (seen as garbage gradients and
      * NaN losses). Constants made here live until the step's scope closes, after backward.
      */
-    private static NDArray k(NDManager m, double value) {
-        return Tensors.owned(m, new float[] {(float) value}, new Shape());
+    private NDArray k(NDManager m, double value) {
+        return cached(m, "s" + value, () -> new float[] {(float) value}, new Shape());
+    }
+
+    /**
+     * A constant tensor kept for the manager's lifetime. It may first be made inside a step's
+     * scope, so it is taken out of that scope at once: the scope must not close what the cache holds.
+     */
+    private NDArray cached(NDManager m, String key, java.util.function.Supplier<float[]> values, Shape shape) {
+        return constantCache.computeIfAbsent(m, x -> new java.util.HashMap<>()).computeIfAbsent(key, x -> {
+            NDArray c = Tensors.owned(m, values.get(), shape);
+            ai.djl.ndarray.NDScope.unregister(c);
+            return c;
+        });
     }
 
     private static NDArray softplus(NDArray x) {

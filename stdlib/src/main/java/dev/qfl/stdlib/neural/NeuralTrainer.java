@@ -117,50 +117,52 @@ final class NeuralTrainer {
         double lastTrain = Double.NaN;
         String stop = "completed";
         boolean warm = false;
-        while (epoch < o.epochs()) {
-            epoch++;
-            double sum = 0;
-            for (int step = 0; step < o.stepsPerEpoch(); step++) {
-                context.checkCancelled();
-                Batch b = windows.sample(random, o.batch());
-                float loss;
-                if (!warm) {
-                    // Adam creates its moment arrays on the first update: outside any scope, so they live on
-                    loss = step(network, head, b, o, manager, store, adam, windows);
-                    warm = true;
-                } else {
-                    try (NDScope scope = new NDScope()) {
+        try (BatchPrefetcher batches = new BatchPrefetcher(windows, random, o.batch())) {
+            while (epoch < o.epochs()) {
+                epoch++;
+                double sum = 0;
+                for (int step = 0; step < o.stepsPerEpoch(); step++) {
+                    context.checkCancelled();
+                    Batch b = batches.next();
+                    float loss;
+                    if (!warm) {
+                        // Adam creates its moment arrays on the first update: outside any scope, so they live on
                         loss = step(network, head, b, o, manager, store, adam, windows);
+                        warm = true;
+                    } else {
+                        try (NDScope scope = new NDScope()) {
+                            loss = step(network, head, b, o, manager, store, adam, windows);
+                        }
                     }
+                    if (!Float.isFinite(loss)) {
+                        throw notFinite(context.modelName(), epoch, rate.value());
+                    }
+                    sum += loss;
                 }
-                if (!Float.isFinite(loss)) {
+                lastTrain = sum / o.stepsPerEpoch();
+                double score = validation == null ? lastTrain : evaluate(network, head, validation, o, manager, windows);
+                if (!Double.isFinite(score)) {
                     throw notFinite(context.modelName(), epoch, rate.value());
                 }
-                sum += loss;
-            }
-            lastTrain = sum / o.stepsPerEpoch();
-            double score = validation == null ? lastTrain : evaluate(network, head, validation, o, manager, windows);
-            if (!Double.isFinite(score)) {
-                throw notFinite(context.modelName(), epoch, rate.value());
-            }
-            long elapsed = (System.nanoTime() - start) / 1_000_000;
-            context.reporter().epoch(new Reporter.EpochReport(context.modelName(), epoch, o.epochs(), lastTrain,
-                    validation == null ? Double.NaN : score, elapsed));
-            if (score < best) {
-                best = score;
-                bestEpoch = epoch;
-                bestParameters = snapshot(network);
-                sinceBest = 0;
-            } else if (++sinceBest % PATIENCE == 0) {
-                rate.halve();
-            }
-            if (sinceBest >= 2 * PATIENCE) {
-                stop = "early stop";
-                break;
-            }
-            if (o.maxTime() != null && Duration.ofMillis(elapsed).compareTo(o.maxTime()) >= 0 && epoch < o.epochs()) {
-                stop = "max_time";
-                break;
+                long elapsed = (System.nanoTime() - start) / 1_000_000;
+                context.reporter().epoch(new Reporter.EpochReport(context.modelName(), epoch, o.epochs(), lastTrain,
+                        validation == null ? Double.NaN : score, elapsed));
+                if (score < best) {
+                    best = score;
+                    bestEpoch = epoch;
+                    bestParameters = snapshot(network);
+                    sinceBest = 0;
+                } else if (++sinceBest % PATIENCE == 0) {
+                    rate.halve();
+                }
+                if (sinceBest >= 2 * PATIENCE) {
+                    stop = "early stop";
+                    break;
+                }
+                if (o.maxTime() != null && Duration.ofMillis(elapsed).compareTo(o.maxTime()) >= 0 && epoch < o.epochs()) {
+                    stop = "max_time";
+                    break;
+                }
             }
         }
         restore(network, bestParameters, manager);

@@ -122,6 +122,17 @@ class IqfFitTest {
     }
 
     @Test
+    void maxTimeBoundsAFitAndKeepsTheBestEpoch() throws Exception {
+        TrainedModel m = new IqfKind().fit(PANEL, spec(Map.of("epochs", 30, "max_time", java.time.Duration.ofMillis(1))),
+                FitContext.silent("iq"));
+        try (NeuralModel model = (NeuralModel) m) {
+            assertEquals("max_time", model.summary().stopReason());
+            assertEquals(1, model.summary().epochs());
+            assertEquals(1, model.summary().bestEpoch());
+        }
+    }
+
+    @Test
     void gpuOnACpuBuildIsAClearError() {
         QflException e = assertThrows(QflException.class,
                 () -> new IqfKind().fit(PANEL, spec(Map.of("device", "gpu")), FitContext.silent("iq")));
