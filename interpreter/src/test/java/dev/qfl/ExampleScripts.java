@@ -27,7 +27,7 @@ public final class ExampleScripts {
     /** Every {@code .qfl} file under examples/, broken ones included. */
     public static List<Path> all() {
         try (Stream<Path> s = Files.walk(repoRoot().resolve("examples"))) {
-            return s.filter(p -> p.toString().endsWith(".qfl")).filter(p -> !p.toString().contains("/target/"))
+            return s.filter(p -> p.toString().endsWith(".qfl") && Files.isRegularFile(p)).filter(p -> !p.toString().contains("/target/"))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,6 +18,45 @@ final class GoldenText {
     private GoldenText() {
     }
 
+    /**
+     * Replaces the cells of the named columns in every printed table by {@code *}: wall-clock
+     * columns (train_s, predict_s) differ on every run and must not be compared.
+     */
+    static String maskColumns(String text, java.util.Set<String> columns) {
+        StringBuilder out = new StringBuilder();
+        List<int[]> ranges = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            if (line.isBlank()) {
+                ranges.clear();
+            } else if (!ranges.isEmpty() && !line.startsWith("-") && !line.startsWith("(")) {
+                StringBuilder masked = new StringBuilder(line);
+                for (int[] r : ranges) {
+                    int end = Math.min(r[1], masked.length());
+                    for (int i = r[0]; i < end; i++) {
+                        masked.setCharAt(i, i == end - 1 ? '*' : ' ');
+                    }
+                }
+                line = masked.toString();
+            } else {
+                Matcher word = Pattern.compile("\\S+").matcher(line);
+                List<int[]> found = new ArrayList<>();
+                while (word.find()) {
+                    if (columns.contains(word.group())) {
+                        // numbers are right-aligned: the cell ends where the header word ends
+                        int start = word.start() > 0 ? line.lastIndexOf(' ', word.start() - 1) + 1 : 0;
+                        found.add(new int[] {Math.max(start, word.start() - 12), word.end()});
+                    }
+                }
+                if (!found.isEmpty()) {
+                    ranges.clear();
+                    ranges.addAll(found);
+                }
+            }
+            out.append(line).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
     /** Null when {@code actual} matches {@code expected}, else a description of the first difference. */
     static String difference(String expected, String actual, double relativeTolerance) {
         List<String> e = tokens(expected);

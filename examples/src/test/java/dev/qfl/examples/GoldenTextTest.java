@@ -14,4 +14,12 @@ class GoldenTextTest {
         assertNotNull(GoldenText.difference("x 1", "x 1 2", 1));
         assertNull(GoldenText.difference("v 0", "v 0.0000001", 1e-6));
     }
+
+    @Test
+    void timingColumnsAreMasked() {
+        String table = "model  wql  train_s  predict_s\n-----  ---  -------  ---------\nnaive  0.2    0.005      12.25\n(1 row)";
+        String masked = GoldenText.maskColumns(table, java.util.Set.of("train_s", "predict_s"));
+        assertNull(GoldenText.difference("model wql train_s predict_s ----- --- ------- --------- naive 0.2 * * (1 row)",
+                masked, 0));
+    }
 }

@@ -128,6 +128,10 @@ public final class Checker {
         Map<String, Object> options = new OptionChecker(file, scope, this::report)
                 .check(SeriesSources.CSV, call, SeriesSources.CSV_OPTIONS);
         Frequency freq = options.get("freq") instanceof String f ? Frequency.fromKeyword(f).orElse(null) : null;
+        if (options.get("until") instanceof String until && !ConditionChecker.isDate(until)) {
+            Expr at = call.named().stream().filter(a -> a.name().name().equals("until")).findFirst().orElseThrow().value();
+            report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, at.span(), "until is an ISO date such as \"2024-06-15\""));
+        }
         return new Symbol.SeriesSymbol(name, d.name().span(), path, options, freq);
     }
 

@@ -24,5 +24,7 @@ public final class SeriesSources {
             new OptionSpec("fill", OptionType.NUMBER, false, null, "gaps are an error", null, null,
                     List.of("previous"), "how to fill gaps: a number or previous"),
             new OptionSpec("support", OptionType.SYMBOL, false, null, "nonnegative when every value is >= 0",
-                    null, null, List.of("real", "nonnegative"), "where values can lie"));
+                    null, null, List.of("real", "nonnegative"), "where values can lie"),
+            new OptionSpec("until", OptionType.STRING, false, null, "everything", null, null, List.of(),
+                    "last date to read, e.g. \"2024-06-15\": holds out the rest"));
 }

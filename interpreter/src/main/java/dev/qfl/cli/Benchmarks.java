@@ -26,7 +26,10 @@ public final class Benchmarks {
     /** The benchmarks QFL ships. */
     public static Benchmarks standard() {
         Map<String, Entry> m = new LinkedHashMap<>();
-        add(m, "iqf", "dev.qfl.stdlib.neural.bench.IqfBenchmark", "training speed of an iqf model");
+        add(m, "iqf", "dev.qfl.stdlib.neural.IqfBenchmark",
+                "iqf training and query throughput, model load time and memory (arg: epochs, default 8)");
+        add(m, "mixture", "dev.qfl.stdlib.neural.MixtureExperiment",
+                "the article's experiment: 5 vs 20 knots on a three-peak mixture (arg: epochs)");
         add(m, "query", "dev.qfl.stdlib.dist.IsqfQueryBenchmark",
                 "quantile and CDF evaluations per second of learned quantile functions");
         return new Benchmarks(m);

@@ -36,6 +36,12 @@ final class DataLoading {
         Support support = o.get("support") == null ? null
                 : "real".equals(o.get("support")) ? Support.REAL : Support.NONNEGATIVE;
         Frequency freq = o.get("freq") == null ? null : Frequency.fromKeyword((String) o.get("freq")).orElseThrow();
-        return new CsvOptions((String) o.get("time"), (String) o.get("value"), (String) o.get("id"), freq, fill, support);
+        String u = (String) o.get("until");
+        // a date means the whole day; a date and time is taken as written
+        java.time.LocalDateTime until = u == null ? null : u.length() > 10
+                ? java.time.LocalDateTime.parse(u.replace(' ', 'T'))
+                : java.time.LocalDate.parse(u).atTime(java.time.LocalTime.MAX);
+        return new CsvOptions((String) o.get("time"), (String) o.get("value"), (String) o.get("id"), freq, fill, support,
+                until);
     }
 }

@@ -33,9 +33,13 @@ public final class CsvLoader {
             String single = options.value();
             for (CSVRecord r : csv.records) {
                 checkWidth(csv, r);
+                var t = time(csv, r, timeCol, options.time());
+                if (options.until() != null && t.isAfter(options.until())) {
+                    continue;
+                }
                 String id = idCol < 0 ? single : r.get(idCol).strip();
                 bySeries.computeIfAbsent(id, k -> new ArrayList<>())
-                        .add(point(csv, r, timeCol, valueCol, options.value(), time(csv, r, timeCol, options.time())));
+                        .add(point(csv, r, timeCol, valueCol, options.value(), t));
             }
         } else {
             if (options.id() != null) {
@@ -51,6 +55,9 @@ public final class CsvLoader {
             for (CSVRecord r : csv.records) {
                 checkWidth(csv, r);
                 var t = time(csv, r, timeCol, options.time());
+                if (options.until() != null && t.isAfter(options.until())) {
+                    continue;
+                }
                 for (int c = 0; c < csv.header.size(); c++) {
                     if (c != timeCol) {
                         bySeries.get(csv.header.get(c)).add(point(csv, r, timeCol, c, csv.header.get(c), t));

@@ -1,5 +1,6 @@
 package dev.qfl.stdlib.data;
 
+import java.time.LocalDateTime;
 import java.util.Objects;
 
 /**
@@ -11,16 +12,24 @@ import java.util.Objects;
  * @param frequency the frequency, or null to infer it from the timestamps
  * @param fill      how to fill gaps, or null to treat a gap as an error
  * @param support   where values lie, or null to detect it (non-negative when every value is ≥ 0)
+ * @param until     last time to read (inclusive), or null for all: holds out what comes after it
  */
-public record CsvOptions(String time, String value, String id, Frequency frequency, Fill fill, Support support) {
+public record CsvOptions(String time, String value, String id, Frequency frequency, Fill fill, Support support,
+                         LocalDateTime until) {
 
     public CsvOptions {
         Objects.requireNonNull(time, "time");
     }
 
+    /** Options without a cut-off. */
+    public CsvOptions(String time, String value, String id, Frequency frequency, Fill fill, Support support) {
+        this(time, value, id, frequency, fill, support, null);
+    }
+
     /** A stable text of the options, part of the data fingerprint. */
     public String canonical() {
         return "time=" + time + ";value=" + value + ";id=" + id + ";freq=" + (frequency == null ? "" : frequency.keyword())
-                + ";fill=" + fill + ";support=" + (support == null ? "" : support.keyword());
+                + ";fill=" + fill + ";support=" + (support == null ? "" : support.keyword())
+                + ";until=" + (until == null ? "" : until);
     }
 }

@@ -45,8 +45,10 @@ final class CsvText {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
+            // The position already names the file as the script gave it; absolute paths would make
+            // the message depend on where the project happens to be checked out.
             throw DataErrors.at(DataErrors.MISSING_FILE, FilePosition.wholeFile(file),
-                    (Files.exists(file) ? "cannot read " : "no such file: ") + file.toAbsolutePath().normalize(),
+                    Files.exists(file) ? "the file cannot be read" : "the file does not exist",
                     "paths in a script are relative to the script's folder");
         }
         String text = new String(bytes, StandardCharsets.UTF_8);

@@ -46,7 +46,7 @@ final class IqfHead implements QuantileHead {
     @Override
     public NDArray loss(NDArray raw, NDArray target, NDArray mask) {
         NDArray crps = crps(raw, target);
-        return crps.mul(mask).sum().div(mask.sum().maximum(1f));
+        return crps.mul(mask).sum().div(mask.sum().clip(1f, Float.MAX_VALUE));
     }
 
     /** CRPS of each (window, step) in scaled units: shape (batch, horizon). */
@@ -56,87 +56,101 @@ final class IqfHead implements QuantileHead {
         NDArray inc = softplus(raw.get("..., 1:" + k)).add(TOL);
         NDArray betaL = softplus(raw.get("..., " + k)).add(TOL);
         NDArray betaR = softplus(raw.get("..., " + (k + 1))).add(TOL);
-        NDArray yLast = inc.sum(new int[] {-1}).add(y0);
-        NDArray left = leftTail(z, y0, betaL);
-        NDArray right = rightTail(z, yLast, betaR);
+        NDArray left = leftTail(m, z, y0, betaL);
         if (k == 1) {
-            return left.add(right);
+            return left.add(rightTail(m, z, y0, betaR));
         }
-        return left.add(spline(m, raw, z, y0, inc)).add(right);
+        NDArray rise = inc.cumSum(-1);
+        NDArray right = rightTail(m, z, rise.get("..., -1").add(y0), betaR);
+        return left.add(spline(m, raw, z, y0, inc, rise)).add(right);
     }
 
-    private NDArray spline(NDManager m, NDArray raw, NDArray z, NDArray y0, NDArray inc) {
+    /**
+     * Σ over pieces of the linear-piece CRPS, rearranged to few tensor operations: with
+     * A = z − c + m·u₀ and w the crossing level clipped into [u₀, u₁], one piece contributes
+     * 2·[A·E₁ + m·E₂ + w·(A − m·w/2)], where E₁ = (u₁² − u₀²)/2 − u₁ and E₂ = u₁²/2 − (u₁³ − u₀³)/3
+     * depend on the levels only (the per-piece form of the notes, expanded).
+     */
+    private NDArray spline(NDManager m, NDArray raw, NDArray z, NDArray y0, NDArray inc, NDArray rise) {
         Shape batch = inc.getShape();   // (B, H, K−1)
-        float[] lo = new float[k - 1];
-        float[] width = new float[k - 1];
-        for (int i = 0; i + 1 < k; i++) {
-            lo[i] = (float) levels[i];
-            width[i] = (float) (levels[i + 1] - levels[i]);
-        }
-        NDArray knotStart = y0.expandDims(-1).concat(y0.expandDims(-1).add(inc.cumSum(-1)).get("..., :-1"), -1);
         NDArray u0;
         NDArray u1;
         NDArray c;
         NDArray slope;
+        NDArray start = rise.sub(inc).add(y0.expandDims(-1));   // knot values y_0 .. y_{K−2}
         if (pieces == 1) {
-            u0 = m.create(lo);
-            NDArray w = m.create(width);
-            u1 = u0.add(w);
-            c = knotStart;
-            slope = inc.div(w);
+            u0 = constants(m, i -> levels[i]);
+            u1 = constants(m, i -> levels[i + 1]);
+            c = start;
+            slope = inc.div(u1.sub(u0));
         } else {
             int n = (k - 1) * pieces;
             int base = k + 2;
             Shape shares = new Shape(batch.get(0), batch.get(1), k - 1, pieces);
-            NDArray xf = share(raw.get("..., " + base + ":" + (base + n)).reshape(shares));
-            NDArray yf = share(raw.get("..., " + (base + n) + ":" + (base + 2 * n)).reshape(shares));
-            NDArray dx = xf.mul(m.create(width).reshape(1, 1, k - 1, 1));
+            NDArray xf = share(m, raw.get("..., " + base + ":" + (base + n)).reshape(shares));
+            NDArray yf = share(m, raw.get("..., " + (base + n) + ":" + (base + 2 * n)).reshape(shares));
+            NDArray dx = xf.mul(constants(m, i -> levels[i + 1] - levels[i]).reshape(1, 1, k - 1, 1));
             NDArray dy = yf.mul(inc.expandDims(-1));
-            NDArray start = dx.cumSum(-1).sub(dx).add(m.create(lo).reshape(1, 1, k - 1, 1));
+            NDArray from = dx.cumSum(-1).sub(dx).add(constants(m, i -> levels[i]).reshape(1, 1, k - 1, 1));
             Shape flat = new Shape(batch.get(0), batch.get(1), n);
-            u0 = start.reshape(flat);
-            u1 = start.add(dx).reshape(flat);
-            c = dy.cumSum(-1).sub(dy).add(knotStart.expandDims(-1)).reshape(flat);
+            u0 = from.reshape(flat);
+            u1 = from.add(dx).reshape(flat);
+            c = dy.cumSum(-1).sub(dy).add(start.expandDims(-1)).reshape(flat);
             slope = dy.div(dx).reshape(flat);
         }
-        NDArray zz = z.expandDims(-1);
-        NDArray a = zz.sub(c).add(slope.mul(u0));
-        NDArray cross = zz.sub(c).div(slope).add(u0).maximum(u0).minimum(u1);
-        NDArray u0Sq = u0.square();
+        NDArray zc = z.expandDims(-1).sub(c);
+        NDArray a = zc.add(slope.mul(u0));
+        NDArray w = zc.div(slope).add(u0).maximum(u0).minimum(u1);
         NDArray u1Sq = u1.square();
-        NDArray i1 = a.mul(u1Sq.sub(u0Sq)).div(2).sub(slope.mul(u1Sq.mul(u1).sub(u0Sq.mul(u0))).div(3));
-        NDArray i0 = a.mul(u1.sub(cross)).sub(slope.mul(u1Sq.sub(cross.square())).div(2));
-        return i1.sub(i0).mul(2).sum(new int[] {-1});
+        NDArray u0Sq = u0.square();
+        NDArray e1 = u1Sq.sub(u0Sq).mul(k(m, 0.5)).sub(u1);
+        NDArray e2 = u1Sq.mul(k(m, 0.5)).sub(u1Sq.mul(u1).sub(u0Sq.mul(u0)).mul(k(m, 1.0 / 3)));
+        NDArray piece = a.mul(e1).add(slope.mul(e2)).add(w.mul(a.sub(slope.mul(w).mul(k(m, 0.5)))));
+        return piece.sum(new int[] {-1}).mul(k(m, 2));
     }
 
-    private NDArray leftTail(NDArray z, NDArray y0, NDArray betaL) {
+    /**
+     * Left tail on (0, α₀] with q = y₀ + ln(α/α₀)/β: with b = y₀ − ln(α₀)/β, ℓ = min(β(z − b), ln α₀)
+     * the log of the crossing level and G(t) = t·ln t − t, the contribution is
+     * 2·[(z − b)(α₀²/2 − α₀ + e^ℓ) + (G(α₀) − α₀²/2·ln α₀ + α₀²/4 − e^ℓ(ℓ − 1))/β].
+     */
+    private NDArray leftTail(NDManager m, NDArray z, NDArray y0, NDArray betaL) {
         double a0 = levels[0];
         double logA0 = Math.log(a0);
-        NDArray al = betaL.pow(-1);
-        NDArray bl = y0.sub(al.mul(logA0));
-        NDArray zb = z.sub(bl);
-        // clamp in log space before exp, so the branch not taken never overflows
-        NDArray cross = zb.div(al).minimum(logA0).exp();
-        NDArray i1 = zb.mul(a0 * a0 / 2).sub(al.mul(a0 * a0 / 2 * logA0 - a0 * a0 / 4));
-        NDArray i0 = zb.mul(cross.neg().add(a0)).sub(al.mul(gOf(cross).neg().add(g(a0))));
-        return i1.sub(i0).mul(2);
+        NDArray al = k(m, 1).div(betaL);
+        NDArray zb = z.sub(y0).add(al.mul(k(m, logA0)));
+        NDArray l = zb.mul(betaL).clip(-1e30f, (float) logA0);   // clamp in log space: exp never overflows
+        NDArray cross = l.exp();
+        double constant = g(a0) - (a0 * a0 / 2 * logA0 - a0 * a0 / 4);
+        NDArray first = zb.mul(cross.add(a0 * a0 / 2 - a0));
+        NDArray second = al.mul(cross.mul(l.sub(1)).neg().add(constant));
+        return first.add(second).mul(k(m, 2));
     }
 
-    private NDArray rightTail(NDArray z, NDArray yLast, NDArray betaR) {
+    /**
+     * Right tail on [α_K, 1) with q = y_K − ln((1 − α)/(1 − α_K))/β, integrated in t = 1 − α: with
+     * b = y_K + ln(t_K)/β, ℓ = min(−β(z − b), ln t_K) and H(t) = t²/2·ln t − t²/4, the
+     * contribution is 2·[(z − b)(t_K − t_K²/2 − e^ℓ) + (G(t_K) − H(t_K) − e^ℓ(ℓ − 1))/β].
+     */
+    private NDArray rightTail(NDManager m, NDArray z, NDArray yLast, NDArray betaR) {
         double tk = 1 - levels[k - 1];
         double logTk = Math.log(tk);
-        NDArray ar = betaR.pow(-1).neg();
-        NDArray br = yLast.sub(ar.mul(logTk));
-        NDArray zb = z.sub(br);
-        NDArray t = zb.div(ar).minimum(logTk).exp();
-        NDArray i1 = zb.mul(tk - tk * tk / 2).sub(ar.mul(g(tk) - h(tk)));
-        NDArray i0 = zb.mul(t).sub(ar.mul(gOf(t)));
-        return i1.sub(i0).mul(2);
+        NDArray ar = k(m, 1).div(betaR);   // 1/β; the tail's slope in ln t is −1/β
+        NDArray zb = z.sub(yLast).sub(ar.mul(k(m, logTk)));
+        NDArray l = zb.mul(betaR).neg().clip(-1e30f, (float) logTk);
+        NDArray t = l.exp();
+        NDArray first = zb.mul(t.neg().add(tk - tk * tk / 2));
+        NDArray second = ar.mul(t.mul(l.sub(1)).neg().add(g(tk) - h(tk)));
+        return first.add(second).mul(k(m, 2));
     }
 
-    /** G(t) = t·ln t − t for a tensor, with G(0) = 0 (a clamp keeps the log finite). */
-    private static NDArray gOf(NDArray t) {
-        return t.mul(t.maximum(1e-30f).log()).sub(t);
+    /** A constant (K−1)-vector built from the knot levels. */
+    private NDArray constants(NDManager m, java.util.function.IntToDoubleFunction f) {
+        float[] v = new float[k - 1];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) f.applyAsDouble(i);
+        }
+        return Tensors.owned(m, v, new Shape(k - 1));
     }
 
     private static double g(double t) {
@@ -147,8 +161,18 @@ final class IqfHead implements QuantileHead {
         return t * t / 2 * Math.log(t) - t * t / 4;
     }
 
-    private NDArray share(NDArray rawShares) {
-        return rawShares.softmax(-1).add(TOL).div(1 + pieces * TOL);
+    private NDArray share(NDManager m, NDArray rawShares) {
+        return rawShares.softmax(-1).add(TOL).div(k(m, 1 + pieces * TOL));
+    }
+
+    /**
+     * A constant as a tensor of its own. DJL implements x.mul(3.0) by wrapping 3.0 in a temporary
+     * tensor and freeing it as soon as the product is made, but autograd keeps that operand for the
+     * backward pass of mul, div and pow: it would read freed memory (seen as garbage gradients and
+     * NaN losses). Constants made here live until the step's scope closes, after backward.
+     */
+    private static NDArray k(NDManager m, double value) {
+        return Tensors.owned(m, new float[] {(float) value}, new Shape());
     }
 
     private static NDArray softplus(NDArray x) {
@@ -159,24 +183,33 @@ final class IqfHead implements QuantileHead {
 
     @Override
     public QuantileFunction distribution(float[] raw, int offset, double scale) {
-        double[] knots = new double[k];
-        knots[0] = raw[offset];
-        for (int i = 1; i < k; i++) {
-            knots[i] = knots[i - 1] + softplus(raw[offset + i]) + TOL;
+        double[] values = new double[outputsPerStep()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = raw[offset + i];
         }
-        double betaL = softplus(raw[offset + k]) + TOL;
-        double betaR = softplus(raw[offset + k + 1]) + TOL;
+        return distribution(values, scale);
+    }
+
+    /** The domain map in double precision (also what finite-difference checks differentiate). */
+    Isqf distribution(double[] raw, double scale) {
+        double[] knots = new double[k];
+        knots[0] = raw[0];
+        for (int i = 1; i < k; i++) {
+            knots[i] = knots[i - 1] + softplus(raw[i]) + TOL;
+        }
+        double betaL = softplus(raw[k]) + TOL;
+        double betaR = softplus(raw[k + 1]) + TOL;
         double[] xf = null;
         double[] yf = null;
         if (pieces > 1) {
             int n = (k - 1) * pieces;
-            xf = shares(raw, offset + k + 2, n);
-            yf = shares(raw, offset + k + 2 + n, n);
+            xf = shares(raw, k + 2, n);
+            yf = shares(raw, k + 2 + n, n);
         }
         return Isqf.of(levels, knots, pieces, xf, yf, betaL, betaR).affine(0, scale);
     }
 
-    private double[] shares(float[] raw, int from, int n) {
+    private double[] shares(double[] raw, int from, int n) {
         double[] out = new double[n];
         for (int start = 0; start < n; start += pieces) {
             double max = Double.NEGATIVE_INFINITY;

@@ -73,7 +73,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
             try (NDManager step = manager.newSubManager()) {
                 NDArray x = step.create(slice(all.context(), from, n, options.context() * cf),
                         new Shape(n, options.context(), cf));
-                NDArray e = step.create(slice(all.extras(), from, n, ef), new Shape(n, ef));
+                NDArray e = Tensors.owned(step, slice(all.extras(), from, n, ef), new Shape(n, ef));
                 NDArray out = network.forward(store, new NDList(x, e), false).head();
                 System.arraycopy(out.toFloatArray(), 0, raw, from * horizon * d, n * horizon * d);
             }

@@ -201,6 +201,10 @@ final class NeuralTrainer {
         }
     }
 
+    /**
+     * A step's input tensors wrap the batch arrays without copying; that is safe because they stay
+     * open until the step's scope closes, after the backward pass (see {@link Tensors#owned}).
+     */
     private static NDList inputs(Batch b, NeuralOptions o, NDManager manager, WindowSampler windows) {
         NDArray x = manager.create(b.context(), new Shape(b.size(), o.context(), windows.contextFeatures()));
         NDArray e = manager.create(b.extras(), new Shape(b.size(), windows.extraFeatures()));

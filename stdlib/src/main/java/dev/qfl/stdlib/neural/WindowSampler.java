@@ -27,6 +27,8 @@ final class WindowSampler {
     private final int[] trainEnd;      // exclusive end of the part training targets may use
     private final long[] cumulative;   // cumulative count of training windows per series
     private final List<Integer> validationSeries = new ArrayList<>();
+    /** Per series, the calendar features of steps −context .. length + horizon − 1, computed once. */
+    private final float[][] calendarOf;
 
     WindowSampler(Panel panel, int context, int horizon) {
         this.frequency = panel.frequency();
@@ -37,6 +39,7 @@ final class WindowSampler {
         this.level = new double[series.size()];
         this.trainEnd = new int[series.size()];
         this.cumulative = new long[series.size()];
+        this.calendarOf = new float[series.size()][];
         long total = 0;
         for (int s = 0; s < series.size(); s++) {
             TimeSeries ts = series.get(s);
@@ -47,9 +50,22 @@ final class WindowSampler {
                 validationSeries.add(s);
             }
             level[s] = meanAbs(ts, 0, trainEnd[s]);
+            calendarOf[s] = calendarFeatures(ts);
             total += Math.max(0, trainEnd[s] - horizon);
             cumulative[s] = total;
         }
+    }
+
+    /** Calendar features of every step a window of this series can touch (times are computed once). */
+    private float[] calendarFeatures(TimeSeries ts) {
+        int steps = context + ts.length() + horizon;
+        float[] out = new float[steps * calendar];
+        if (calendar > 0) {
+            for (int i = 0; i < steps; i++) {
+                CalendarFeatures.write(frequency, ts.timeAt(i - context), out, i * calendar);
+            }
+        }
+        return out;
     }
 
     int contextFeatures() {
@@ -162,11 +178,12 @@ final class WindowSampler {
                     ctx[at] = (float) (ts.value(t) / sc);
                     ctx[at + 1] = 1f;
                 }
-                CalendarFeatures.write(frequency, ts.timeAt(t), ctx, at + 2);
+                System.arraycopy(calendarOf[s], (t + context) * calendar, ctx, at + 2, calendar);
             }
             int e = w * extraFeatures();
             for (int h = 0; h < horizon; h++) {
-                CalendarFeatures.write(frequency, ts.timeAt(origin + h), extras, e + h * calendar);
+                System.arraycopy(calendarOf[s], (origin + h + context) * calendar, extras, e + h * calendar,
+                        calendar);
                 if (withTarget && origin + h < ts.length() && ts.isObserved(origin + h)) {
                     target[w * horizon + h] = (float) (ts.value(origin + h) / sc);
                     mask[w * horizon + h] = 1f;

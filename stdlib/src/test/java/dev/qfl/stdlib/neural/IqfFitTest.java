@@ -1,0 +1,141 @@
+package dev.qfl.stdlib.neural;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.qfl.stdlib.QflException;
+import dev.qfl.stdlib.data.Panel;
+import dev.qfl.stdlib.forecast.ForecastSet;
+import dev.qfl.stdlib.forecast.SeriesForecast;
+import dev.qfl.stdlib.model.FitContext;
+import dev.qfl.stdlib.model.ModelSpec;
+import dev.qfl.stdlib.model.Reporter;
+import dev.qfl.stdlib.model.TrainedModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Tiny end-to-end fits: a few epochs on a handful of synthetic series. */
+class IqfFitTest {
+    static final Panel PANEL = SyntheticPanels.weekly(6, 150, 3);
+
+    static ModelSpec spec(Map<String, Object> extra) {
+        Map<String, Object> given = new HashMap<>(Map.of("horizon", 7, "epochs", 4, "batch", 32, "hidden", 16,
+                "knots", 9));
+        given.putAll(extra);
+        return new IqfKind().resolve(given, PANEL.frequency());
+    }
+
+    static final class Recorder implements Reporter {
+        final List<EpochReport> epochs = new ArrayList<>();
+
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void warn(String message) {
+        }
+
+        @Override
+        public void epoch(EpochReport report) {
+            epochs.add(report);
+        }
+    }
+
+    @Test
+    void trainingLowersTheLossAndForecastsNeverCross() throws Exception {
+        Recorder recorder = new Recorder();
+        try (NeuralModel model = (NeuralModel) new IqfKind().fit(PANEL, spec(Map.of()), new FitContext("iq", recorder))) {
+            assertEquals(4, recorder.epochs.size());
+            assertTrue(recorder.epochs.get(3).trainLoss() < recorder.epochs.get(0).trainLoss(),
+                    "loss should fall: " + recorder.epochs);
+            assertTrue(Double.isFinite(recorder.epochs.get(3).validationLoss()));
+            ForecastSet f = model.forecast("iq", PANEL, FitContext.silent("iq"));
+            assertEquals(6, f.series().size());
+            for (SeriesForecast s : f.series()) {
+                assertEquals(7, s.horizon());
+                for (int h = 1; h <= 7; h++) {
+                    double previous = Double.NEGATIVE_INFINITY;
+                    for (int i = 1; i < 100; i++) {
+                        double q = s.step(h).quantile(i / 100.0);
+                        assertTrue(q >= previous && q >= 0, "monotone and floored at zero");
+                        previous = q;
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFixedSeedGivesIdenticalForecasts() throws Exception {
+        double[] first = forecastMedians(spec(Map.of("epochs", 2, "seed", 5)));
+        double[] second = forecastMedians(spec(Map.of("epochs", 2, "seed", 5)));
+        assertEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(second));
+    }
+
+    private static double[] forecastMedians(ModelSpec spec) throws Exception {
+        try (NeuralModel model = (NeuralModel) new IqfKind().fit(PANEL, spec, FitContext.silent("iq"))) {
+            ForecastSet f = model.forecast("iq", PANEL, FitContext.silent("iq"));
+            return f.series().stream().mapToDouble(s -> s.step(1).quantile(0.5)).toArray();
+        }
+    }
+
+    @Test
+    void lstmEncoderAndSplinePiecesTrainToo() throws Exception {
+        TrainedModel m = new IqfKind().fit(PANEL, spec(Map.of("encoder", "lstm", "pieces", 3, "epochs", 1)),
+                FitContext.silent("iq"));
+        try (NeuralModel model = (NeuralModel) m) {
+            SeriesForecast s = model.forecast("iq", PANEL, FitContext.silent("iq")).series().get(0);
+            assertTrue(s.step(1).quantile(0.9) > s.step(1).quantile(0.1));
+        }
+    }
+
+    @Test
+    void aLossThatStopsBeingANumberStopsTrainingWithAClearError() {
+        IqfHead real = IqfKind.head(spec(Map.of()));
+        QuantileHead poisoned = new QuantileHead() {
+            @Override
+            public int outputsPerStep() {
+                return real.outputsPerStep();
+            }
+
+            @Override
+            public ai.djl.ndarray.NDArray loss(ai.djl.ndarray.NDArray raw, ai.djl.ndarray.NDArray target,
+                                               ai.djl.ndarray.NDArray mask) {
+                return real.loss(raw, target, mask).mul(Float.NaN);
+            }
+
+            @Override
+            public dev.qfl.stdlib.dist.QuantileFunction distribution(float[] raw, int offset, double scale) {
+                return real.distribution(raw, offset, scale);
+            }
+        };
+        QflException e = assertThrows(QflException.class,
+                () -> NeuralTrainer.fit(PANEL, spec(Map.of()), poisoned, FitContext.silent("iq")));
+        assertEquals("QF4101", e.code());
+        assertTrue(e.getMessage().contains("no longer a number"), e.getMessage());
+        assertTrue(e.hint().orElseThrow().contains("lr:"), e.hint().orElseThrow());
+    }
+
+    @Test
+    void gpuOnACpuBuildIsAClearError() {
+        QflException e = assertThrows(QflException.class,
+                () -> new IqfKind().fit(PANEL, spec(Map.of("device", "gpu")), FitContext.silent("iq")));
+        assertEquals("QF4102", e.code());
+    }
+
+    @Test
+    void cancellationStopsTraining() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(java.util.concurrent.CancellationException.class,
+                    () -> new IqfKind().fit(PANEL, spec(Map.of()), FitContext.silent("iq")));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+}
