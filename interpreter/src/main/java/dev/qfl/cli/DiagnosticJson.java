@@ -21,13 +21,12 @@ import java.util.List;
  * text, on the same line). Diagnostics without a position have null line and columns.
  */
 public final class DiagnosticJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private DiagnosticJson() {
     }
 
     public static String render(String file, List<Diagnostic> diagnostics) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
         root.put("file", file);
         ArrayNode items = root.putArray("diagnostics");
         for (Diagnostic d : diagnostics) {
@@ -56,7 +55,7 @@ public final class DiagnosticJson {
         root.put("errors", diagnostics.stream().filter(Diagnostic::isError).count());
         root.put("warnings", diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count());
         try {
-            return MAPPER.writeValueAsString(root) + "\n";
+            return mapper.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain JSON nodes always serializes", e);
         }

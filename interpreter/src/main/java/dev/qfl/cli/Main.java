@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,9 @@ public final class Main {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), true,
                 StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        // whatever else prints (a benchmark, a library) goes through the same streams, in order
+        System.setOut(out);
+        System.setErr(err);
         int code = run(args, Console.of(System.in, out, err, true, System.getenv()));
         out.flush();
         err.flush();
@@ -47,8 +51,8 @@ public final class Main {
         PrintStream err = console.err();
         QflCommand root = new QflCommand(console);
         CommandLine cl = new CommandLine(root);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         // everything after a benchmark's name belongs to the benchmark, options included
         cl.getSubcommands().get("bench").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
         cl.setParameterExceptionHandler((e, arguments) -> {
