@@ -86,10 +86,24 @@ final class NeuralTrainer {
                     new Shape(1, extraFeatures));
             network.loadParameters(manager, new DataInputStream(in));
             network.freezeParameters(true);
+            probe(network, manager, o, contextFeatures, extraFeatures);
             return new NeuralModel(spec, o, head, manager, network, summary);
         } catch (MalformedModelException | RuntimeException e) {
             manager.close();
             throw new IOException("the saved parameters do not fit this model: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loading parameters does not check them against the layers' input sizes; one forward pass on
+     * zeros does, so a model saved by another layout is refused here rather than at the first query.
+     */
+    private static void probe(QuantileNetwork network, NDManager manager, NeuralOptions o, int contextFeatures,
+                              int extraFeatures) {
+        try (NDManager probe = manager.newSubManager()) {
+            network.forward(new ParameterStore(probe, false), new NDList(
+                    probe.zeros(new Shape(1, o.context(), contextFeatures)), probe.zeros(new Shape(1, extraFeatures))),
+                    false);
         }
     }
 

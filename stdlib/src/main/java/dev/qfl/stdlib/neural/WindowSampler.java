@@ -27,7 +27,7 @@ final class WindowSampler {
     private final int[] trainEnd;      // exclusive end of the part training targets may use
     private final long[] cumulative;   // cumulative count of training windows per series
     private final List<Integer> validationSeries = new ArrayList<>();
-    /** Per series, the calendar features of steps −context .. length + horizon − 1, computed once. */
+    /** Per series, the calendar features of steps 0 .. length + horizon − 1, computed once (offset by context). */
     private final float[][] calendarOf;
 
     WindowSampler(Panel panel, int context, int horizon) {
@@ -76,9 +76,13 @@ final class WindowSampler {
         return extraFeatures(frequency, horizon);
     }
 
-    /** Per context step: scaled value, observed flag, calendar features. */
+    /**
+     * Per context step: the scaled value and its observed flag. The context's calendar is not
+     * repeated per step: it follows from the forecast steps' calendar (same offsets every time),
+     * which the extras carry, and leaving it out keeps the encoder's input small.
+     */
     static int contextFeatures(Frequency f) {
-        return 2 + CalendarFeatures.count(f);
+        return 2;
     }
 
     /** Calendar features of every forecast step, log scale, series age. */
@@ -178,7 +182,6 @@ final class WindowSampler {
                     ctx[at] = (float) (ts.value(t) / sc);
                     ctx[at + 1] = 1f;
                 }
-                System.arraycopy(calendarOf[s], (t + context) * calendar, ctx, at + 2, calendar);
             }
             int e = w * extraFeatures();
             for (int h = 0; h < horizon; h++) {
