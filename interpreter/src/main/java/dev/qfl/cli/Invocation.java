@@ -13,8 +13,14 @@ import java.io.PrintStream;
  * @param console   the streams
  * @param verbosity {@code --quiet}, normal or {@code --verbose}
  * @param debug     whether internal errors show their stack trace
+ * @param cache     folder for trained models ({@code --cache}), or null for {@code .qfl/models} beside each script
  */
-public record Invocation(Console console, Verbosity verbosity, boolean debug) {
+public record Invocation(Console console, Verbosity verbosity, boolean debug, java.nio.file.Path cache) {
+
+    /** Without a cache folder of its own: models are cached beside each script. */
+    public Invocation(Console console, Verbosity verbosity, boolean debug) {
+        this(console, verbosity, debug, null);
+    }
 
     /** A progress line when stderr is a terminal and progress is wanted, else null. */
     public ProgressLine progressLine() {
@@ -23,7 +29,8 @@ public record Invocation(Console console, Verbosity verbosity, boolean debug) {
 
     /** An engine whose training progress and notices go to stderr through {@code progress}. */
     public QflEngine engine(ProgressLine progress) {
-        return QflEngine.builder().reporter(new CliReporter(console.err(), verbosity, progress)).build();
+        QflEngine.Builder builder = QflEngine.builder().reporter(new CliReporter(console.err(), verbosity, progress));
+        return cache == null ? builder.build() : builder.cacheDirectory(cache).build();
     }
 
     /** A printer for a script's outputs, tables labelled with their statements. */

@@ -32,13 +32,17 @@ final class QflCommand implements Callable<Integer> {
             description = "Also print one line per training epoch.")
     boolean verbose;
 
+    @Option(names = "--cache", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Keep trained models in DIR instead of .qfl/models beside each script.")
+    java.nio.file.Path cache;
+
     QflCommand(Console console) {
         this.console = console;
     }
 
     Invocation invocation() {
         Verbosity v = quiet ? Verbosity.QUIET : verbose ? Verbosity.VERBOSE : Verbosity.NORMAL;
-        return new Invocation(console, v, debug);
+        return new Invocation(console, v, debug, cache);
     }
 
     /** No command: the REPL. */
