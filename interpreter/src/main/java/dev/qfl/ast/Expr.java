@@ -144,5 +144,16 @@ public sealed interface Expr extends Node {
         public boolean isComparison() {
             return precedence == 3;
         }
+
+        /** The comparison that holds with its sides swapped: {@code a < b} is {@code b > a}. */
+        public BinaryOp mirrored() {
+            return switch (this) {
+                case LT -> GT;
+                case LE -> GE;
+                case GT -> LT;
+                case GE -> LE;
+                default -> this;
+            };
+        }
     }
 }

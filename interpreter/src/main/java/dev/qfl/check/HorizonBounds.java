@@ -45,7 +45,7 @@ public final class HorizonBounds {
                 return comparison(b.op(), b.right(), b, scope);
             }
             if (isHorizon(b.right())) {
-                return comparison(mirror(b.op()), b.left(), b, scope);
+                return comparison(b.op().mirrored(), b.left(), b, scope);
             }
         } else if (condition instanceof Expr.InRange r && isHorizon(r.value())) {
             return Constants.number(r.range().high(), scope)
@@ -79,13 +79,4 @@ public final class HorizonBounds {
         };
     }
 
-    private static Expr.BinaryOp mirror(Expr.BinaryOp op) {
-        return switch (op) {
-            case LT -> Expr.BinaryOp.GT;
-            case LE -> Expr.BinaryOp.GE;
-            case GT -> Expr.BinaryOp.LT;
-            case GE -> Expr.BinaryOp.LE;
-            default -> op;
-        };
-    }
 }

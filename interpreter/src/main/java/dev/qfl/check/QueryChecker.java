@@ -117,7 +117,7 @@ final class QueryChecker {
                 if (!(b.left() instanceof Expr.Name || b.left() instanceof Expr.Aggregate)) {
                     seriesSide = b.right();
                     numberSide = b.left();
-                    comparison = flip(b.op());
+                    comparison = b.op().mirrored();
                 }
                 series = seriesOf(seriesSide, independence).orElse(null);
                 threshold = Constants.number(numberSide, scope).orElse(null);
@@ -199,15 +199,6 @@ final class QueryChecker {
         return ok;
     }
 
-    private static Expr.BinaryOp flip(Expr.BinaryOp op) {
-        return switch (op) {
-            case LT -> Expr.BinaryOp.GT;
-            case LE -> Expr.BinaryOp.GE;
-            case GT -> Expr.BinaryOp.LT;
-            case GE -> Expr.BinaryOp.LE;
-            default -> op;
-        };
-    }
 
     private Optional<String> seriesOf(Expr e, boolean independence) {
         if (e instanceof Expr.Aggregate a) {

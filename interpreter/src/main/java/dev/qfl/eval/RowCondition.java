@@ -55,7 +55,7 @@ final class RowCondition {
         boolean columnLeft = isColumn(b.left(), columns, scope);
         Expr col = columnLeft ? b.left() : b.right();
         Expr other = columnLeft ? b.right() : b.left();
-        Expr.BinaryOp op = columnLeft ? b.op() : mirror(b.op());
+        Expr.BinaryOp op = columnLeft ? b.op() : b.op().mirrored();
         int c = index(col, columns);
         if (isColumn(other, columns, scope)) {
             int d = index(other, columns);
@@ -109,13 +109,4 @@ final class RowCondition {
         throw new IllegalStateException("unchecked column " + name);
     }
 
-    private static Expr.BinaryOp mirror(Expr.BinaryOp op) {
-        return switch (op) {
-            case LT -> Expr.BinaryOp.GT;
-            case LE -> Expr.BinaryOp.GE;
-            case GT -> Expr.BinaryOp.LT;
-            case GE -> Expr.BinaryOp.LE;
-            default -> op;
-        };
-    }
 }
