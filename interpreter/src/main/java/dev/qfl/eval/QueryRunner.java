@@ -39,7 +39,38 @@ final class QueryRunner {
                 }
             }
         }
-        return new Table(q.kind().columns(), rows, List.of(), provenance);
+        return new Table(q.kind().columns(), rows, interpolationNotes(q, forecast, levels), provenance);
+    }
+
+    /**
+     * A model that knows quantiles only at trained levels says so when asked for others: the
+     * answer there is an interpolation, not something the model learned.
+     */
+    private static List<String> interpolationNotes(ResolvedQuery q, ForecastSet forecast, double[] levels) {
+        if (forecast.series().isEmpty() || levels.length == 0) {
+            return List.of();
+        }
+        QuantileFunction first = forecast.series().get(0).step(1);
+        if (first instanceof dev.qfl.stdlib.dist.FlooredQuantileFunction f) {
+            first = f.base();
+        }
+        if (!(first instanceof dev.qfl.stdlib.dist.LevelGridQuantileFunction grid)) {
+            return List.of();
+        }
+        double[] trained = grid.levels();
+        List<String> off = new ArrayList<>();
+        for (double level : levels) {
+            if (java.util.Arrays.stream(trained).noneMatch(t -> Math.abs(t - level) < 1e-12)) {
+                off.add(dev.qfl.stdlib.table.CellFormat.display(level));
+            }
+        }
+        if (off.isEmpty()) {
+            return List.of();
+        }
+        return List.of(q.model() + " learned quantiles only at " + java.util.Arrays.stream(trained)
+                .mapToObj(dev.qfl.stdlib.table.CellFormat::display).collect(java.util.stream.Collectors.joining(", "))
+                + "; level" + (off.size() == 1 ? " " : "s ") + String.join(", ", off)
+                + (off.size() == 1 ? " is" : " are") + " interpolated between them (held flat beyond the outermost)");
     }
 
     /** The answer rows of one series and horizon step, in the kind's column order. */

@@ -1,7 +1,9 @@
 package dev.qfl.stdlib.model;
 
 import dev.qfl.stdlib.models.naive.SeasonalNaiveKind;
+import dev.qfl.stdlib.neural.GaussianKind;
 import dev.qfl.stdlib.neural.IqfKind;
+import dev.qfl.stdlib.neural.QuantregKind;
 import java.util.List;
 
 /** The model kinds that ship with QFL, in the order help lists them. */
@@ -10,6 +12,6 @@ final class StandardModels {
     }
 
     static List<ModelKind> all() {
-        return List.of(new SeasonalNaiveKind(), new IqfKind());
+        return List.of(new SeasonalNaiveKind(), new IqfKind(), new QuantregKind(), new GaussianKind());
     }
 }

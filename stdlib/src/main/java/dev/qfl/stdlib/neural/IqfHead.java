@@ -20,8 +20,7 @@ final class IqfHead implements QuantileHead {
     private final double[] levels;
     private final int pieces;
     private final int k;
-    /** Constant tensors per manager, made once: creating them costs more than the math they feed. */
-    private final java.util.Map<NDManager, java.util.Map<String, NDArray>> constantCache = new java.util.WeakHashMap<>();
+    private final ConstantCache constants = new ConstantCache();
 
     IqfHead(double[] levels, int pieces) {
         this.levels = levels.clone();
@@ -148,13 +147,13 @@ final class IqfHead implements QuantileHead {
 
     /** A constant (K−1)-vector built from the knot levels, named by {@code key}. */
     private NDArray constants(NDManager m, String key, java.util.function.IntToDoubleFunction f) {
-        return cached(m, key, () -> {
+        return constants.vector(m, key, () -> {
             float[] v = new float[k - 1];
             for (int i = 0; i < v.length; i++) {
                 v[i] = (float) f.applyAsDouble(i);
             }
             return v;
-        }, new Shape(k - 1));
+        });
     }
 
     private static double g(double t) {
@@ -169,26 +168,8 @@ final class IqfHead implements QuantileHead {
         return rawShares.softmax(-1).add(TOL).div(k(m, 1 + pieces * TOL));
     }
 
-    /**
-     * A constant as a tensor of its own. DJL implements x.mul(3.0) by wrapping 3.0 in a temporary
-     * tensor and freeing it as soon as the product is made, but autograd keeps that operand for the
-     * backward pass of mul, div and pow: it would read freed memory (seen as garbage gradients and
-     * NaN losses). Constants made here live until the step's scope closes, after backward.
-     */
     private NDArray k(NDManager m, double value) {
-        return cached(m, "s" + value, () -> new float[] {(float) value}, new Shape());
-    }
-
-    /**
-     * A constant tensor kept for the manager's lifetime. It may first be made inside a step's
-     * scope, so it is taken out of that scope at once: the scope must not close what the cache holds.
-     */
-    private NDArray cached(NDManager m, String key, java.util.function.Supplier<float[]> values, Shape shape) {
-        return constantCache.computeIfAbsent(m, x -> new java.util.HashMap<>()).computeIfAbsent(key, x -> {
-            NDArray c = Tensors.owned(m, values.get(), shape);
-            ai.djl.ndarray.NDScope.unregister(c);
-            return c;
-        });
+        return constants.scalar(m, value);
     }
 
     private static NDArray softplus(NDArray x) {

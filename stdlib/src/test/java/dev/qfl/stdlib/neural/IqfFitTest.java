@@ -96,7 +96,7 @@ class IqfFitTest {
 
     @Test
     void aLossThatStopsBeingANumberStopsTrainingWithAClearError() {
-        IqfHead real = IqfKind.head(spec(Map.of()));
+        IqfHead real = new IqfKind().head(spec(Map.of()));
         QuantileHead poisoned = new QuantileHead() {
             @Override
             public int outputsPerStep() {

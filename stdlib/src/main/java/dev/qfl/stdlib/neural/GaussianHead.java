@@ -1,0 +1,38 @@
+package dev.qfl.stdlib.neural;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Activation;
+import dev.qfl.stdlib.dist.NormalQuantileFunction;
+import dev.qfl.stdlib.dist.QuantileFunction;
+
+/**
+ * A Gaussian output: mean and standard deviation (softplus, floored) per step, trained on the
+ * negative log-likelihood. The parametric baseline: one shape for every series and step.
+ */
+final class GaussianHead implements QuantileHead {
+    static final double MIN_SD = 1e-3;
+    private final ConstantCache constants = new ConstantCache();
+
+    @Override
+    public int outputsPerStep() {
+        return 2;
+    }
+
+    @Override
+    public NDArray loss(NDArray raw, NDArray target, NDArray mask) {
+        NDManager m = raw.getManager();
+        NDArray mean = raw.get("..., 0");
+        NDArray sd = Activation.softPlus(raw.get("..., 1")).add(MIN_SD);
+        NDArray z = target.sub(mean).div(sd);
+        // −log N(y; μ, σ) up to a constant: log σ + z²/2
+        NDArray nll = sd.log().add(z.square().mul(constants.scalar(m, 0.5)));
+        return nll.mul(mask).sum().div(mask.sum().clip(1f, Float.MAX_VALUE));
+    }
+
+    @Override
+    public QuantileFunction distribution(float[] raw, int offset, double scale) {
+        double sd = IqfHead.softplus(raw[offset + 1]) + MIN_SD;
+        return new NormalQuantileFunction(raw[offset] * scale, sd * scale);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.qfl.stdlib.neural;
+
+import dev.qfl.stdlib.data.Frequency;
+import dev.qfl.stdlib.data.Panel;
+import dev.qfl.stdlib.model.FitContext;
+import dev.qfl.stdlib.model.ModelKind;
+import dev.qfl.stdlib.model.ModelSpec;
+import dev.qfl.stdlib.model.OptionSpec;
+import dev.qfl.stdlib.model.OptionType;
+import dev.qfl.stdlib.model.TrainedModel;
+import dev.qfl.stdlib.model.TrainingSummary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every neural model kind shares: the training options, their defaults, and fitting or
+ * loading through the common pipeline. A kind adds its head's options and builds its head.
+ * Describing a kind touches no tensor code; the engine starts only in fit and readParameters.
+ */
+abstract class NeuralKind implements ModelKind {
+    /** The shared options, in the order help lists them. */
+    static final List<OptionSpec> TRAINING = List.of(
+            OptionSpec.required("horizon", OptionType.INTEGER, 1, 1000, "steps to forecast"),
+            OptionSpec.integer("context", null, 1, 5000, "past steps the encoder sees").derivedDefault("4 × horizon"),
+            OptionSpec.integer("epochs", 30, 1, 100_000, "maximum training epochs"),
+            OptionSpec.integer("batch", 256, 1, 65_536, "windows per training step"),
+            OptionSpec.integer("hidden", 64, 1, 4096, "hidden units per layer"),
+            OptionSpec.integer("layers", 2, 1, 16, "encoder layers"),
+            OptionSpec.number("lr", 0.001, 1e-7, 1.0, "Adam learning rate"),
+            OptionSpec.integer("seed", 0, 0, Integer.MAX_VALUE, "seed of weights and window sampling"),
+            OptionSpec.symbol("device", "auto", List.of("auto", "cpu", "gpu"), "where to train"),
+            OptionSpec.symbol("encoder", "mlp", List.of("mlp", "lstm"), "the encoder network"),
+            new OptionSpec("max_time", OptionType.DURATION, false, null, "none", null, null, List.of(),
+                    "wall-time bound of a fit, e.g. 10m"));
+
+    /** The head's own options (knots, levels, pieces, ...). */
+    abstract List<OptionSpec> headOptions();
+
+    /** The head a resolved spec describes. */
+    abstract QuantileHead head(ModelSpec spec);
+
+    /** Adjusts resolved options after defaults are filled (e.g. explicit levels replace knots). */
+    void adjust(Map<String, Object> options) {
+    }
+
+    @Override
+    public final List<OptionSpec> options() {
+        List<OptionSpec> all = new ArrayList<>(TRAINING.subList(0, 2));
+        all.addAll(headOptions());
+        all.addAll(TRAINING.subList(2, TRAINING.size()));
+        return List.copyOf(all);
+    }
+
+    @Override
+    public final boolean neural() {
+        return true;
+    }
+
+    @Override
+    public final ModelSpec resolve(Map<String, Object> given, Frequency frequency) {
+        Map<String, Object> out = new HashMap<>();
+        for (OptionSpec o : options()) {
+            if (o.defaultValue() != null) {
+                out.put(o.name(), o.defaultValue());
+            }
+        }
+        out.putAll(given);
+        if (!(out.get("horizon") instanceof Integer horizon)) {
+            throw new IllegalArgumentException(name() + " needs a horizon");
+        }
+        out.putIfAbsent("context", 4 * horizon);
+        adjust(out);
+        // the calendar features, and so the network's input, depend on the frequency
+        out.put("frequency", frequency.keyword());
+        return new ModelSpec(name(), out);
+    }
+
+    @Override
+    public int minimumLength(ModelSpec spec) {
+        return 1;   // shorter series are padded and masked, so even new series get forecasts
+    }
+
+    @Override
+    public final TrainedModel fit(Panel panel, ModelSpec spec, FitContext context) {
+        return NeuralTrainer.fit(panel, spec, head(spec), context);
+    }
+
+    @Override
+    public final TrainedModel readParameters(ModelSpec spec, TrainingSummary summary, InputStream in)
+            throws IOException {
+        return NeuralTrainer.load(spec, head(spec), summary, in);
+    }
+}
