@@ -4,6 +4,7 @@ import dev.qfl.stdlib.models.naive.SeasonalNaiveKind;
 import dev.qfl.stdlib.neural.GaussianKind;
 import dev.qfl.stdlib.neural.IqfKind;
 import dev.qfl.stdlib.neural.QuantregKind;
+import dev.qfl.stdlib.neural.SqfKind;
 import java.util.List;
 
 /** The model kinds that ship with QFL, in the order help lists them. */
@@ -12,6 +13,6 @@ final class StandardModels {
     }
 
     static List<ModelKind> all() {
-        return List.of(new SeasonalNaiveKind(), new IqfKind(), new QuantregKind(), new GaussianKind());
+        return List.of(new SeasonalNaiveKind(), new IqfKind(), new QuantregKind(), new SqfKind(), new GaussianKind());
     }
 }
