@@ -28,6 +28,8 @@ public final class Benchmarks {
         Map<String, Entry> m = new LinkedHashMap<>();
         add(m, "iqf", "dev.qfl.stdlib.neural.IqfBenchmark",
                 "iqf training and query throughput, model load time and memory (arg: epochs, default 8)");
+        add(m, "scoring", "dev.qfl.stdlib.evaluation.ScoringBenchmark",
+                "backtest scoring throughput, every metric on (arg: rows, default 1,000,000)");
         add(m, "mixture", "dev.qfl.stdlib.neural.MixtureExperiment",
                 "the article's experiment: 5 vs 20 knots on a three-peak mixture (arg: epochs)");
         add(m, "query", "dev.qfl.stdlib.dist.IsqfQueryBenchmark",
