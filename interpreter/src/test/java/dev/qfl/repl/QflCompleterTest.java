@@ -45,7 +45,7 @@ class QflCompleterTest {
 
     @Test
     void whatIsTypedFiltersTheCandidates() {
-        assertEquals(List.of("quantile", "quantile_function"), values("qu"));
+        assertEquals(List.of("quantile", "quantile_function", "quantreg"), values("qu"));
         assertTrue(values("p").containsAll(List.of("probability", "plan", "plot")), values("p").toString());
         assertTrue(values("p").stream().allMatch(v -> v.startsWith("p")), values("p").toString());
         assertEquals(List.of("demand"), values("quantile(dem"));
@@ -105,7 +105,7 @@ class QflCompleterTest {
         assertEquals(List.of(":describe"), values(":de"));
         List<String> describe = values(":describe ");
         assertTrue(describe.containsAll(List.of("demand", "naive", "plan", "seasonal_naive", "csv")), describe.toString());
-        assertEquals(List.of("quantile", "quantile_function"), values(":ast qu"));
+        assertEquals(List.of("quantile", "quantile_function", "quantreg"), values(":ast qu"));
     }
 
     @Test
