@@ -236,7 +236,8 @@ final class QueryChecker {
             BigDecimal d = out.get(i);
             if (d.signum() <= 0 || d.compareTo(BigDecimal.ONE) >= 0) {
                 Expr at = e instanceof Expr.ListLit l ? l.elements().get(i) : e;
-                String hint = d.compareTo(BigDecimal.ONE) > 0 && d.compareTo(BigDecimal.valueOf(100)) < 0
+                // 95 was probably meant as a percentage; 1.5 could be anything, so it gets no guess
+                String hint = d.compareTo(BigDecimal.TEN) >= 0 && d.compareTo(BigDecimal.valueOf(100)) < 0
                         ? "levels are probabilities: did you mean " + d.movePointLeft(2).stripTrailingZeros().toPlainString() + "?"
                         : "a level is a probability strictly between 0 and 1";
                 error(DiagnosticCode.LEVEL_OUT_OF_RANGE, at, "level " + d.toPlainString() + " is outside (0, 1)", hint);
