@@ -1,7 +1,6 @@
 package dev.qfl.stdlib.data;
 
 import dev.qfl.stdlib.FilePosition;
-import dev.qfl.stdlib.QflException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
