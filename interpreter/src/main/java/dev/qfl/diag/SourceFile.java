@@ -1,7 +1,6 @@
 package dev.qfl.diag;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.qfl.stdlib.io.LineIndex;
 
 /**
  * Script text with a name (a path as the user wrote it, or {@code <repl>}) and a line index, so
@@ -10,19 +9,12 @@ import java.util.List;
 public final class SourceFile {
     private final String name;
     private final String text;
-    private final int[] lineStarts;
+    private final LineIndex lines;
 
     public SourceFile(String name, String text) {
         this.name = name;
         this.text = text;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        this.lines = new LineIndex(text);
     }
 
     public String name() {
@@ -34,38 +26,18 @@ public final class SourceFile {
     }
 
     public int lineCount() {
-        return lineStarts.length;
+        return lines.lineCount();
     }
 
     /** The text of a 1-based line, without its line break; empty when out of range. */
     public String line(int line) {
-        if (line < 1 || line > lineStarts.length) {
-            return "";
-        }
-        int from = lineStarts[line - 1];
-        int to = line < lineStarts.length ? lineStarts[line] : text.length();
-        String s = text.substring(from, to);
-        return s.replaceAll("\\r?\\n$", "");
+        return lines.line(line);
     }
 
     /** The span of one character offset (clamped into the text). */
     public Span spanAt(int offset, int length) {
         int clamped = Math.max(0, Math.min(offset, text.length()));
-        int line = lineOf(clamped);
-        return new Span(clamped, clamped + Math.max(0, length), line, clamped - lineStarts[line - 1] + 1);
-    }
-
-    private int lineOf(int offset) {
-        int lo = 0;
-        int hi = lineStarts.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts[mid] <= offset) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo + 1;
+        int line = lines.lineOf(clamped);
+        return new Span(clamped, clamped + Math.max(0, length), line, clamped - lines.start(line) + 1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.qfl.stdlib.data;
 
 import dev.qfl.stdlib.FilePosition;
+import dev.qfl.stdlib.io.LineIndex;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -21,22 +22,14 @@ final class CsvText {
     final byte[] bytes;
     final List<String> header;
     final List<CSVRecord> records;
-    private final String text;
-    private final int[] lineStarts;
+    private final LineIndex lines;
 
     private CsvText(Path file, byte[] bytes, String text, List<String> header, List<CSVRecord> records) {
         this.file = file;
         this.bytes = bytes;
-        this.text = text;
         this.header = header;
         this.records = records;
-        List<Integer> starts = new ArrayList<>(List.of(0));
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        this.lines = new LineIndex(text);
     }
 
     static CsvText read(Path file) {
@@ -75,26 +68,11 @@ final class CsvText {
     }
 
     int lineOf(CSVRecord r) {
-        long offset = r.getCharacterPosition();
-        int lo = 0;
-        int hi = lineStarts.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts[mid] <= offset) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo + 1;
+        return lines.lineOf(r.getCharacterPosition());
     }
 
     String lineText(int line) {
-        if (line < 1 || line > lineStarts.length) {
-            return "";
-        }
-        int to = line < lineStarts.length ? lineStarts[line] : text.length();
-        return text.substring(lineStarts[line - 1], to).replaceAll("\\r?\\n$", "");
+        return lines.line(line);
     }
 
     /** Position of field {@code index} of a record: its 1-based character column in the line. */
