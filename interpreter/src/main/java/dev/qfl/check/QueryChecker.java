@@ -64,6 +64,7 @@ final class QueryChecker {
         Expr.BinaryOp comparison = null;
         BigDecimal threshold = null;
         List<Expr.Argument> args = call.positional();
+        sum = null;
         switch (kind) {
             case QUANTILE, TRADEOFF, INTERVAL -> {
                 if (args.size() != 2) {
@@ -128,10 +129,35 @@ final class QueryChecker {
             }
         }
         Optional<Symbol.ModelSymbol> model = series == null ? Optional.empty() : model(series, using, call);
-        if (independence) {
+        if (independence && sum == null) {
             error(DiagnosticCode.NOT_A_QUERY, node, "'assuming independence' only applies to joint questions such as "
                     + "quantile(sum(demand over horizon 1..7), 0.95)");
             ok = false;
+        }
+        int[] steps = {0, 0};
+        if (sum != null) {
+            if (kind != QueryKind.QUANTILE && kind != QueryKind.PROBABILITY) {
+                error(DiagnosticCode.WRONG_ARGUMENTS, sum, kind.function() + " of a total over the horizon is not "
+                        + "available yet", "ask quantile(sum(...), level) or probability(sum(...) <= x)");
+                return false;
+            }
+            kind = kind == QueryKind.QUANTILE ? QueryKind.SUM_QUANTILE : QueryKind.SUM_PROBABILITY;
+            Optional<int[]> range = sumSteps(sum);
+            ok &= range.isPresent();
+            steps = range.orElse(steps);
+            if (model.isPresent() && !model.get().joint() && !independence) {
+                error(DiagnosticCode.JOINT_ON_UNIVARIATE, sum, sum.function().name() + "(... over horizon ...) is a joint "
+                        + "question about several horizon steps at once, and " + model.get().name() + " is univariate: it "
+                        + "learns each step on its own, not how the steps move together",
+                        "a joint model (mqf2) answers it; with a univariate model add 'assuming independence' only if "
+                                + "the steps are really independent");
+                ok = false;
+            }
+            if (model.isPresent() && model.get().horizon() > 0 && steps[1] > model.get().horizon()) {
+                error(DiagnosticCode.HORIZON_BEYOND_MODEL, sum.range(), "horizon " + steps[1] + " is beyond "
+                        + model.get().name() + "'s horizon of " + model.get().horizon());
+                ok = false;
+            }
         }
         int maxHorizon = model.map(Symbol.ModelSymbol::horizon).orElse(0);
         if (condition != null) {
@@ -150,7 +176,7 @@ final class QueryChecker {
         }
         if (ok && model.isPresent()) {
             checker.resolved(node, new ResolvedQuery(node, kind, series, model.get().name(), levels, comparison, threshold,
-                    condition, maxHorizon, options));
+                    condition, maxHorizon, options, steps[0], steps[1], independence));
         }
         return ok && model.isPresent();
     }
@@ -200,15 +226,33 @@ final class QueryChecker {
     }
 
 
+    /** The total a query asks about, if its series argument is {@code sum(x over horizon a..b)}. */
+    private Expr.Aggregate sum;
+
     private Optional<String> seriesOf(Expr e, boolean independence) {
         if (e instanceof Expr.Aggregate a) {
-            error(DiagnosticCode.JOINT_ON_UNIVARIATE, a, a.function().name() + "(... over horizon ...) is a joint question "
-                    + "about several horizon steps at once, and no model declared here learns their joint distribution",
-                    "a joint model (mqf2) answers it; with a univariate model add 'assuming independence' only if steps "
-                            + "are really independent");
-            return Optional.empty();
+            if (!a.function().name().equals("sum") || !a.dimension().name().equals("horizon")) {
+                error(DiagnosticCode.UNKNOWN_FUNCTION, a, "totals are written sum(SERIES over horizon A..B)",
+                        "e.g. sum(demand over horizon 1..7)");
+                return Optional.empty();
+            }
+            sum = a;
+            return checker.seriesReference(a.operand(), scope);
         }
         return checker.seriesReference(e, scope);
+    }
+
+    /** The steps a..b of a total: whole numbers with 1 ≤ a ≤ b. */
+    private Optional<int[]> sumSteps(Expr.Aggregate a) {
+        Optional<BigDecimal> lo = Constants.number(a.range().low(), scope);
+        Optional<BigDecimal> hi = Constants.number(a.range().high(), scope);
+        if (a.range().step() != null || lo.isEmpty() || hi.isEmpty() || !Constants.isWhole(lo.get())
+                || !Constants.isWhole(hi.get()) || lo.get().intValue() < 1 || hi.get().compareTo(lo.get()) < 0) {
+            error(DiagnosticCode.BAD_RANGE, a.range(), "a total runs over whole horizon steps a..b with 1 <= a <= b",
+                    "e.g. horizon 1..7");
+            return Optional.empty();
+        }
+        return Optional.of(new int[] {lo.get().intValue(), hi.get().intValue()});
     }
 
     private List<BigDecimal> levels(Expr e) {

@@ -34,6 +34,12 @@ public enum QueryKind {
     SERVICE("service", List.of(col("id", ColumnType.STRING), col("date", ColumnType.DATE),
             col("horizon", ColumnType.INTEGER), col("stock", ColumnType.NUMBER), col("probability", ColumnType.NUMBER),
             col("expected_shortfall", ColumnType.NUMBER))),
+    /** {@code quantile(sum(series over horizon a..b), levels)}: quantiles of a total over steps a..b. */
+    SUM_QUANTILE("quantile", List.of(col("id", ColumnType.STRING), col("date_from", ColumnType.DATE),
+            col("date_to", ColumnType.DATE), col("level", ColumnType.NUMBER), col("value", ColumnType.NUMBER))),
+    /** {@code probability(sum(series over horizon a..b) <= x)}: the CDF of a total at a threshold. */
+    SUM_PROBABILITY("probability", List.of(col("id", ColumnType.STRING), col("date_from", ColumnType.DATE),
+            col("date_to", ColumnType.DATE), col("threshold", ColumnType.NUMBER), col("probability", ColumnType.NUMBER))),
     /** {@code plot fan(series, model)}: history, forecast median and bands (plots only). */
     FAN("fan", List.of(col("id", ColumnType.STRING), col("date", ColumnType.DATE), col("horizon", ColumnType.INTEGER))),
     /** {@code plot quantile_function(series, model)}: q(α) with its knots (plots only). */
@@ -57,6 +63,11 @@ public enum QueryKind {
         return function;
     }
 
+    /** Whether the kind asks about a total over several horizon steps (a joint question). */
+    public boolean isSum() {
+        return this == SUM_QUANTILE || this == SUM_PROBABILITY;
+    }
+
     /** Whether the kind is drawn by {@code plot} rather than answered as a table. */
     public boolean plotOnly() {
         return this == FAN || this == QUANTILE_FUNCTION;
@@ -70,12 +81,13 @@ public enum QueryKind {
         return columns.stream().map(Column::name).toList();
     }
 
+    /** The kind a function name starts as (a sum argument later turns quantile into SUM_QUANTILE). */
     public static Optional<QueryKind> byFunction(String name) {
-        return Arrays.stream(values()).filter(k -> k.function.equals(name)).findFirst();
+        return Arrays.stream(values()).filter(k -> k.function.equals(name) && !k.isSum()).findFirst();
     }
 
     /** The functions that answer with a table. */
     public static List<String> functions() {
-        return Arrays.stream(values()).filter(k -> !k.plotOnly()).map(QueryKind::function).toList();
+        return Arrays.stream(values()).filter(k -> !k.plotOnly() && !k.isSum()).map(QueryKind::function).toList();
     }
 }

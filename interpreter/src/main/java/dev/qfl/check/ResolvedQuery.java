@@ -19,10 +19,13 @@ import java.util.Map;
  * @param condition  the {@code where} condition, or null
  * @param maxHorizon the largest horizon step the condition can select (the model's horizon when unbounded)
  * @param options    named numeric arguments of decision queries ({@code underage}, {@code stock}, ...)
+ * @param sumFrom    first horizon step of a total ({@code sum(x over horizon a..b)}), 0 when not a sum
+ * @param sumTo      last horizon step of a total, 0 when not a sum
+ * @param independent whether the script said {@code assuming independence}
  */
 public record ResolvedQuery(Expr node, QueryKind kind, String series, String model, List<BigDecimal> levels,
                             Expr.BinaryOp comparison, BigDecimal threshold, Expr condition, int maxHorizon,
-                            Map<String, BigDecimal> options) {
+                            Map<String, BigDecimal> options, int sumFrom, int sumTo, boolean independent) {
     public ResolvedQuery {
         levels = List.copyOf(levels);
         options = Map.copyOf(options);

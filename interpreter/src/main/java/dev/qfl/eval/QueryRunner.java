@@ -23,7 +23,13 @@ final class QueryRunner {
     private QueryRunner() {
     }
 
+    /** Joint paths drawn per series for questions about totals over the horizon. */
+    static final int PATHS = 2000;
+
     static Table run(ResolvedQuery q, ForecastSet forecast, Scope scope, Map<String, Object> provenance) {
+        if (q.kind().isSum()) {
+            return TotalRunner.run(q, forecast, scope, provenance, PATHS);
+        }
         Predicate<Object[]> keep = RowCondition.compile(q.condition(), q.kind().columns(), scope);
         List<Table.Row> rows = new ArrayList<>();
         int steps = q.maxHorizon() > 0 ? Math.min(q.maxHorizon(), forecast.horizon()) : forecast.horizon();

@@ -179,4 +179,30 @@ class EvaluatorTest {
             assertEquals(5, Files.readAllLines(dir.resolve("log.csv")).size(), "a refused append changes nothing");
         }
     }
+
+    @Test
+    void totalsOverTheHorizonNeedAJointModelOrAnExplicitAssumption() throws QflScriptException {
+        try (QflSession s = QflEngine.builder().build().openSession(dir)) {
+            run(s, HEADER);
+            QflScriptException e = assertThrows(QflScriptException.class,
+                    () -> run(s, "quantile(sum(demand over horizon 1..3), 0.9)"));
+            assertEquals("QF2017", e.diagnostics().get(0).code());
+            String q = "quantile(sum(demand over horizon 1..3), [0.5, 0.9]) assuming independence where id == \"B\"";
+            Table first = run(s, q).lastTable().orElseThrow();
+            assertEquals(List.of("id", "date_from", "date_to", "level", "value"), first.columnNames());
+            assertEquals(2, first.rowCount());
+            assertEquals(java.time.LocalDate.of(2024, 3, 31), first.get(0, "date_from"));
+            assertEquals(java.time.LocalDate.of(2024, 4, 2), first.get(0, "date_to"));
+            assertTrue(first.notes().get(0).contains("assuming independence"), first.notes().toString());
+            Table again = run(s, q).lastTable().orElseThrow();
+            assertEquals(first.getDouble(1, "value"), again.getDouble(1, "value"), "seeded: the same answer twice");
+            // the total of three steps is near three times one step's median
+            Table one = run(s, "quantile(demand, 0.5) where id == \"B\" and horizon in 1..3").lastTable().orElseThrow();
+            double medians = one.getDouble(0, "value") + one.getDouble(1, "value") + one.getDouble(2, "value");
+            assertEquals(medians, first.getDouble(0, "value"), 0.1 * medians);
+            Table p = run(s, "probability(sum(demand over horizon 1..3) <= " + first.getDouble(1, "value")
+                    + ") assuming independence where id == \"B\"").lastTable().orElseThrow();
+            assertEquals(0.9, p.getDouble(0, "probability"), 0.01);
+        }
+    }
 }
