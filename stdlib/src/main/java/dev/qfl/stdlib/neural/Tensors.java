@@ -10,10 +10,10 @@ final class Tensors {
     }
 
     /**
-     * A tensor that owns a copy of {@code data}. On the CPU, DJL's plain {@code create} wraps a
-     * direct buffer without copying; a tensor that autograd keeps for the backward pass must not
-     * depend on that buffer's lifetime, so the wrapper is cloned into engine-owned memory and
-     * released at once.
+     * A tensor that owns a copy of {@code data} in engine memory. On the CPU, DJL's plain
+     * {@code create} wraps a direct buffer without copying, and the tensor lives only as long as
+     * that wrapper; constants kept across many steps (see {@link ConstantCache}) are cloned into
+     * memory the engine manages, and the wrapper is released at once.
      */
     static NDArray owned(NDManager manager, float[] data, Shape shape) {
         try (NDArray wrapped = manager.create(data, shape)) {
