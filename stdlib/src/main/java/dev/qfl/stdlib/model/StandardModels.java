@@ -3,6 +3,7 @@ package dev.qfl.stdlib.model;
 import dev.qfl.stdlib.models.naive.SeasonalNaiveKind;
 import dev.qfl.stdlib.neural.GaussianKind;
 import dev.qfl.stdlib.neural.IqfKind;
+import dev.qfl.stdlib.neural.Mqf2Kind;
 import dev.qfl.stdlib.neural.QuantregKind;
 import dev.qfl.stdlib.neural.SqfKind;
 import java.util.List;
@@ -13,6 +14,6 @@ final class StandardModels {
     }
 
     static List<ModelKind> all() {
-        return List.of(new SeasonalNaiveKind(), new IqfKind(), new QuantregKind(), new SqfKind(), new GaussianKind());
+        return List.of(new SeasonalNaiveKind(), new IqfKind(), new Mqf2Kind(), new QuantregKind(), new SqfKind(), new GaussianKind());
     }
 }

@@ -43,6 +43,11 @@ abstract class NeuralKind implements ModelKind {
     /** The head a resolved spec describes. */
     abstract QuantileHead head(ModelSpec spec);
 
+    /** Training defaults this kind sets differently (e.g. a smaller batch), by option name. */
+    Map<String, Object> defaultOverrides() {
+        return Map.of();
+    }
+
     /** Adjusts resolved options after defaults are filled (e.g. explicit levels replace knots). */
     void adjust(Map<String, Object> options) {
     }
@@ -52,6 +57,9 @@ abstract class NeuralKind implements ModelKind {
         List<OptionSpec> all = new ArrayList<>(TRAINING.subList(0, 2));
         all.addAll(headOptions());
         all.addAll(TRAINING.subList(2, TRAINING.size()));
+        Map<String, Object> overrides = defaultOverrides();
+        all.replaceAll(o -> overrides.containsKey(o.name()) ? new OptionSpec(o.name(), o.type(), o.required(),
+                overrides.get(o.name()), o.defaultNote(), o.min(), o.max(), o.choices(), o.help()) : o);
         return List.copyOf(all);
     }
 

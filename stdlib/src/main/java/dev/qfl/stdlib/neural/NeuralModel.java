@@ -62,8 +62,9 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
         WindowSampler windows = new WindowSampler(panel, options.context(), options.horizon());
         Batch all = windows.inference();
         int horizon = options.horizon();
+        int steps = head.networkSteps(horizon);
         int d = head.outputsPerStep();
-        float[] raw = new float[all.size() * horizon * d];
+        float[] raw = new float[all.size() * steps * d];
         int cf = windows.contextFeatures();
         int ef = windows.extraFeatures();
         ParameterStore store = new ParameterStore(manager, false);
@@ -75,19 +76,22 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
                         new Shape(n, options.context(), cf));
                 NDArray e = Tensors.owned(step, slice(all.extras(), from, n, ef), new Shape(n, ef));
                 NDArray out = network.forward(store, new NDList(x, e), false).head();
-                System.arraycopy(out.toFloatArray(), 0, raw, from * horizon * d, n * horizon * d);
+                System.arraycopy(out.toFloatArray(), 0, raw, from * steps * d, n * steps * d);
             }
         }
         List<SeriesForecast> series = new ArrayList<>();
         List<TimeSeries> list = panel.series();
         for (int s = 0; s < list.size(); s++) {
             TimeSeries ts = list.get(s);
-            List<QuantileFunction> steps = new ArrayList<>(horizon);
-            for (int h = 0; h < horizon; h++) {
-                QuantileFunction q = head.distribution(raw, (s * horizon + h) * d, all.scale()[s]);
-                steps.add(panel.support() == Support.NONNEGATIVE ? FlooredQuantileFunction.atZero(q) : q);
+            QuantileHead.Forecast f = head.forecast(raw, s * steps * d, all.scale()[s], horizon,
+                    options.seed() * 31 + ts.id().hashCode());
+            List<QuantileFunction> marginals = new ArrayList<>(horizon);
+            for (QuantileFunction q : f.steps()) {
+                marginals.add(panel.support() == Support.NONNEGATIVE ? FlooredQuantileFunction.atZero(q) : q);
             }
-            series.add(new SeriesForecast(ts.id(), ts.frequency(), ts.end(), steps, null));
+            var joint = f.joint() instanceof dev.qfl.stdlib.forecast.SampledJoint sampled
+                    && panel.support() == Support.NONNEGATIVE ? sampled.floored(0) : f.joint();
+            series.add(new SeriesForecast(ts.id(), ts.frequency(), ts.end(), marginals, joint));
         }
         return new ForecastSet(name, horizon, series, List.of());
     }
@@ -107,6 +111,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
     public void writeParameters(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
         network.saveParameters(data);
+        head.writeParameters(data);
         data.flush();
     }
 

@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -80,11 +81,13 @@ final class NeuralTrainer {
         Engine engine = TensorEngine.start();
         NDManager manager = NDManager.newBaseManager(TensorEngine.device(engine, o.device()));
         try {
-            QuantileNetwork network = new QuantileNetwork(o.encoder(), o.hidden(), o.layers(), o.horizon(),
-                    head.outputsPerStep());
+            QuantileNetwork network = new QuantileNetwork(o.encoder(), o.hidden(), o.layers(),
+                    head.networkSteps(o.horizon()), head.outputsPerStep());
             network.initialize(manager, DataType.FLOAT32, new Shape(1, o.context(), contextFeatures),
                     new Shape(1, extraFeatures));
-            network.loadParameters(manager, new DataInputStream(in));
+            DataInputStream data = new DataInputStream(in);
+            network.loadParameters(manager, data);
+            head.readParameters(manager, data);
             network.freezeParameters(true);
             probe(network, manager, o, contextFeatures, extraFeatures);
             return new NeuralModel(spec, o, head, manager, network, summary);
@@ -108,7 +111,7 @@ final class NeuralTrainer {
     }
 
     private static QuantileNetwork build(NeuralOptions o, QuantileHead head, WindowSampler windows, NDManager manager) {
-        QuantileNetwork network = new QuantileNetwork(o.encoder(), o.hidden(), o.layers(), o.horizon(),
+        QuantileNetwork network = new QuantileNetwork(o.encoder(), o.hidden(), o.layers(), head.networkSteps(o.horizon()),
                 head.outputsPerStep());
         network.initialize(manager, DataType.FLOAT32, new Shape(o.batch(), o.context(), windows.contextFeatures()),
                 new Shape(o.batch(), windows.extraFeatures()));
@@ -141,6 +144,7 @@ final class NeuralTrainer {
                     float loss;
                     if (!warm) {
                         // Adam creates its moment arrays on the first update: outside any scope, so they live on
+                        prepare(network, head, b, o, manager, store, windows);
                         loss = step(network, head, b, o, manager, store, adam, windows);
                         warm = true;
                     } else {
@@ -164,7 +168,7 @@ final class NeuralTrainer {
                 if (score < best) {
                     best = score;
                     bestEpoch = epoch;
-                    bestParameters = snapshot(network);
+                    bestParameters = snapshot(network, head);
                     sinceBest = 0;
                 } else if (++sinceBest % PATIENCE == 0) {
                     rate.halve();
@@ -179,7 +183,7 @@ final class NeuralTrainer {
                 }
             }
         }
-        restore(network, bestParameters, manager);
+        restore(network, head, bestParameters, manager);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         return new TrainingSummary(seriesCount, epoch, bestEpoch, lastTrain, validation == null ? Double.NaN : best,
                 took, stop);
@@ -203,7 +207,22 @@ final class NeuralTrainer {
                 adam.update(p.getValue().getId(), weight, gradient);
             }
         }
+        List<NDArray> own = head.parameters();
+        for (int i = 0; i < own.size(); i++) {
+            NDArray weight = own.get(i);
+            try (NDArray gradient = weight.getGradient()) {
+                adam.update("head." + i, weight, gradient);
+            }
+        }
         return value;
+    }
+
+    /** Lets the head set itself up from the first batch (e.g. data-dependent normalisation). */
+    private static void prepare(QuantileNetwork network, QuantileHead head, Batch b, NeuralOptions o, NDManager manager,
+                                ParameterStore store, WindowSampler windows) {
+        NDList inputs = inputs(b, o, manager, windows);
+        NDArray target = manager.create(b.target(), new Shape(b.size(), o.horizon()));
+        head.prepare(network.forward(store, inputs, false).head(), target);
     }
 
     private static double evaluate(QuantileNetwork network, QuantileHead head, Batch b, NeuralOptions o,
@@ -227,22 +246,27 @@ final class NeuralTrainer {
         return new NDList(x, e);
     }
 
-    private static byte[] snapshot(QuantileNetwork network) {
+    private static byte[] snapshot(QuantileNetwork network, QuantileHead head) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            network.saveParameters(new DataOutputStream(bytes));
+            DataOutputStream out = new DataOutputStream(bytes);
+            network.saveParameters(out);
+            head.writeParameters(out);
+            out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void restore(QuantileNetwork network, byte[] parameters, NDManager manager) {
+    private static void restore(QuantileNetwork network, QuantileHead head, byte[] parameters, NDManager manager) {
         if (parameters == null) {
             return;
         }
         try {
-            network.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(parameters)));
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters));
+            network.loadParameters(manager, in);
+            head.readParameters(manager, in);
         } catch (IOException | MalformedModelException e) {
             throw new IllegalStateException("could not restore the best epoch's parameters", e);
         }

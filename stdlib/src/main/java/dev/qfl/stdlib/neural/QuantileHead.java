@@ -1,7 +1,14 @@
 package dev.qfl.stdlib.neural;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import dev.qfl.stdlib.dist.QuantileFunction;
+import dev.qfl.stdlib.forecast.JointDistribution;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The distributional output of a neural forecaster: how many raw numbers the network emits per
@@ -25,4 +32,51 @@ interface QuantileHead {
 
     /** The distribution of one step from its raw outputs (in scaled units), rescaled by {@code scale}. */
     QuantileFunction distribution(float[] raw, int offset, double scale);
+
+    /**
+     * How many horizon steps the network emits outputs for: every step for per-step heads; a joint
+     * head reads one context vector for the whole horizon.
+     */
+    default int networkSteps(int horizon) {
+        return horizon;
+    }
+
+    /** Trainable tensors of the head itself, beyond the network's (updated by the same optimiser). */
+    default List<NDArray> parameters() {
+        return List.of();
+    }
+
+    /** Called once with the first training batch, before the first update (data-dependent set-up). */
+    default void prepare(NDArray raw, NDArray target) {
+    }
+
+    /**
+     * The forecast of one series from the network's outputs for it: by default each step's
+     * distribution from its own outputs and no joint distribution.
+     *
+     * @param raw     all outputs of the batch
+     * @param offset  where this series' outputs start
+     * @param scale   the series' scale
+     * @param horizon steps to forecast
+     * @param seed    seed for anything sampled, so answers repeat
+     */
+    default Forecast forecast(float[] raw, int offset, double scale, int horizon, long seed) {
+        List<QuantileFunction> steps = new ArrayList<>(horizon);
+        for (int h = 0; h < horizon; h++) {
+            steps.add(distribution(raw, offset + h * outputsPerStep(), scale));
+        }
+        return new Forecast(steps, null);
+    }
+
+    /** Writes the head's own parameters after the network's. */
+    default void writeParameters(DataOutputStream out) throws IOException {
+    }
+
+    /** Reads what {@link #writeParameters} wrote. */
+    default void readParameters(NDManager manager, DataInputStream in) throws IOException {
+    }
+
+    /** One series' forecast: marginals per step and, for joint heads, the joint distribution. */
+    record Forecast(List<QuantileFunction> steps, JointDistribution joint) {
+    }
 }

@@ -114,6 +114,58 @@ public final class Picnn {
         }
     }
 
+    /** A network with the given parameters (in {@link #parameters()} order), e.g. read back from a file. */
+    public static Picnn of(int hidden, int layers, List<NDArray> parameters) {
+        return new Picnn(hidden, layers, parameters);
+    }
+
+    /**
+     * The same network with every normalisation A set from a batch: b = −mean and
+     * logs = ln(1/(sd + 10⁻⁶)) of the values entering it, layer after layer, so training starts
+     * with standardised activations. Done once, on the first real batch; the values are then
+     * ordinary parameters, saved with the model (a reloaded model is never re-initialised).
+     */
+    public Picnn normalisedOn(NDArray x, NDArray c) {
+        List<NDArray> q = new ArrayList<>(p);
+        NDManager m = x.getManager();
+        DataType t = x.getDataType();
+        NDArray vc = linear(c, q.get(CONTEXT), q.get(CONTEXT + 1));
+        set(q, CONTEXT + 2, vc);
+        NDArray u = Activation.elu(actnorm(vc, q.get(CONTEXT + 2), q.get(CONTEXT + 3)), 1f);
+        NDArray v0 = linear(x, q.get(INPUT), q.get(INPUT + 1));
+        set(q, INPUT + 2, v0);
+        NDArray a0 = actnorm(v0, q.get(INPUT + 2), q.get(INPUT + 3));
+        NDArray z = gaussianSoftplus(a0).sub(a0.mul(k(m, 0.5, t)));
+        Picnn staged = new Picnn(hidden, layers, q);
+        for (int l = 1; l < layers; l++) {
+            NDArray g = Activation.softPlus(linear(u, staged.layer(l, 0), staged.layer(l, 1)).add(k(m, Math.exp(-1), t)));
+            NDArray mg = linear(u, staged.layer(l, 2), staged.layer(l, 3)).add(k(m, 1, t));
+            NDArray pre = linear(z.mul(g), Activation.softPlus(staged.layer(l, 4)), staged.layer(l, 5))
+                    .div(k(m, hidden, t)).add(linear(x.mul(mg), staged.layer(l, 6), staged.layer(l, 7)))
+                    .add(linear(u, staged.layer(l, 8), staged.layer(l, 9)));
+            int at = INPUT + 4 + (l - 1) * PER_LAYER + 10;
+            set(q, at, pre);
+            staged = new Picnn(hidden, layers, q);
+            z = gaussianSoftplus(actnorm(pre, q.get(at), q.get(at + 1)));
+        }
+        NDArray gL = Activation.softPlus(linear(u, staged.last(0), staged.last(1)).add(k(m, Math.log(Math.E - 1), t)));
+        NDArray mL = linear(u, staged.last(2), staged.last(3)).add(k(m, 1, t));
+        NDArray inner = z.mul(gL).matMul(Activation.softPlus(staged.last(4)).transpose()).div(k(m, hidden, t))
+                .add(x.mul(mL).matMul(staged.last(5).transpose()));
+        set(q, INPUT + 4 + (layers - 1) * PER_LAYER + 6, inner);
+        return new Picnn(hidden, layers, q);
+    }
+
+    /** Sets the normalisation whose shift sits at {@code at} (its log-scale follows) from values {@code v}. */
+    private static void set(List<NDArray> q, int at, NDArray v) {
+        NDArray mean = v.mean(new int[] {0});
+        NDArray sd = v.sub(mean).square().mean(new int[] {0}).sqrt();
+        NDManager m = v.getManager();
+        DataType t = v.getDataType();
+        q.set(at, mean.neg().duplicate());
+        q.set(at + 1, sd.add(k(m, 1e-6, t)).pow(k(m, -1, t)).log().duplicate());
+    }
+
     /** Every parameter, for an optimiser or for randomising in tests. */
     public NDList parameters() {
         return new NDList(p);
