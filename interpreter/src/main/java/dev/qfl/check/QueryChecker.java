@@ -94,6 +94,28 @@ final class QueryChecker {
                     using = new Identifier(m.name(), m.span());
                 }
             }
+            case CORRELATION, SAMPLE -> {
+                int expected = kind == QueryKind.SAMPLE ? 2 : 1;
+                if (args.size() != expected) {
+                    error(DiagnosticCode.WRONG_ARGUMENTS, call, kind == QueryKind.SAMPLE
+                            ? "sample takes a series and the number of paths" : "correlation takes one series",
+                            kind == QueryKind.SAMPLE ? "e.g. sample(demand, 100)" : "e.g. correlation(demand)");
+                    return false;
+                }
+                series = seriesOf(args.get(0).value(), independence).orElse(null);
+                ok &= series != null;
+                if (kind == QueryKind.SAMPLE) {
+                    Optional<BigDecimal> n = Constants.number(args.get(1).value(), scope);
+                    if (n.isEmpty() || !Constants.isWhole(n.get()) || n.get().intValue() < 1
+                            || n.get().intValue() > 100_000) {
+                        error(DiagnosticCode.OPTION_OUT_OF_RANGE, args.get(1).value(),
+                                "the number of paths is a whole number from 1 to 100000");
+                        ok = false;
+                    } else {
+                        options.put("paths", n.get());
+                    }
+                }
+            }
             case NEWSVENDOR, SERVICE -> {
                 if (args.size() != 1) {
                     error(DiagnosticCode.WRONG_ARGUMENTS, call, kind.function() + " takes one series and named options",
@@ -129,7 +151,15 @@ final class QueryChecker {
             }
         }
         Optional<Symbol.ModelSymbol> model = series == null ? Optional.empty() : model(series, using, call);
-        if (independence && sum == null) {
+        if (model.isPresent() && !model.get().joint() && !independence
+                && (kind == QueryKind.CORRELATION || kind == QueryKind.SAMPLE)) {
+            error(DiagnosticCode.JOINT_ON_UNIVARIATE, call, kind.function() + " is a question about how the horizon steps "
+                    + "move together, and " + model.get().name() + " is univariate: it learns each step on its own",
+                    "a joint model (mqf2) answers it; with a univariate model add 'assuming independence' only if "
+                            + "the steps are really independent");
+            ok = false;
+        }
+        if (independence && sum == null && kind != QueryKind.CORRELATION && kind != QueryKind.SAMPLE) {
             error(DiagnosticCode.NOT_A_QUERY, node, "'assuming independence' only applies to joint questions such as "
                     + "quantile(sum(demand over horizon 1..7), 0.95)");
             ok = false;

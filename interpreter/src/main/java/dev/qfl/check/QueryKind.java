@@ -40,6 +40,12 @@ public enum QueryKind {
     /** {@code probability(sum(series over horizon a..b) <= x)}: the CDF of a total at a threshold. */
     SUM_PROBABILITY("probability", List.of(col("id", ColumnType.STRING), col("date_from", ColumnType.DATE),
             col("date_to", ColumnType.DATE), col("threshold", ColumnType.NUMBER), col("probability", ColumnType.NUMBER))),
+    /** {@code correlation(series)}: the correlation of every pair of horizon steps of the joint forecast. */
+    CORRELATION("correlation", List.of(col("id", ColumnType.STRING), col("horizon_i", ColumnType.INTEGER),
+            col("horizon_j", ColumnType.INTEGER), col("correlation", ColumnType.NUMBER))),
+    /** {@code sample(series, n)}: n joint sample paths over the horizon. */
+    SAMPLE("sample", List.of(col("id", ColumnType.STRING), col("path", ColumnType.INTEGER),
+            col("horizon", ColumnType.INTEGER), col("date", ColumnType.DATE), col("value", ColumnType.NUMBER))),
     /** {@code plot fan(series, model)}: history, forecast median and bands (plots only). */
     FAN("fan", List.of(col("id", ColumnType.STRING), col("date", ColumnType.DATE), col("horizon", ColumnType.INTEGER))),
     /** {@code plot quantile_function(series, model)}: q(α) with its knots (plots only). */
@@ -66,6 +72,11 @@ public enum QueryKind {
     /** Whether the kind asks about a total over several horizon steps (a joint question). */
     public boolean isSum() {
         return this == SUM_QUANTILE || this == SUM_PROBABILITY;
+    }
+
+    /** Whether answering needs the joint distribution over the horizon (or an explicit independence assumption). */
+    public boolean isJoint() {
+        return isSum() || this == CORRELATION || this == SAMPLE;
     }
 
     /** Whether the kind is drawn by {@code plot} rather than answered as a table. */

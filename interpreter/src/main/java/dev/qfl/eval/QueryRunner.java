@@ -30,6 +30,9 @@ final class QueryRunner {
         if (q.kind().isSum()) {
             return TotalRunner.run(q, forecast, scope, provenance, PATHS);
         }
+        if (q.kind().isJoint()) {
+            return TotalRunner.paths(q, forecast, scope, provenance, PATHS);
+        }
         Predicate<Object[]> keep = RowCondition.compile(q.condition(), q.kind().columns(), scope);
         List<Table.Row> rows = new ArrayList<>();
         int steps = q.maxHorizon() > 0 ? Math.min(q.maxHorizon(), forecast.horizon()) : forecast.horizon();

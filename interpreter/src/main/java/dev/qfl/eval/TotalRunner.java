@@ -72,6 +72,68 @@ final class TotalRunner {
                 + "about a few percent of the total's spread"), provenance);
     }
 
+    /** {@code correlation(x)} and {@code sample(x, n)}: the joint paths themselves, or their correlations. */
+    static Table paths(ResolvedQuery q, ForecastSet forecast, Scope scope, Map<String, Object> provenance, int paths) {
+        Predicate<Object[]> keep = RowCondition.compile(q.condition(), q.kind().columns(), scope);
+        List<Table.Row> rows = new ArrayList<>();
+        int wanted = q.kind() == QueryKind.SAMPLE ? q.options().get("paths").intValue() : paths;
+        for (SeriesForecast s : forecast.series()) {
+            double[][] drawn = draw(q, s, Math.max(wanted, 2));
+            int h = s.horizon();
+            if (q.kind() == QueryKind.SAMPLE) {
+                for (int p = 0; p < wanted; p++) {
+                    for (int k = 1; k <= h; k++) {
+                        add(rows, keep, new Object[] {s.id(), p + 1, k, QueryRunner.dateCell(s.frequency(), s.timeAt(k)),
+                                drawn[p][k - 1]});
+                    }
+                }
+            } else {
+                double[][] corr = correlations(drawn, h);
+                for (int i = 1; i <= h; i++) {
+                    for (int j = 1; j <= h; j++) {
+                        add(rows, keep, new Object[] {s.id(), i, j, corr[i - 1][j - 1]});
+                    }
+                }
+            }
+        }
+        String how = q.independent() ? "each step's forecast drawn independently (assuming independence)"
+                : "the model's joint distribution";
+        return new Table(q.kind().columns(), rows, List.of("from " + (q.kind() == QueryKind.SAMPLE ? wanted : paths)
+                + " sample paths per series, " + how), provenance);
+    }
+
+    private static double[][] draw(ResolvedQuery q, SeriesForecast s, int count) {
+        JointDistribution joint = s.jointDistribution().orElseGet(() -> new IndependentJoint(s.steps()));
+        return joint.sample(count, new SplittableRandom((q.model() + "|" + s.id() + "|paths").hashCode()));
+    }
+
+    /** Pearson correlations between the columns of the paths. */
+    static double[][] correlations(double[][] paths, int h) {
+        int n = paths.length;
+        double[] mean = new double[h];
+        for (double[] p : paths) {
+            for (int k = 0; k < h; k++) {
+                mean[k] += p[k] / n;
+            }
+        }
+        double[][] cov = new double[h][h];
+        for (double[] p : paths) {
+            for (int i = 0; i < h; i++) {
+                for (int j = 0; j < h; j++) {
+                    cov[i][j] += (p[i] - mean[i]) * (p[j] - mean[j]);
+                }
+            }
+        }
+        double[][] corr = new double[h][h];
+        for (int i = 0; i < h; i++) {
+            for (int j = 0; j < h; j++) {
+                double d = Math.sqrt(cov[i][i] * cov[j][j]);
+                corr[i][j] = d == 0 ? (i == j ? 1 : 0) : cov[i][j] / d;
+            }
+        }
+        return corr;
+    }
+
     private static void add(List<Table.Row> rows, Predicate<Object[]> keep, Object[] row) {
         if (keep.test(row)) {
             rows.add(new Table.Row(row));
