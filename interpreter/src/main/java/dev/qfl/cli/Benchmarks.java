@@ -30,6 +30,8 @@ public final class Benchmarks {
                 "iqf training and query throughput, model load time and memory (arg: epochs, default 8)");
         add(m, "scoring", "dev.qfl.stdlib.evaluation.ScoringBenchmark",
                 "backtest scoring throughput, every metric on (arg: rows, default 1,000,000)");
+        add(m, "joint", "dev.qfl.stdlib.neural.JointExperiment",
+                "the article's joint experiment: mqf2 against iqf on AR(1) data, rho 0.9 and 0.5 (arg: epochs)");
         add(m, "mixture", "dev.qfl.stdlib.neural.MixtureExperiment",
                 "the article's experiment: 5 vs 20 knots on a three-peak mixture (arg: epochs)");
         add(m, "query", "dev.qfl.stdlib.dist.IsqfQueryBenchmark",
