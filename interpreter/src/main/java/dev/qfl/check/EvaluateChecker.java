@@ -17,7 +17,8 @@ import java.util.Optional;
 /** Checks {@code evaluate MODELS on SERIES backtest OPTIONS}. */
 final class EvaluateChecker {
     /** Metric names in the order their columns appear. */
-    static final List<String> METRICS = List.of("wql", "crps", "coverage", "mase", "msis", "crossing");
+    static final List<String> METRICS = List.of("wql", "crps", "coverage", "mase", "msis", "crossing", "energy",
+            "crps_lead");
     private static final List<String> OPTIONS = List.of("windows", "step", "refit", "metrics", "by");
 
     private final Checker checker;
@@ -122,7 +123,10 @@ final class EvaluateChecker {
         return "";
     }
 
-    /** The metric list, de-duplicated and in canonical column order; all metrics by default. */
+    /**
+     * The metric list, de-duplicated and in canonical column order. By default every per-step metric;
+     * the path metrics (energy, crps_lead) sample whole paths and are asked for by name.
+     */
     private List<Metric> metrics(Expr.Argument a) {
         if (a == null) {
             return List.of(new Metric.Wql(), new Metric.Crps(), new Metric.Coverage(0.8), new Metric.Mase(),
@@ -151,7 +155,7 @@ final class EvaluateChecker {
         if (name == null || !METRICS.contains(name)) {
             String hint = name == null ? null : Suggestions.didYouMean(name, METRICS);
             error(DiagnosticCode.UNKNOWN_FUNCTION, item.span(), "unknown metric" + (name == null ? "" : " '" + name + "'"),
-                    hint != null ? hint : "metrics: wql, crps, coverage(0.8), mase, msis, crossing");
+                    hint != null ? hint : "metrics: wql, crps, coverage(0.8), mase, msis, crossing, energy, crps_lead");
             return null;
         }
         if (name.equals("coverage")) {
@@ -173,6 +177,8 @@ final class EvaluateChecker {
             case "crps" -> new Metric.Crps();
             case "mase" -> new Metric.Mase();
             case "msis" -> new Metric.Msis();
+            case "energy" -> new Metric.Energy();
+            case "crps_lead" -> new Metric.CrpsLead();
             default -> new Metric.Crossing();
         };
     }

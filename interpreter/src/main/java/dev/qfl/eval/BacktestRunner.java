@@ -6,6 +6,8 @@ import dev.qfl.stdlib.evaluation.Backtest;
 import dev.qfl.stdlib.evaluation.Metric;
 import dev.qfl.stdlib.evaluation.Scorecard;
 import dev.qfl.stdlib.forecast.ForecastSet;
+import dev.qfl.stdlib.forecast.IndependentJoint;
+import dev.qfl.stdlib.forecast.JointDistribution;
 import dev.qfl.stdlib.forecast.SeriesForecast;
 import dev.qfl.stdlib.model.FitContext;
 import dev.qfl.stdlib.model.ModelKind;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +26,9 @@ import java.util.function.Consumer;
  * (or once, with {@code refit: false}), forecasts the next horizon, and scores the forecasts.
  */
 final class BacktestRunner {
+    /** Joint paths drawn per series and window for energy and crps_lead (the paired estimator's error is ~1/√n). */
+    static final int EVALUATION_PATHS = 1000;
+
     private BacktestRunner() {
     }
 
@@ -40,6 +46,7 @@ final class BacktestRunner {
             Map<Object, Scorecard> cards = new LinkedHashMap<>();
             Map<Object, double[]> seconds = new LinkedHashMap<>();
             TrainedModel trained = null;
+            boolean independent = false;
             FitContext context = new FitContext(name, state.reporter());
             for (Backtest.Window w : windows) {
                 double[] time = seconds.computeIfAbsent(e.by() == null ? "" : "window".equals(e.by()) ? w.index() + 1 : "",
@@ -62,12 +69,22 @@ final class BacktestRunner {
                             card.add(s.id(), s.step(h), actual[h - 1], scale);
                         }
                     }
+                    if (card.scoresPaths() && wholePath(actual, s.horizon())) {
+                        independent |= s.joint() == null;
+                        JointDistribution joint = s.jointDistribution().orElseGet(() -> new IndependentJoint(s.steps()));
+                        SplittableRandom random = new SplittableRandom((name + "|" + s.id() + "|" + w.index()).hashCode());
+                        card.addPath(joint.sample(EVALUATION_PATHS, random), actual);
+                    }
                 }
                 context.checkCancelled();
             }
             double[] total = seconds.values().stream().reduce(new double[2], (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
             info.accept("evaluate " + name + ": " + windows.size() + " window" + (windows.size() == 1 ? "" : "s")
                     + " of " + horizon + " steps, " + (e.refit() ? "refitted at every origin" : "fitted once"));
+            if (independent) {
+                info.accept("evaluate " + name + ": it has no joint distribution, so energy and crps_lead score its "
+                        + "steps sampled independently");
+            }
             for (Map.Entry<Object, Scorecard> c : cards.entrySet()) {
                 List<Object> cells = new ArrayList<>();
                 cells.add(name);
@@ -85,6 +102,19 @@ final class BacktestRunner {
         }
         return new Table(e.columns(), rows, List.of(), Map.of("evaluate", dev.qfl.format.Formatter.expr(e.node()),
                 "series", panel.name(), "data_fingerprint", panel.fingerprint()));
+    }
+
+    /** Path metrics need the whole horizon observed: a gap would change what the total means. */
+    private static boolean wholePath(double[] actual, int horizon) {
+        if (actual.length != horizon) {
+            return false;
+        }
+        for (double v : actual) {
+            if (Double.isNaN(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double round(double seconds) {

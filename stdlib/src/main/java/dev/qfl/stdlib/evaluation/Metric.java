@@ -7,7 +7,7 @@ import java.util.Locale;
  * should be close to its nominal level.
  */
 public sealed interface Metric permits Metric.Wql, Metric.Crps, Metric.Coverage, Metric.Mase, Metric.Msis,
-        Metric.Crossing {
+        Metric.Crossing, Metric.Energy, Metric.CrpsLead {
 
     /** Column name in the evaluation table, e.g. {@code coverage_0.8}. */
     String column();
@@ -65,6 +65,34 @@ public sealed interface Metric permits Metric.Wql, Metric.Crps, Metric.Coverage,
         public String column() {
             return "crossing";
         }
+    }
+
+    /**
+     * Energy score (β = 1) of the forecast's joint paths over the horizon against the observed path,
+     * summed and divided by Σ‖y‖ (the outcome paths' Euclidean norms), so it is scale-free like crps.
+     * Models without a joint distribution are scored by sampling their steps independently.
+     */
+    record Energy() implements Metric {
+        @Override
+        public String column() {
+            return "energy";
+        }
+    }
+
+    /**
+     * CRPS of the horizon total (lead-time demand Σ_h y_h) from the joint paths, summed and divided by
+     * Σ|Σ_h y_h|. Not GluonTS's CRPS-sum, which adds across series rather than across the horizon.
+     */
+    record CrpsLead() implements Metric {
+        @Override
+        public String column() {
+            return "crps_lead";
+        }
+    }
+
+    /** Whether the metric scores whole horizon paths (and so needs joint samples). */
+    default boolean overPaths() {
+        return this instanceof Energy || this instanceof CrpsLead;
     }
 
     private static String trim(double v) {

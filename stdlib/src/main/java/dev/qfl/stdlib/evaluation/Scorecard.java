@@ -31,6 +31,11 @@ public final class Scorecard {
     private final double[] scratch = new double[CROSSING_LEVELS.length];
     private double absTarget;
     private double crps;
+    private double energy;
+    private double pathNorms;
+    private double crpsLead;
+    private double absTotals;
+    private long paths;
     private long points;
     private long crossedRows;
 
@@ -84,6 +89,29 @@ public final class Scorecard {
         s[3] = seasonalError;
     }
 
+    /**
+     * Scores one horizon path: the energy score and the CRPS of the total, from joint samples.
+     *
+     * @param samples joint sample paths of the forecast, as long as {@code actual}
+     * @param actual  the observed path (fully observed; callers skip paths with gaps)
+     */
+    public void addPath(double[][] samples, double[] actual) {
+        paths++;
+        if (wants(Metric.Energy.class)) {
+            energy += PathScores.energy(samples, actual);
+            pathNorms += PathScores.norm(actual);
+        }
+        if (wants(Metric.CrpsLead.class)) {
+            crpsLead += PathScores.crpsOfTotal(samples, actual);
+            absTotals += Math.abs(PathScores.sum(actual));
+        }
+    }
+
+    /** Whether any requested metric scores whole paths, so {@link #addPath} is worth calling. */
+    public boolean scoresPaths() {
+        return metrics.stream().anyMatch(Metric::overPaths);
+    }
+
     private boolean wants(Class<? extends Metric> kind) {
         return metrics.stream().anyMatch(kind::isInstance);
     }
@@ -100,6 +128,11 @@ public final class Scorecard {
 
     /** The value of a metric over everything added (NaN when undefined, e.g. no points). */
     public double value(Metric m) {
+        if (m instanceof Metric.Energy) {
+            return paths == 0 ? Double.NaN : energy / pathNorms;
+        } else if (m instanceof Metric.CrpsLead) {
+            return paths == 0 ? Double.NaN : crpsLead / absTotals;
+        }
         if (points == 0) {
             return Double.NaN;
         }
