@@ -205,4 +205,25 @@ class EvaluatorTest {
             assertEquals(0.9, p.getDouble(0, "probability"), 0.01);
         }
     }
+
+    @Test
+    void pathMetricsScoreWholeHorizonsAndSayWhenTheyAssumeIndependence() throws QflScriptException {
+        try (QflSession s = QflEngine.builder().build().openSession(dir)) {
+            Result r = run(s, HEADER + "evaluate naive on demand backtest windows: 2 metrics: [crps_lead, crps, energy]\n");
+            Table t = r.lastTable().orElseThrow();
+            assertEquals(List.of("model", "crps", "energy", "crps_lead", "train_s", "predict_s"), t.columnNames());
+            double energy = t.getDouble(0, "energy");
+            double lead = t.getDouble(0, "crps_lead");
+            assertTrue(energy > 0 && energy < 1, "scale-free like crps: " + energy);
+            assertTrue(lead > 0 && lead < 1, "scale-free like crps: " + lead);
+            assertTrue(r.outputs().stream().anyMatch(o -> o instanceof Output.Message m
+                    && m.text().contains("sampled independently")), "never assumed silently: " + r.outputs());
+            Table again = run(s, "evaluate naive on demand backtest windows: 2 metrics: [crps_lead, crps, energy]")
+                    .lastTable().orElseThrow();
+            assertEquals(energy, again.getDouble(0, "energy"), "seeded: the same score twice");
+            QflScriptException e = assertThrows(QflScriptException.class,
+                    () -> run(s, "evaluate naive on demand backtest metrics: [enrgy]"));
+            assertTrue(e.diagnostics().get(0).hints().toString().contains("energy"), e.diagnostics().toString());
+        }
+    }
 }
