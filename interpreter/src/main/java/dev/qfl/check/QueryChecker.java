@@ -166,12 +166,17 @@ final class QueryChecker {
         }
         int[] steps = {0, 0};
         if (sum != null) {
-            if (kind != QueryKind.QUANTILE && kind != QueryKind.PROBABILITY) {
+            if (kind != QueryKind.QUANTILE && kind != QueryKind.PROBABILITY && kind != QueryKind.TRADEOFF) {
                 error(DiagnosticCode.WRONG_ARGUMENTS, sum, kind.function() + " of a total over the horizon is not "
-                        + "available yet", "ask quantile(sum(...), level) or probability(sum(...) <= x)");
+                        + "available yet", "ask quantile(sum(...), level), probability(sum(...) <= x) or "
+                        + "tradeoff(sum(...), levels)");
                 return false;
             }
-            kind = kind == QueryKind.QUANTILE ? QueryKind.SUM_QUANTILE : QueryKind.SUM_PROBABILITY;
+            kind = switch (kind) {
+                case QUANTILE -> QueryKind.SUM_QUANTILE;
+                case TRADEOFF -> QueryKind.SUM_TRADEOFF;
+                default -> QueryKind.SUM_PROBABILITY;
+            };
             Optional<int[]> range = sumSteps(sum);
             ok &= range.isPresent();
             steps = range.orElse(steps);

@@ -40,6 +40,10 @@ public enum QueryKind {
     /** {@code probability(sum(series over horizon a..b) <= x)}: the CDF of a total at a threshold. */
     SUM_PROBABILITY("probability", List.of(col("id", ColumnType.STRING), col("date_from", ColumnType.DATE),
             col("date_to", ColumnType.DATE), col("threshold", ColumnType.NUMBER), col("probability", ColumnType.NUMBER))),
+    /** {@code tradeoff(sum(series over horizon a..b), levels)}: the trade-off curve of a total. */
+    SUM_TRADEOFF("tradeoff", List.of(col("id", ColumnType.STRING), col("date_from", ColumnType.DATE),
+            col("date_to", ColumnType.DATE), col("level", ColumnType.NUMBER), col("value", ColumnType.NUMBER),
+            col("marginal", ColumnType.NUMBER))),
     /** {@code correlation(series)}: the correlation of every pair of horizon steps of the joint forecast. */
     CORRELATION("correlation", List.of(col("id", ColumnType.STRING), col("horizon_i", ColumnType.INTEGER),
             col("horizon_j", ColumnType.INTEGER), col("correlation", ColumnType.NUMBER))),
@@ -71,7 +75,7 @@ public enum QueryKind {
 
     /** Whether the kind asks about a total over several horizon steps (a joint question). */
     public boolean isSum() {
-        return this == SUM_QUANTILE || this == SUM_PROBABILITY;
+        return this == SUM_QUANTILE || this == SUM_PROBABILITY || this == SUM_TRADEOFF;
     }
 
     /** Whether answering needs the joint distribution over the horizon (or an explicit independence assumption). */

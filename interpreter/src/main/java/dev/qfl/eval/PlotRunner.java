@@ -103,7 +103,8 @@ final class PlotRunner {
     static Drawable tradeoff(String title, Table t) {
         Map<String, List<double[]>> groups = new LinkedHashMap<>();
         for (int r = 0; r < t.rowCount(); r++) {
-            String key = t.get(r, "id") + ", horizon " + t.get(r, "horizon");
+            String key = t.columnIndex("horizon").isPresent() ? t.get(r, "id") + ", horizon " + t.get(r, "horizon")
+                    : t.get(r, "id") + ", total " + t.get(r, "date_from") + " to " + t.get(r, "date_to");
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {t.getDouble(r, "level"),
                     t.getDouble(r, "value")});
         }
@@ -166,6 +167,7 @@ final class PlotRunner {
     }
 
     static boolean isTradeoff(Table t) {
-        return t.columnNames().equals(QueryKind.TRADEOFF.columnNames());
+        return t.columnNames().equals(QueryKind.TRADEOFF.columnNames())
+                || t.columnNames().equals(QueryKind.SUM_TRADEOFF.columnNames());
     }
 }

@@ -4,10 +4,12 @@ import dev.qfl.check.QueryKind;
 import dev.qfl.check.ResolvedQuery;
 import dev.qfl.check.Scope;
 import dev.qfl.stdlib.QflException;
+import dev.qfl.stdlib.decision.Decisions;
 import dev.qfl.stdlib.dist.EmpiricalQuantileFunction;
 import dev.qfl.stdlib.forecast.ForecastSet;
 import dev.qfl.stdlib.forecast.IndependentJoint;
 import dev.qfl.stdlib.forecast.JointDistribution;
+import dev.qfl.stdlib.forecast.PathStatistics;
 import dev.qfl.stdlib.forecast.SeriesForecast;
 import dev.qfl.stdlib.table.Table;
 import java.math.BigDecimal;
@@ -40,19 +42,18 @@ final class TotalRunner {
                     .orElseGet(() -> new IndependentJoint(s.steps()));
             SplittableRandom random = new SplittableRandom((q.model() + "|" + s.id() + "|" + q.sumFrom() + ".." + q.sumTo())
                     .hashCode());
-            double[] totals = new double[paths];
-            double[][] drawn = joint.sample(paths, random);
-            for (int p = 0; p < paths; p++) {
-                for (int h = q.sumFrom(); h <= q.sumTo(); h++) {
-                    totals[p] += drawn[p][h - 1];
-                }
-            }
-            EmpiricalQuantileFunction total = EmpiricalQuantileFunction.of(totals);
+            EmpiricalQuantileFunction total = EmpiricalQuantileFunction.of(
+                    PathStatistics.totals(joint.sample(paths, random), q.sumFrom(), q.sumTo()));
             Object from = QueryRunner.dateCell(s.frequency(), s.timeAt(q.sumFrom()));
             Object to = QueryRunner.dateCell(s.frequency(), s.timeAt(q.sumTo()));
             if (q.kind() == QueryKind.SUM_QUANTILE) {
                 for (double level : levels) {
                     add(rows, keep, new Object[] {s.id(), from, to, level, total.quantile(level)});
+                }
+            } else if (q.kind() == QueryKind.SUM_TRADEOFF) {
+                for (double level : levels) {
+                    add(rows, keep, new Object[] {s.id(), from, to, level, total.quantile(level),
+                            Decisions.marginal(total, level)});
                 }
             } else {
                 double t = q.threshold().doubleValue();
@@ -88,7 +89,7 @@ final class TotalRunner {
                     }
                 }
             } else {
-                double[][] corr = correlations(drawn, h);
+                double[][] corr = PathStatistics.correlations(drawn);
                 for (int i = 1; i <= h; i++) {
                     for (int j = 1; j <= h; j++) {
                         add(rows, keep, new Object[] {s.id(), i, j, corr[i - 1][j - 1]});
@@ -105,33 +106,6 @@ final class TotalRunner {
     private static double[][] draw(ResolvedQuery q, SeriesForecast s, int count) {
         JointDistribution joint = s.jointDistribution().orElseGet(() -> new IndependentJoint(s.steps()));
         return joint.sample(count, new SplittableRandom((q.model() + "|" + s.id() + "|paths").hashCode()));
-    }
-
-    /** Pearson correlations between the columns of the paths. */
-    static double[][] correlations(double[][] paths, int h) {
-        int n = paths.length;
-        double[] mean = new double[h];
-        for (double[] p : paths) {
-            for (int k = 0; k < h; k++) {
-                mean[k] += p[k] / n;
-            }
-        }
-        double[][] cov = new double[h][h];
-        for (double[] p : paths) {
-            for (int i = 0; i < h; i++) {
-                for (int j = 0; j < h; j++) {
-                    cov[i][j] += (p[i] - mean[i]) * (p[j] - mean[j]);
-                }
-            }
-        }
-        double[][] corr = new double[h][h];
-        for (int i = 0; i < h; i++) {
-            for (int j = 0; j < h; j++) {
-                double d = Math.sqrt(cov[i][i] * cov[j][j]);
-                corr[i][j] = d == 0 ? (i == j ? 1 : 0) : cov[i][j] / d;
-            }
-        }
-        return corr;
     }
 
     private static void add(List<Table.Row> rows, Predicate<Object[]> keep, Object[] row) {

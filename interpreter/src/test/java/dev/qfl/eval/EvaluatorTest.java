@@ -226,4 +226,27 @@ class EvaluatorTest {
             assertTrue(e.diagnostics().get(0).hints().toString().contains("energy"), e.diagnostics().toString());
         }
     }
+
+    @Test
+    void theTradeoffOfATotalReadsTheSameJointPathsAsItsQuantiles() throws Exception {
+        try (QflSession s = QflEngine.builder().build().openSession(dir)) {
+            run(s, HEADER);
+            String total = "sum(demand over horizon 1..3)";
+            Table curve = run(s, "tradeoff(" + total + ", [0.9, 0.95]) assuming independence where id == \"B\"")
+                    .lastTable().orElseThrow();
+            assertEquals(List.of("id", "date_from", "date_to", "level", "value", "marginal"), curve.columnNames());
+            Table q = run(s, "quantile(" + total + ", [0.9, 0.94, 0.95]) assuming independence where id == \"B\"")
+                    .lastTable().orElseThrow();
+            assertEquals(q.getDouble(0, "value"), curve.getDouble(0, "value"), 1e-12);
+            assertEquals(q.getDouble(2, "value"), curve.getDouble(1, "value"), 1e-12);
+            assertEquals(q.getDouble(2, "value") - q.getDouble(1, "value"), curve.getDouble(1, "marginal"), 1e-12,
+                    "what lowering the total's guarantee from 95% to 94% saves");
+            assertTrue(curve.getDouble(1, "marginal") > 0);
+            QflScriptException e = assertThrows(QflScriptException.class, () -> run(s, "tradeoff(" + total + ", 0.9)"));
+            assertEquals("QF2017", e.diagnostics().get(0).code(), "a joint question on a univariate model");
+            Path png = dir.resolve("total.png");
+            run(s, "plot tradeoff(" + total + ", 0.90..0.99 step 0.01) assuming independence where id == \"B\" to \"total.png\"");
+            assertTrue(Files.size(png) > 1000);
+        }
+    }
 }

@@ -9,6 +9,7 @@ import dev.qfl.stdlib.evaluation.PathScores;
 import dev.qfl.stdlib.forecast.ForecastSet;
 import dev.qfl.stdlib.forecast.IndependentJoint;
 import dev.qfl.stdlib.forecast.JointDistribution;
+import dev.qfl.stdlib.forecast.PathStatistics;
 import dev.qfl.stdlib.forecast.SeriesForecast;
 import dev.qfl.stdlib.model.FitContext;
 import dev.qfl.stdlib.model.TrainedModel;
@@ -133,7 +134,7 @@ public final class JointExperiment {
             SeriesForecast sf = f.series().get(s);
             JointDistribution joint = independent ? new IndependentJoint(sf.steps()) : sf.jointDistribution().orElseThrow();
             double[][] paths = joint.sample(PATHS, new SplittableRandom(11 + s));
-            double[][] corr = correlations(paths);
+            double[][] corr = PathStatistics.correlations(paths);
             double frob = 0;
             for (int i = 0; i < HORIZON; i++) {
                 for (int j = 0; j < HORIZON; j++) {
@@ -143,12 +144,7 @@ public final class JointExperiment {
             corrError += Math.sqrt(frob);
             energy += PathScores.energy(paths, future[s]);
             crpsLead += PathScores.crpsOfTotal(paths, future[s]);
-            double[] totals = new double[PATHS];
-            for (int p = 0; p < PATHS; p++) {
-                for (int h = 0; h < HORIZON; h++) {
-                    totals[p] += paths[p][h];
-                }
-            }
+            double[] totals = PathStatistics.totals(paths, 1, HORIZON);
             EmpiricalQuantileFunction total = EmpiricalQuantileFunction.of(totals);
             double exactMean = HORIZON * LEVEL + SD * lastDeviation[s] * geometric(rho);
             double exact95 = new NormalDistribution(exactMean, totalSd).inverseCumulativeProbability(0.95);
@@ -210,30 +206,5 @@ public final class JointExperiment {
             }
         }
         return sum;
-    }
-
-    static double[][] correlations(double[][] paths) {
-        int n = paths.length;
-        double[] mean = new double[HORIZON];
-        for (double[] p : paths) {
-            for (int k = 0; k < HORIZON; k++) {
-                mean[k] += p[k] / n;
-            }
-        }
-        double[][] cov = new double[HORIZON][HORIZON];
-        for (double[] p : paths) {
-            for (int i = 0; i < HORIZON; i++) {
-                for (int j = 0; j < HORIZON; j++) {
-                    cov[i][j] += (p[i] - mean[i]) * (p[j] - mean[j]);
-                }
-            }
-        }
-        double[][] corr = new double[HORIZON][HORIZON];
-        for (int i = 0; i < HORIZON; i++) {
-            for (int j = 0; j < HORIZON; j++) {
-                corr[i][j] = cov[i][j] / Math.sqrt(cov[i][i] * cov[j][j]);
-            }
-        }
-        return corr;
     }
 }
