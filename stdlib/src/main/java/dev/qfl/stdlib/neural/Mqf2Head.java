@@ -32,6 +32,13 @@ final class Mqf2Head implements QuantileHead {
     private final int paths;
     private final long seed;
     private Picnn picnn;
+    /**
+     * The output map is location + scale·∇F(x): a positive scalar times a convex function's gradient
+     * plus a constant is still one, so monotonicity is kept. Both are set from the first batch so the
+     * untrained map already has the targets' centre and spread (see {@link IqfHead.Start} for why).
+     */
+    private float[] location;
+    private float scale = 1f;
 
     Mqf2Head(int horizon, int context, int icnnHidden, int icnnLayers, int samples, int paths, long seed) {
         this.horizon = horizon;
@@ -59,7 +66,7 @@ final class Mqf2Head implements QuantileHead {
     }
 
     @Override
-    public void prepare(NDArray raw, NDArray target) {
+    public void prepare(NDArray raw, NDArray target, NDArray mask) {
         NDManager m = raw.getManager();
         long b = raw.getShape().get(0);
         Picnn fresh = Picnn.initialize(m, horizon, icnnHidden, context, icnnLayers, DataType.FLOAT32, seed);
@@ -68,25 +75,94 @@ final class Mqf2Head implements QuantileHead {
             p.setRequiresGradient(true);
         }
         picnn = ready;
+        setOutputStart(m, raw.reshape(b, context), target, mask);
+    }
+
+    /** Location per step and one scale, so the untrained map matches the batch's means and pooled spread. */
+    private void setOutputStart(NDManager m, NDArray c, NDArray target, NDArray mask) {
+        long b = c.getShape().get(0);
+        float[] y = target.toFloatArray();
+        float[] seen = mask.toFloatArray();
+        float[] g = picnn.gradient(m.randomNormal(new Shape(b, horizon)), c).toFloatArray();
+        double[] mean = new double[horizon];
+        double[] gMean = new double[horizon];
+        int[] count = new int[horizon];
+        for (int i = 0; i < y.length; i++) {
+            int h = i % horizon;
+            gMean[h] += g[i] / b;
+            if (seen[i] > 0) {
+                mean[h] += y[i];
+                count[h]++;
+            }
+        }
+        double ySq = 0;
+        double gSq = 0;
+        int n = 0;
+        for (int i = 0; i < y.length; i++) {
+            int h = i % horizon;
+            gSq += Math.pow(g[i] - gMean[h], 2);
+            if (seen[i] > 0) {
+                ySq += Math.pow(y[i] - mean[h] / count[h], 2);
+                n++;
+            }
+        }
+        double ySd = n > 1 ? Math.sqrt(ySq / n) : 0;
+        double gSd = Math.sqrt(gSq / y.length);
+        scale = ySd > 0 && gSd > 0 ? (float) (ySd / gSd) : 1f;
+        location = new float[horizon];
+        for (int h = 0; h < horizon; h++) {
+            location[h] = (float) ((count[h] > 0 ? mean[h] / count[h] : 0) - scale * gMean[h]);
+        }
+    }
+
+    /** The forecast map: location + scale·∇ₓF(x; c). */
+    private NDArray map(NDManager m, NDArray x, NDArray c) {
+        NDArray grad = picnn.gradient(x, c);
+        if (location == null) {
+            return grad;
+        }
+        // a tensor of its own, not mul(Number): autograd needs the factor after DJL would have freed it
+        NDArray factor = m.create(new float[] {scale}, new Shape(1, 1));
+        return grad.mul(factor).add(m.create(location, new Shape(1, horizon)));
     }
 
     @Override
     public NDArray loss(NDArray raw, NDArray target, NDArray mask) {
+        return energy(raw, target, mask, null);
+    }
+
+    /** The energy score with the same standard normal draws every epoch (common random numbers). */
+    @Override
+    public NDArray validationLoss(NDArray raw, NDArray target, NDArray mask) {
+        return energy(raw, target, mask, new SplittableRandom(seed + 1));
+    }
+
+    /** Mean energy score of whole observed paths; draws from the engine, or from {@code fixed} when given. */
+    private NDArray energy(NDArray raw, NDArray target, NDArray mask, SplittableRandom fixed) {
         NDManager m = target.getManager();
         long b = raw.getShape().get(0);
         NDArray c = raw.reshape(b, context).repeat(0, samples);
-        NDArray first = draw(m, c, b);
-        NDArray second = draw(m, c, b);
-        NDArray third = draw(m, c, b);
+        NDArray first = draw(m, c, b, fixed);
+        NDArray second = draw(m, c, b, fixed);
+        NDArray third = draw(m, c, b, fixed);
         NDArray score = EnergyScore.estimate(target, first, second, third);
         // a window counts only when its whole future was observed: the score is about the joint path
         NDArray whole = mask.sum(new int[] {1}).gte(horizon - 0.5f).toType(score.getDataType(), false);
         return score.mul(whole).sum().div(whole.sum().clip(1f, Float.MAX_VALUE));
     }
 
-    private NDArray draw(NDManager m, NDArray c, long b) {
-        NDArray x = m.randomNormal(new Shape(b * samples, horizon));
-        return picnn.gradient(x, c).reshape(b, samples, horizon);
+    private NDArray draw(NDManager m, NDArray c, long b, SplittableRandom fixed) {
+        Shape shape = new Shape(b * samples, horizon);
+        NDArray x = fixed == null ? m.randomNormal(shape) : m.create(gaussians(fixed, (int) shape.size()), shape);
+        return map(m, x, c).reshape(b, samples, horizon);
+    }
+
+    private static float[] gaussians(SplittableRandom random, int n) {
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) random.nextGaussian();
+        }
+        return out;
     }
 
     @Override
@@ -101,14 +177,9 @@ final class Mqf2Head implements QuantileHead {
         try (NDManager m = base.newSubManager()) {
             float[] c = new float[context];
             System.arraycopy(raw, offset, c, 0, context);
-            float[] eps = new float[paths * horizon];
-            SplittableRandom r = new SplittableRandom(pathSeed);
-            for (int i = 0; i < eps.length; i++) {
-                eps[i] = (float) r.nextGaussian();
-            }
-            NDArray x = m.create(eps, new Shape(paths, horizon));
+            NDArray x = m.create(gaussians(new SplittableRandom(pathSeed), paths * horizon), new Shape(paths, horizon));
             NDArray ctx = m.create(c, new Shape(1, context)).repeat(0, paths);
-            float[] out = picnn.gradient(x, ctx).toFloatArray();
+            float[] out = map(m, x, ctx).toFloatArray();
             for (int p = 0; p < paths; p++) {
                 for (int k = 0; k < horizon; k++) {
                     drawn[p][k] = out[p * horizon + k] * scale;
@@ -131,6 +202,10 @@ final class Mqf2Head implements QuantileHead {
         byte[] bytes = new NDList(picnn.parameters()).encode();
         out.writeInt(bytes.length);
         out.write(bytes);
+        out.writeFloat(scale);
+        for (int h = 0; h < horizon; h++) {
+            out.writeFloat(location == null ? 0f : location[h]);
+        }
     }
 
     @Override
@@ -143,5 +218,10 @@ final class Mqf2Head implements QuantileHead {
             owned.add(p.duplicate());
         }
         picnn = Picnn.of(icnnHidden, icnnLayers, owned);
+        scale = in.readFloat();
+        location = new float[horizon];
+        for (int h = 0; h < horizon; h++) {
+            location[h] = in.readFloat();
+        }
     }
 }

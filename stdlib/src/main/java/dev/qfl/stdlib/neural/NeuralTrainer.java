@@ -222,7 +222,8 @@ final class NeuralTrainer {
                                 ParameterStore store, WindowSampler windows) {
         NDList inputs = inputs(b, o, manager, windows);
         NDArray target = manager.create(b.target(), new Shape(b.size(), o.horizon()));
-        head.prepare(network.forward(store, inputs, false).head(), target);
+        NDArray mask = manager.create(b.mask(), new Shape(b.size(), o.horizon()));
+        head.prepare(network.forward(store, inputs, false).head(), target, mask);
     }
 
     private static double evaluate(QuantileNetwork network, QuantileHead head, Batch b, NeuralOptions o,
@@ -232,7 +233,7 @@ final class NeuralTrainer {
             NDArray target = manager.create(b.target(), new Shape(b.size(), o.horizon()));
             NDArray mask = manager.create(b.mask(), new Shape(b.size(), o.horizon()));
             NDArray raw = network.forward(new ParameterStore(manager, false), inputs, false).head();
-            return head.loss(raw, target, mask).getFloat();
+            return head.validationLoss(raw, target, mask).getFloat();
         }
     }
 

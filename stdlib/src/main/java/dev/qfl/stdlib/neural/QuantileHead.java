@@ -30,6 +30,15 @@ interface QuantileHead {
      */
     NDArray loss(NDArray raw, NDArray target, NDArray mask);
 
+    /**
+     * The loss on the validation slice, compared across epochs to keep the best one. Heads whose
+     * loss is estimated by sampling override it to draw the same numbers every epoch, so epochs
+     * differ by what the model learned and not by sampling luck.
+     */
+    default NDArray validationLoss(NDArray raw, NDArray target, NDArray mask) {
+        return loss(raw, target, mask);
+    }
+
     /** The distribution of one step from its raw outputs (in scaled units), rescaled by {@code scale}. */
     QuantileFunction distribution(float[] raw, int offset, double scale);
 
@@ -46,8 +55,14 @@ interface QuantileHead {
         return List.of();
     }
 
-    /** Called once with the first training batch, before the first update (data-dependent set-up). */
-    default void prepare(NDArray raw, NDArray target) {
+    /**
+     * Called once with the first training batch, before the first update (data-dependent set-up).
+     *
+     * @param raw    the untrained network's outputs for the batch
+     * @param target (batch, horizon) scaled outcomes
+     * @param mask   (batch, horizon) 1 where the outcome was observed
+     */
+    default void prepare(NDArray raw, NDArray target, NDArray mask) {
     }
 
     /**
