@@ -21,6 +21,23 @@ final class IqfHead implements QuantileHead {
     private final int pieces;
     private final int k;
     private final ConstantCache constants = new ConstantCache();
+    /** Offsets added to the raw outputs so training starts near the data; zero until {@link #prepare}. */
+    private Start start = new Start(0, 0, 0, 0);
+
+    /**
+     * Where training starts: offsets added to the raw first knot, increments and tail rates. A fresh
+     * network emits raw values near 0, which would put the knots about 0.7 apart (softplus(0)) and
+     * the distribution far wider than scaled targets with a few percent of noise; shrinking it then
+     * takes thousands of small optimiser steps. Starting from the first batch's spread instead is
+     * the same idea as mqf2's data-dependent ActNorm. Saved with the model.
+     *
+     * @param location added to the first knot: the first batch's quantile at the first knot level
+     * @param increment added inside the increments' softplus: spread between knots ≈ the batch's
+     * @param left     added inside the left tail rate's softplus: the tail continues the spline's slope
+     * @param right    the same for the right tail
+     */
+    record Start(float location, float increment, float left, float right) {
+    }
 
     IqfHead(double[] levels, int pieces) {
         this.levels = levels.clone();
@@ -42,6 +59,54 @@ final class IqfHead implements QuantileHead {
         return k + 2 + (pieces > 1 ? 2 * (k - 1) * pieces : 0);
     }
 
+    @Override
+    public void prepare(NDArray raw, NDArray target, NDArray mask) {
+        float[] values = target.toFloatArray();
+        float[] observed = mask.toFloatArray();
+        double[] kept = new double[values.length];
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (observed[i] > 0) {
+                kept[n++] = values[i];
+            }
+        }
+        if (n < 2) {
+            return;
+        }
+        double[] sorted = java.util.Arrays.copyOf(kept, n);
+        java.util.Arrays.sort(sorted);
+        double lo = sorted[(int) Math.floor(levels[0] * (n - 1))];
+        double hi = sorted[(int) Math.ceil(levels[k - 1] * (n - 1))];
+        // at least a thousandth of the targets' typical size between knots, so a constant batch still trains
+        double inc = Math.max((hi - lo) / Math.max(1, k - 1), 1e-3 * Math.max(1e-6, Math.abs(sorted[n / 2])));
+        double slope = k > 1 ? inc / (levels[1] - levels[0]) : inc / levels[0];
+        double betaL = 1 / (slope * levels[0]);               // tail slope 1/(β·α₀) equals the spline's
+        double betaR = 1 / (slope * (1 - levels[k - 1]));
+        start = new Start((float) lo, (float) inverseSoftplus(inc), (float) inverseSoftplus(betaL),
+                (float) inverseSoftplus(betaR));
+    }
+
+    Start start() {
+        return start;
+    }
+
+    static double inverseSoftplus(double y) {
+        return y > 30 ? y : Math.log(Math.expm1(y));
+    }
+
+    @Override
+    public void writeParameters(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeFloat(start.location());
+        out.writeFloat(start.increment());
+        out.writeFloat(start.left());
+        out.writeFloat(start.right());
+    }
+
+    @Override
+    public void readParameters(NDManager manager, java.io.DataInputStream in) throws java.io.IOException {
+        start = new Start(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
+    }
+
     // ---- training: closed-form CRPS as tensor operations -------------------------------------
 
     @Override
@@ -53,10 +118,10 @@ final class IqfHead implements QuantileHead {
     /** CRPS of each (window, step) in scaled units: shape (batch, horizon). */
     NDArray crps(NDArray raw, NDArray z) {
         NDManager m = raw.getManager();
-        NDArray y0 = raw.get("..., 0");
-        NDArray inc = softplus(raw.get("..., 1:" + k)).add(TOL);
-        NDArray betaL = softplus(raw.get("..., " + k)).add(TOL);
-        NDArray betaR = softplus(raw.get("..., " + (k + 1))).add(TOL);
+        NDArray y0 = raw.get("..., 0").add(k(m, start.location()));
+        NDArray inc = softplus(raw.get("..., 1:" + k).add(k(m, start.increment()))).add(TOL);
+        NDArray betaL = softplus(raw.get("..., " + k).add(k(m, start.left()))).add(TOL);
+        NDArray betaR = softplus(raw.get("..., " + (k + 1)).add(k(m, start.right()))).add(TOL);
         NDArray left = leftTail(m, z, y0, betaL);
         if (k == 1) {
             return left.add(rightTail(m, z, y0, betaR));
@@ -190,12 +255,12 @@ final class IqfHead implements QuantileHead {
     /** The domain map in double precision (also what finite-difference checks differentiate). */
     Isqf distribution(double[] raw, double scale) {
         double[] knots = new double[k];
-        knots[0] = raw[0];
+        knots[0] = raw[0] + start.location();
         for (int i = 1; i < k; i++) {
-            knots[i] = knots[i - 1] + softplus(raw[i]) + TOL;
+            knots[i] = knots[i - 1] + softplus(raw[i] + start.increment()) + TOL;
         }
-        double betaL = softplus(raw[k]) + TOL;
-        double betaR = softplus(raw[k + 1]) + TOL;
+        double betaL = softplus(raw[k] + start.left()) + TOL;
+        double betaR = softplus(raw[k + 1] + start.right()) + TOL;
         double[] xf = null;
         double[] yf = null;
         if (pieces > 1) {

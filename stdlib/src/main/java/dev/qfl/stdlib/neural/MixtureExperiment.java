@@ -51,13 +51,16 @@ public final class MixtureExperiment {
     }
 
     public static List<Row> run(int epochs, List<Integer> knotCounts) {
-        Panel panel = panel(200, 120, 42);
+        Panel panel = panel(1000, 120, 42);
         double[] truth = trueQuantiles();
         List<Row> rows = new ArrayList<>();
         for (int knots : knotCounts) {
             var spec = new IqfKind().resolve(Map.of("horizon", 1, "context", 64, "knots", knots, "epochs", epochs,
                     "hidden", 32, "batch", 256, "lr", 0.003, "seed", 1), panel.frequency());
             TrainedModel model = new IqfKind().fit(panel, spec, FitContext.silent("mixture"));
+            if (Boolean.getBoolean("qfl.bench.verbose")) {
+                System.err.println(knots + " knots: " + model.summary().describe());
+            }
             try {
                 ForecastSet f = model.forecast("mixture", panel, FitContext.silent("mixture"));
                 rows.add(new Row(knots, wasserstein1(average(f), truth), model.summary().validationLoss()));

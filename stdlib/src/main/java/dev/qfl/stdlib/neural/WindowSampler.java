@@ -179,7 +179,7 @@ final class WindowSampler {
                 int t = origin - context + i;
                 int at = (w * context + i) * f;
                 if (t >= 0 && ts.isObserved(t)) {
-                    ctx[at] = (float) (ts.value(t) / sc);
+                    ctx[at] = (float) (ts.value(t) / sc - 1);
                     ctx[at + 1] = 1f;
                 }
             }

@@ -23,8 +23,9 @@ class MixtureExperimentTest {
         List<MixtureExperiment.Row> rows = MixtureExperiment.run(15, List.of(5, 20));
         double five = rows.get(0).wasserstein1();
         double twenty = rows.get(1).wasserstein1();
-        assertTrue(twenty < 0.8 * five, "20 knots: " + twenty + ", 5 knots: " + five);
-        // the three peaks span about nine units; a learned function within half a unit on average
-        assertTrue(twenty < 0.5, "20 knots: " + twenty);
+        assertTrue(twenty < 0.75 * five, "20 knots: " + twenty + ", 5 knots: " + five);
+        // the three peaks span about nine units; a learned function within 0.3 of a unit on average
+        // (the best 5-knot function of this form is 0.22 away, the best 20-knot one 0.04)
+        assertTrue(twenty < 0.3, "20 knots: " + twenty);
     }
 }

@@ -40,7 +40,7 @@ import java.util.Optional;
  */
 public final class ModelStore {
     /** Bumped whenever the container or a model's parameter layout changes. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
     static final String SUFFIX = ".qflm";
     private static final byte[] MAGIC = {'Q', 'F', 'L', 'M'};
     private static final String CORRUPT = "QF4201";
