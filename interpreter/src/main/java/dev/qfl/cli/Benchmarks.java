@@ -31,7 +31,7 @@ public final class Benchmarks {
         add(m, "scoring", "dev.qfl.stdlib.evaluation.ScoringBenchmark",
                 "backtest scoring throughput, every metric on (arg: rows, default 1,000,000)");
         add(m, "joint", "dev.qfl.stdlib.neural.JointExperiment",
-                "the article's joint experiment: mqf2 against iqf on AR(1) data, rho 0.9 and 0.5 (arg: epochs)");
+                "the article's joint experiment: mqf2 against iqf on AR(1) data, rho 0.9 and 0.5 (arg: epochs, default 30)");
         add(m, "mqf2", "dev.qfl.stdlib.neural.Mqf2Benchmark",
                 "mqf2 training steps/s at horizon 7 and 14, joint sampling paths/s, memory by epoch (arg: epochs, default 6)");
         add(m, "mixture", "dev.qfl.stdlib.neural.MixtureExperiment",

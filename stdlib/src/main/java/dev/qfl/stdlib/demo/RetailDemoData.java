@@ -113,17 +113,23 @@ public final class RetailDemoData {
         return new Random(SEED * 31 + id.hashCode());
     }
 
-    /** Writes {@code retail.csv} and {@code wide.csv} (UTF-8, LF line ends) into {@code folder}. */
+    /** The AR(1) panel of the joint-forecast example ({@link JointDemoData}). */
+    public static String ar1Csv() {
+        return JointDemoData.csv();
+    }
+
+    /** Writes {@code retail.csv}, {@code wide.csv} and {@code ar1.csv} (UTF-8, LF line ends) into {@code folder}. */
     public static void write(Path folder) throws IOException {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("retail.csv"), retailCsv(), StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("wide.csv"), wideCsv(), StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("ar1.csv"), ar1Csv(), StandardCharsets.UTF_8);
     }
 
-    /** {@code RetailDemoData [FOLDER]}: writes the two files into FOLDER (default {@code examples/data}). */
+    /** {@code RetailDemoData [FOLDER]}: writes the demo files into FOLDER (default {@code examples/data}). */
     public static void main(String[] args) throws IOException {
         Path folder = Path.of(args.length > 0 ? args[0] : "examples/data");
         write(folder);
-        System.out.println("wrote " + folder.resolve("retail.csv") + " and " + folder.resolve("wide.csv"));
+        System.out.println("wrote retail.csv, wide.csv and ar1.csv into " + folder);
     }
 }

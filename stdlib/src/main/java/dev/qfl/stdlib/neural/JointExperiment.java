@@ -50,7 +50,7 @@ public final class JointExperiment {
     }
 
     public static void main(String[] args) {
-        int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         List<Row> rows = new ArrayList<>();
         for (double rho : new double[] {0.9, 0.5}) {
             rows.addAll(run(rho, epochs, 200, 50));
@@ -108,6 +108,9 @@ public final class JointExperiment {
 
     private static ForecastSet fit(NeuralKind kind, Panel panel, Map<String, Object> options) {
         TrainedModel model = kind.fit(panel, kind.resolve(options, panel.frequency()), FitContext.silent(kind.name()));
+        if (Boolean.getBoolean("qfl.bench.verbose")) {
+            System.err.println(kind.name() + ": " + model.summary().describe());
+        }
         try {
             return model.forecast(kind.name(), panel, FitContext.silent(kind.name()));
         } finally {

@@ -41,6 +41,34 @@ class RetailDemoDataTest {
                 "examples/data/retail.csv is stale; regenerate it (see examples/data/README.md)");
         assertEquals(RetailDemoData.wideCsv(), Files.readString(data.resolve("wide.csv"), StandardCharsets.UTF_8),
                 "examples/data/wide.csv is stale; regenerate it (see examples/data/README.md)");
+        assertEquals(RetailDemoData.ar1Csv(), Files.readString(data.resolve("ar1.csv"), StandardCharsets.UTF_8),
+                "examples/data/ar1.csv is stale; regenerate it (see examples/data/README.md)");
+    }
+
+    @Test
+    void theAr1PanelHasItsStatedCorrelation() {
+        String[] lines = RetailDemoData.ar1Csv().split("\n");
+        assertEquals("date,series,units", lines[0]);
+        assertEquals(1 + JointDemoData.SERIES * JointDemoData.DAYS, lines.length);
+        double[][] v = new double[JointDemoData.SERIES][JointDemoData.DAYS];
+        for (int i = 1; i < lines.length; i++) {
+            String[] cells = lines[i].split(",");
+            int s = Integer.parseInt(cells[1].substring(1)) - 1;
+            int t = (int) java.time.temporal.ChronoUnit.DAYS.between(JointDemoData.FIRST_DAY, LocalDate.parse(cells[0]));
+            v[s][t] = Double.parseDouble(cells[2]);
+        }
+        // lag-1 autocorrelation pooled over series, around the known level 50
+        double num = 0;
+        double den = 0;
+        for (double[] series : v) {
+            for (int t = 1; t < series.length; t++) {
+                num += (series[t] - 50) * (series[t - 1] - 50);
+            }
+            for (double x : series) {
+                den += (x - 50) * (x - 50);
+            }
+        }
+        assertEquals(JointDemoData.RHO, num / den, 0.05);
     }
 
     @Test
@@ -48,6 +76,7 @@ class RetailDemoDataTest {
         RetailDemoData.write(folder.resolve("out"));
         assertEquals(RetailDemoData.retailCsv(), Files.readString(folder.resolve("out/retail.csv")));
         assertEquals(RetailDemoData.wideCsv(), Files.readString(folder.resolve("out/wide.csv")));
+        assertEquals(RetailDemoData.ar1Csv(), Files.readString(folder.resolve("out/ar1.csv")));
     }
 
     /** units by SKU, in date order, checking the layout on the way. */
