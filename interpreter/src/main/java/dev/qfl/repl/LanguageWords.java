@@ -52,7 +52,7 @@ public final class LanguageWords {
 
     /** Query functions, plot functions included. */
     public static List<String> queryFunctions() {
-        return Arrays.stream(QueryKind.values()).map(QueryKind::function).toList();
+        return Arrays.stream(QueryKind.values()).map(QueryKind::function).distinct().toList();
     }
 
     public List<String> modelKinds() {
