@@ -8,7 +8,6 @@ import dev.qfl.stdlib.data.TimeSeries;
 import dev.qfl.stdlib.dist.IsqfQueryBenchmark;
 import dev.qfl.stdlib.model.FitContext;
 import dev.qfl.stdlib.model.ModelSpec;
-import dev.qfl.stdlib.model.Reporter;
 import dev.qfl.stdlib.model.TrainedModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -56,30 +55,9 @@ public final class IqfBenchmark {
         Panel panel = panel(500, 400, 0);
         ModelSpec spec = new IqfKind().resolve(Map.of("horizon", 14, "context", 56, "knots", 20, "hidden", 64,
                 "layers", 2, "batch", 256, "lr", 0.001, "epochs", epochs), Frequency.DAY);
-        List<Double> seconds = new ArrayList<>();
-        List<Long> rss = new ArrayList<>();
-        Reporter reporter = new Reporter() {
-            private long last;
-
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-
-            @Override
-            public void epoch(EpochReport report) {
-                seconds.add((report.elapsedMillis() - last) / 1000.0);
-                last = report.elapsedMillis();
-                rss.add(ProcessMemory.rssMb());
-            }
-        };
-        TrainedModel model = new IqfKind().fit(panel, spec, new FitContext("bench", reporter));
-        // the first epoch includes warm-up (JIT, allocator); the rest are steady state
-        double steady = seconds.stream().skip(1).mapToDouble(Double::doubleValue).sum() / Math.max(1, seconds.size() - 1);
-        double stepsPerSecond = NeuralOptions.STEPS_PER_EPOCH / steady;
+        EpochMeter meter = new EpochMeter();
+        TrainedModel model = new IqfKind().fit(panel, spec, new FitContext("bench", meter));
+        double stepsPerSecond = meter.stepsPerSecond();
         ByteArrayOutputStream saved = new ByteArrayOutputStream();
         model.writeParameters(saved);
         long t0 = System.nanoTime();
@@ -92,7 +70,7 @@ public final class IqfBenchmark {
         out.printf(Locale.ROOT, "cdf_evals_per_s %.3g%n", queries.cdfEvalsPerSecond());
         out.printf(Locale.ROOT, "model_load_ms %.0f%n", loadMs);
         out.printf(Locale.ROOT, "peak_rss_mb %d%n", ProcessMemory.peakRssMb());
-        out.println("rss_mb_by_epoch " + String.join(" ", rss.stream().map(String::valueOf).toList()));
+        out.println("rss_mb_by_epoch " + meter.rssByEpoch());
         out.printf(Locale.ROOT, "final_validation_crps %.4f%n", model.summary().validationLoss());
         ((AutoCloseable) loaded).close();
         ((AutoCloseable) model).close();

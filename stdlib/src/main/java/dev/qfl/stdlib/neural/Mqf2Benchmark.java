@@ -5,11 +5,8 @@ import dev.qfl.stdlib.data.Frequency;
 import dev.qfl.stdlib.data.Panel;
 import dev.qfl.stdlib.model.FitContext;
 import dev.qfl.stdlib.model.ModelSpec;
-import dev.qfl.stdlib.model.Reporter;
 import dev.qfl.stdlib.model.TrainedModel;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,31 +32,9 @@ public final class Mqf2Benchmark {
         for (int horizon : new int[] {7, 14}) {
             ModelSpec spec = new Mqf2Kind().resolve(Map.of("horizon", horizon, "batch", 64, "samples", 50,
                     "epochs", epochs), Frequency.DAY);
-            List<Double> seconds = new ArrayList<>();
-            List<Long> rss = new ArrayList<>();
-            Reporter reporter = new Reporter() {
-                private long last;
-
-                @Override
-                public void info(String message) {
-                }
-
-                @Override
-                public void warn(String message) {
-                }
-
-                @Override
-                public void epoch(EpochReport report) {
-                    seconds.add((report.elapsedMillis() - last) / 1000.0);
-                    last = report.elapsedMillis();
-                    rss.add(ProcessMemory.rssMb());
-                }
-            };
-            TrainedModel model = new Mqf2Kind().fit(panel, spec, new FitContext("bench", reporter));
-            // the first epoch includes warm-up (JIT, allocator); the rest are steady state
-            double steady = seconds.stream().skip(1).mapToDouble(Double::doubleValue).sum()
-                    / Math.max(1, seconds.size() - 1);
-            double stepsPerSecond = NeuralOptions.STEPS_PER_EPOCH / steady;
+            EpochMeter meter = new EpochMeter();
+            TrainedModel model = new Mqf2Kind().fit(panel, spec, new FitContext("bench", meter));
+            double stepsPerSecond = meter.stepsPerSecond();
             model.forecast("bench", panel, FitContext.silent("bench"));   // warm-up
             long t0 = System.nanoTime();
             model.forecast("bench", panel, FitContext.silent("bench"));
@@ -70,7 +45,7 @@ public final class Mqf2Benchmark {
             out.printf(Locale.ROOT, "  train_windows_per_s %.0f%n", stepsPerSecond * 64);
             out.printf(Locale.ROOT, "  sample_paths_per_s %.0f  (%d series × %d paths in %.2f s)%n",
                     paths / forecastSeconds, panel.series().size(), spec.intOption("paths"), forecastSeconds);
-            out.println("  rss_mb_by_epoch " + String.join(" ", rss.stream().map(String::valueOf).toList()));
+            out.println("  rss_mb_by_epoch " + meter.rssByEpoch());
             ((AutoCloseable) model).close();
         }
         out.printf(Locale.ROOT, "peak_rss_mb %d%n", ProcessMemory.peakRssMb());
