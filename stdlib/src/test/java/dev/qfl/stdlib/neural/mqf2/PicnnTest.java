@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,5 +121,62 @@ class PicnnTest {
             assertTrue(fm[i] <= chord + 1e-9 * Math.max(1, Math.abs(chord)), "not convex on pair " + i);
             assertTrue(inner[i] >= -1e-9, "gradient not monotone on pair " + i + ": " + inner[i]);
         }
+    }
+
+    /**
+     * What training differentiates: a loss of the forecast map, d/dθ Σ w ⊙ ∇ₓF(x; c). Through the
+     * hand-written gradient this needs one ordinary backward pass; the engine can also get it by a
+     * backward pass that keeps its graph followed by a second one (the double backward, which leaks
+     * in a training loop but is fine once in a test). Both must agree for every parameter.
+     */
+    @ParameterizedTest(name = "layers = {0}")
+    @ValueSource(ints = {2, 3})
+    void trainingGradientEqualsTheEnginesDoubleBackward(int layers) {
+        Picnn f = randomNetwork(layers, 7);
+        SplittableRandom r = new SplittableRandom(8);
+        NDArray x = random(r, new Shape(16, DIM), 2);
+        NDArray c = random(r, new Shape(16, CONTEXT), 1);
+        NDArray w = random(r, new Shape(16, DIM), 1);
+        List<double[]> explicit = new ArrayList<>();
+        List<NDArray> first = new ArrayList<>();
+        for (NDArray p : f.parameters()) {
+            NDArray leaf = p.duplicate();
+            leaf.setRequiresGradient(true);
+            first.add(leaf);
+        }
+        try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+            gc.backward(f.with(first).gradient(x, c).mul(w).sum());
+        }
+        for (NDArray leaf : first) {
+            explicit.add(leaf.getGradient().toType(DataType.FLOAT64, false).toDoubleArray());
+        }
+        List<NDArray> second = new ArrayList<>();
+        for (NDArray p : f.parameters()) {
+            NDArray leaf = p.duplicate();
+            leaf.setRequiresGradient(true);
+            second.add(leaf);
+        }
+        NDArray xs = x.duplicate();
+        xs.setRequiresGradient(true);
+        try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+            NDArray potential = f.with(second).potential(xs, c).sum();
+            JniUtils.backward((PtNDArray) potential, (PtNDArray) manager.ones(potential.getShape(), potential.getDataType()),
+                    true, true);
+            NDArray gradX = xs.getGradient();
+            for (NDArray leaf : second) {
+                JniUtils.zeroGrad((PtNDArray) leaf);   // drop dF/dθ that the first pass wrote
+            }
+            gc.backward(gradX.mul(w).sum());
+        }
+        int compared = 0;
+        for (int k = 0; k < second.size(); k++) {
+            double[] engine = second.get(k).getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
+            double[] mine = explicit.get(k);
+            for (int i = 0; i < engine.length; i++) {
+                assertEquals(engine[i], mine[i], 1e-9 * Math.max(1, Math.abs(engine[i])), "parameter " + k + "[" + i + "]");
+                compared += engine[i] != 0 ? 1 : 0;
+            }
+        }
+        assertTrue(compared > 100, "most parameters take part: " + compared);
     }
 }
