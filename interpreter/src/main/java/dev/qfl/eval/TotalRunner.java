@@ -10,6 +10,7 @@ import dev.qfl.stdlib.forecast.ForecastSet;
 import dev.qfl.stdlib.forecast.IndependentJoint;
 import dev.qfl.stdlib.forecast.JointDistribution;
 import dev.qfl.stdlib.forecast.PathStatistics;
+import dev.qfl.stdlib.forecast.SampledJoint;
 import dev.qfl.stdlib.forecast.SeriesForecast;
 import dev.qfl.stdlib.table.Table;
 import java.math.BigDecimal;
@@ -33,6 +34,7 @@ final class TotalRunner {
         Predicate<Object[]> keep = RowCondition.compile(q.condition(), q.kind().columns(), scope);
         double[] levels = q.levels().stream().mapToDouble(BigDecimal::doubleValue).toArray();
         List<Table.Row> rows = new ArrayList<>();
+        java.util.SortedSet<Integer> counts = new java.util.TreeSet<>();
         for (SeriesForecast s : forecast.series()) {
             if (q.sumTo() > s.horizon()) {
                 throw new QflException("QF2007", "horizon " + q.sumTo() + " is beyond " + q.model() + "'s horizon of "
@@ -42,8 +44,10 @@ final class TotalRunner {
                     .orElseGet(() -> new IndependentJoint(s.steps()));
             SplittableRandom random = new SplittableRandom((q.model() + "|" + s.id() + "|" + q.sumFrom() + ".." + q.sumTo())
                     .hashCode());
+            int count = pathCount(joint, paths);
+            counts.add(count);
             EmpiricalQuantileFunction total = EmpiricalQuantileFunction.of(
-                    PathStatistics.totals(joint.sample(paths, random), q.sumFrom(), q.sumTo()));
+                    PathStatistics.totals(joint.sample(count, random), q.sumFrom(), q.sumTo()));
             Object from = QueryRunner.dateCell(s.frequency(), s.timeAt(q.sumFrom()));
             Object to = QueryRunner.dateCell(s.frequency(), s.timeAt(q.sumTo()));
             if (q.kind() == QueryKind.SUM_QUANTILE) {
@@ -69,7 +73,7 @@ final class TotalRunner {
         String how = q.independent() ? "each step's forecast drawn independently (assuming independence)"
                 : "the model's joint distribution";
         return new Table(q.kind().columns(), rows, List.of("the total over horizon " + q.sumFrom() + ".." + q.sumTo()
-                + " comes from " + paths + " sample paths per series, " + how + "; sampling error of a quantile is "
+                + " comes from " + describe(counts, paths) + " sample paths per series, " + how + "; sampling error of a quantile is "
                 + "about a few percent of the total's spread"), provenance);
     }
 
@@ -78,8 +82,16 @@ final class TotalRunner {
         Predicate<Object[]> keep = RowCondition.compile(q.condition(), q.kind().columns(), scope);
         List<Table.Row> rows = new ArrayList<>();
         int wanted = q.kind() == QueryKind.SAMPLE ? q.options().get("paths").intValue() : paths;
+        java.util.SortedSet<Integer> counts = new java.util.TreeSet<>();
+        java.util.SortedSet<Integer> stock = new java.util.TreeSet<>();
         for (SeriesForecast s : forecast.series()) {
-            double[][] drawn = draw(q, s, Math.max(wanted, 2));
+            JointDistribution joint = s.jointDistribution().orElseGet(() -> new IndependentJoint(s.steps()));
+            int count = q.kind() == QueryKind.SAMPLE ? wanted : pathCount(joint, paths);
+            counts.add(count);
+            if (joint instanceof SampledJoint stored && stored.size() < count) {
+                stock.add(stored.size());
+            }
+            double[][] drawn = joint.sample(Math.max(count, 2), new SplittableRandom((q.model() + "|" + s.id() + "|paths").hashCode()));
             int h = s.horizon();
             if (q.kind() == QueryKind.SAMPLE) {
                 for (int p = 0; p < wanted; p++) {
@@ -99,13 +111,26 @@ final class TotalRunner {
         }
         String how = q.independent() ? "each step's forecast drawn independently (assuming independence)"
                 : "the model's joint distribution";
-        return new Table(q.kind().columns(), rows, List.of("from " + (q.kind() == QueryKind.SAMPLE ? wanted : paths)
-                + " sample paths per series, " + how), provenance);
+        String reuse = stock.isEmpty() ? "" : "; more paths than the model keeps (" + describe(stock, 0)
+                + "), so they are drawn from its stored paths with replacement: raise the model's paths option for "
+                + "distinct ones";
+        return new Table(q.kind().columns(), rows, List.of("from " + describe(counts, wanted)
+                + " sample paths per series, " + how + reuse), provenance);
     }
 
-    private static double[][] draw(ResolvedQuery q, SeriesForecast s, int count) {
-        JointDistribution joint = s.jointDistribution().orElseGet(() -> new IndependentJoint(s.steps()));
-        return joint.sample(count, new SplittableRandom((q.model() + "|" + s.id() + "|paths").hashCode()));
+    /**
+     * How many paths answer a question: all of a sampling model's stored paths (resampling them
+     * would only repeat draws), or {@code paths} fresh draws from independent marginals.
+     */
+    private static int pathCount(JointDistribution joint, int paths) {
+        return joint instanceof SampledJoint stored ? stored.size() : paths;
+    }
+
+    private static String describe(java.util.SortedSet<Integer> counts, int fallback) {
+        if (counts.isEmpty()) {
+            return String.valueOf(fallback);
+        }
+        return counts.size() == 1 ? String.valueOf(counts.first()) : counts.first() + " to " + counts.last();
     }
 
     private static void add(List<Table.Row> rows, Predicate<Object[]> keep, Object[] row) {

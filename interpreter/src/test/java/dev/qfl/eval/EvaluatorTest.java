@@ -249,4 +249,32 @@ class EvaluatorTest {
             assertTrue(Files.size(png) > 1000);
         }
     }
+
+    @Test
+    void aJointModelAnswersFromItsOwnPaths() throws QflScriptException {
+        try (QflSession s = QflEngine.builder().build().openSession(dir)) {
+            run(s, HEADER + "model joint = mqf2(demand, horizon: 3, epochs: 1, samples: 4, paths: 50, hidden: 8, icnn_hidden: 4)");
+            Table total = run(s, "quantile(sum(demand over horizon 1..3), [0.5, 0.9]) using joint where id == \"A\"")
+                    .lastTable().orElseThrow();
+            assertEquals(2, total.rowCount());
+            assertTrue(total.getDouble(1, "value") >= total.getDouble(0, "value"));
+            assertTrue(total.notes().get(0).contains("from 50 sample paths"), total.notes().toString());
+            Table corr = run(s, "correlation(demand) using joint where id == \"A\"").lastTable().orElseThrow();
+            assertEquals(List.of("id", "horizon_i", "horizon_j", "correlation"), corr.columnNames());
+            assertEquals(9, corr.rowCount());
+            for (int r = 0; r < corr.rowCount(); r++) {
+                double c = corr.getDouble(r, "correlation");
+                assertTrue(c >= -1 - 1e-9 && c <= 1 + 1e-9, "a correlation: " + c);
+                assertEquals(corr.getDouble(r, "correlation"), corr.getDouble(3 * ((Integer) corr.get(r, "horizon_j") - 1)
+                        + (Integer) corr.get(r, "horizon_i") - 1, "correlation"), 1e-12, "symmetric");
+            }
+            Table paths = run(s, "sample(demand, 80) using joint where id == \"A\"").lastTable().orElseThrow();
+            assertEquals(80 * 3, paths.rowCount());
+            assertTrue(paths.notes().get(0).contains("with replacement"), paths.notes().toString());
+            // the marginal median is the median of the stored paths' step, so a total's median is near their sum
+            Table medians = run(s, "quantile(demand, 0.5) using joint where id == \"A\"").lastTable().orElseThrow();
+            double sum = medians.getDouble(0, "value") + medians.getDouble(1, "value") + medians.getDouble(2, "value");
+            assertEquals(sum, total.getDouble(0, "value"), 0.2 * sum);
+        }
+    }
 }
