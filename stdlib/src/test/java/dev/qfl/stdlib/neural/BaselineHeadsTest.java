@@ -23,7 +23,7 @@ class BaselineHeadsTest {
 
     @BeforeAll
     static void engine() {
-        manager = NDManager.newBaseManager(TensorEngine.device(TensorEngine.start(), "cpu"));
+        manager = CpuTensors.manager();
     }
 
     @AfterAll

@@ -22,7 +22,7 @@ class IqfHeadTest {
 
     @BeforeAll
     static void engine() {
-        manager = NDManager.newBaseManager(TensorEngine.device(TensorEngine.start(), "cpu"));
+        manager = CpuTensors.manager();
     }
 
     @AfterAll

@@ -2,11 +2,11 @@ package dev.qfl.stdlib.neural.mqf2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.qfl.stdlib.dist.NormalQuantileFunction;
+import dev.qfl.stdlib.neural.CpuTensors;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,10 +18,7 @@ class EnergyScoreTest {
 
     @BeforeAll
     static void engine() {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-        manager = Engine.getEngine("PyTorch").newBaseManager();
+        manager = CpuTensors.manager();
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package dev.qfl.stdlib.neural.mqf2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -11,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import dev.qfl.stdlib.neural.CpuTensors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -32,10 +32,7 @@ class PicnnTest {
 
     @BeforeAll
     static void engine() {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-        manager = Engine.getEngine("PyTorch").newBaseManager();
+        manager = CpuTensors.manager();
     }
 
     @AfterAll
