@@ -1,6 +1,7 @@
 package dev.qfl.stdlib.evaluation;
 
 import dev.qfl.stdlib.dist.EmpiricalQuantileFunction;
+import dev.qfl.stdlib.forecast.PathStatistics;
 
 /**
  * Scores of a forecast over a whole horizon path, estimated from joint sample paths: the energy
@@ -37,11 +38,7 @@ public final class PathScores {
 
     /** CRPS of the distribution of Σ_h X_h (from the paths' totals) at the observed total. */
     public static double crpsOfTotal(double[][] paths, double[] outcome) {
-        double[] totals = new double[paths.length];
-        for (int i = 0; i < paths.length; i++) {
-            totals[i] = sum(paths[i]);
-        }
-        return EmpiricalQuantileFunction.of(totals).crps(sum(outcome));
+        return EmpiricalQuantileFunction.of(PathStatistics.totals(paths, 1, outcome.length)).crps(sum(outcome));
     }
 
     static double sum(double[] values) {

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
  * The article's second experiment: series whose steps follow an AR(1) process with correlation ρ,
@@ -152,22 +153,10 @@ public final class JointExperiment {
             double exactMean = HORIZON * LEVEL + SD * lastDeviation[s] * geometric(rho);
             double exact95 = new NormalDistribution(exactMean, totalSd).inverseCumulativeProbability(0.95);
             q95 += Math.abs(total.quantile(0.95) - exact95) / totalSd;
-            spread += sd(totals) / totalSd;
+            spread += new StandardDeviation().evaluate(totals) / totalSd;
         }
         int n = f.series().size();
         return new Row(rho, name, corrError / n, energy / n, crpsLead / n, q95 / n, spread / n);
-    }
-
-    private static double sd(double[] values) {
-        double mean = 0;
-        for (double v : values) {
-            mean += v / values.length;
-        }
-        double ss = 0;
-        for (double v : values) {
-            ss += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(ss / (values.length - 1));
     }
 
     /** Σ_{h=1..H} ρ^h: how the last deviation carries into the total. */
