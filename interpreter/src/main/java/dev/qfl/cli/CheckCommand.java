@@ -3,32 +3,21 @@ package dev.qfl.cli;
 import dev.qfl.diag.Diagnostic;
 import dev.qfl.diag.Severity;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code qfl check FILE}: every error a script has, without training anything (for CI). */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = QflCommand.Version.class, header = "Check a script and its data without training (for CI).", description = {"Parse and check a script and read its data, without training.",
     "Exits 1 when there are errors (warnings alone pass)."})
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends ScriptCommand {
     enum Format { text, json }
-
-    @ParentCommand
-    QflCommand root;
-
-    @Parameters(paramLabel = "FILE", description = "the script")
-    String file;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "text (diagnostics on stderr, the default) or json (one document on stdout)")
     Format format;
 
     @Override
-    public Integer call() throws UserError {
-        ScriptFile script = ScriptFile.read(file);
-        Invocation inv = root.invocation();
+    int run(ScriptFile script, Invocation inv) throws UserError {
         List<Diagnostic> diagnostics = inv.engine(null).check(script.name(), script.text(), script.folder());
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         long warnings = diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();

@@ -1,25 +1,14 @@
 package dev.qfl.cli;
 
 import dev.qfl.api.QflScriptException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code qfl explain FILE}: the plan of loads, fits and inferences, without running anything. */
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = QflCommand.Version.class, header = "Print the plan of a script without running it.", description = {"Print the plan of a script: which data is read, which models are trained",
     "or taken from the cache, and the one batched inference per model serving its queries. Nothing runs."})
-final class ExplainCommand implements Callable<Integer> {
-    @ParentCommand
-    QflCommand root;
-
-    @Parameters(paramLabel = "FILE", description = "the script")
-    String file;
-
+final class ExplainCommand extends ScriptCommand {
     @Override
-    public Integer call() throws UserError {
-        ScriptFile script = ScriptFile.read(file);
-        Invocation inv = root.invocation();
+    int run(ScriptFile script, Invocation inv) throws UserError {
         try {
             inv.console().out().print(inv.engine(null).explain(script.name(), script.text(), script.folder()).render());
             inv.console().out().flush();

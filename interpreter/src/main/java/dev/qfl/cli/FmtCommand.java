@@ -4,22 +4,13 @@ import dev.qfl.api.QflScriptException;
 import dev.qfl.stdlib.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code qfl fmt FILE}: the script in canonical layout, printed or written back. */
 @Command(name = "fmt", mixinStandardHelpOptions = true, versionProvider = QflCommand.Version.class, header = "Print or rewrite a script in canonical layout.", description = {"Print a script in canonical layout (comments kept).",
     "Only scripts that parse are formatted; syntax errors are reported instead."})
-final class FmtCommand implements Callable<Integer> {
-    @ParentCommand
-    QflCommand root;
-
-    @Parameters(paramLabel = "FILE", description = "the script")
-    String file;
-
+final class FmtCommand extends ScriptCommand {
     @Option(names = "--write", description = "Rewrite FILE in place (atomically, and only when the layout changes).")
     boolean write;
 
@@ -27,9 +18,7 @@ final class FmtCommand implements Callable<Integer> {
     boolean check;
 
     @Override
-    public Integer call() throws UserError {
-        ScriptFile script = ScriptFile.read(file);
-        Invocation inv = root.invocation();
+    int run(ScriptFile script, Invocation inv) throws UserError {
         Console c = inv.console();
         String formatted;
         try {

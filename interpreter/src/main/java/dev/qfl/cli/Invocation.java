@@ -29,8 +29,7 @@ public record Invocation(Console console, Verbosity verbosity, boolean debug, ja
 
     /** An engine whose training progress and notices go to stderr through {@code progress}. */
     public QflEngine engine(ProgressLine progress) {
-        QflEngine.Builder builder = QflEngine.builder().reporter(new CliReporter(console.err(), verbosity, progress));
-        return cache == null ? builder.build() : builder.cacheDirectory(cache).build();
+        return QflEngine.builder().reporter(new CliReporter(console.err(), verbosity, progress)).cacheDirectory(cache).build();
     }
 
     /** A printer for a script's outputs, tables labelled with their statements. */

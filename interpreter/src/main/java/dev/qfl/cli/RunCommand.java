@@ -2,25 +2,14 @@ package dev.qfl.cli;
 
 import dev.qfl.api.QflScriptException;
 import dev.qfl.api.QflSession;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code qfl run FILE}: runs a script, printing each answer as its statement finishes. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = QflCommand.Version.class, header = "Run a script.", description = {"Run a script. Tables and messages go to stdout as statements finish;",
     "diagnostics and warnings go to stderr. Relative paths resolve against the script's folder."})
-final class RunCommand implements Callable<Integer> {
-    @ParentCommand
-    QflCommand root;
-
-    @Parameters(paramLabel = "FILE", description = "the script")
-    String file;
-
+final class RunCommand extends ScriptCommand {
     @Override
-    public Integer call() throws UserError {
-        ScriptFile script = ScriptFile.read(file);
-        Invocation inv = root.invocation();
+    int run(ScriptFile script, Invocation inv) throws UserError {
         ProgressLine progress = inv.progressLine();
         OutputPrinter printer = inv.printer(progress);
         try (QflSession session = inv.engine(progress).openSession(script.folder())) {

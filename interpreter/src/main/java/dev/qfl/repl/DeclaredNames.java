@@ -13,8 +13,6 @@ import java.util.List;
  * @param lets   names bound with {@code let}
  */
 public record DeclaredNames(List<String> series, List<String> models, List<String> lets) {
-    public static final DeclaredNames NONE = new DeclaredNames(List.of(), List.of(), List.of());
-
     public DeclaredNames {
         series = List.copyOf(series);
         models = List.copyOf(models);
@@ -34,9 +32,7 @@ public record DeclaredNames(List<String> series, List<String> models, List<Strin
             if (space < 0) {
                 continue;
             }
-            String rest = line.substring(space + 1);
-            int colon = rest.indexOf(':');
-            String name = (colon < 0 ? rest : rest.substring(0, colon)).strip();
+            String name = nameOf(line);
             switch (line.substring(0, space)) {
                 case "series" -> series.add(name);
                 case "model" -> models.add(name);
@@ -46,6 +42,14 @@ public record DeclaredNames(List<String> series, List<String> models, List<Strin
             }
         }
         return new DeclaredNames(series, models, lets);
+    }
+
+    /** The name in a {@code describe()} line such as {@code model naive: ...}. */
+    static String nameOf(String describeLine) {
+        int space = describeLine.indexOf(' ');
+        String rest = space < 0 ? describeLine : describeLine.substring(space + 1);
+        int colon = rest.indexOf(':');
+        return (colon < 0 ? rest : rest.substring(0, colon)).strip();
     }
 
     /** Every name, series first. */

@@ -39,7 +39,7 @@ public final class InputCompleteness {
         if (depth > 0) {
             return true;
         }
-        return ScriptParser.parse(new SourceFile("<repl>", text)).incomplete();
+        return ScriptParser.parse(new SourceFile(ReplSession.SOURCE_NAME, text)).incomplete();
     }
 
     /** The user pressed Enter on an empty continuation line (lines are joined with '\n', no final break). */

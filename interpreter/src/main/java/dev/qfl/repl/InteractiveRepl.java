@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jline.reader.EndOfFileException;
@@ -64,7 +63,7 @@ final class InteractiveRepl {
                 .appName("qfl")
                 .parser(new QflLineParser())
                 .completer(new QflCompleter(session.words(), session::names, new FileSuggestions(session.workingFolder())))
-                .highlighter(new QflHighlighter(session.words(), () -> new LinkedHashSet<>(session.session().names())))
+                .highlighter(new QflHighlighter(session.words(), session.session()::names))
                 .variable(LineReader.HISTORY_FILE, historyFile())
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
                 // '!' starts history expansion in shells; in QFL it is part of '!='

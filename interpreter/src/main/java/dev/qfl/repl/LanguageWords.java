@@ -24,9 +24,12 @@ public final class LanguageWords {
 
     private static final Set<String> KEYWORDS = readKeywords();
     private final ModelRegistry models;
+    /** {@link #functions()} as a set: the highlighter asks about every identifier on every redraw. */
+    private final Set<String> functionWords;
 
     public LanguageWords(ModelRegistry models) {
         this.models = models;
+        this.functionWords = Set.copyOf(functions());
     }
 
     private static Set<String> readKeywords() {
@@ -69,7 +72,7 @@ public final class LanguageWords {
     }
 
     public boolean isFunction(String word) {
-        return functions().contains(word);
+        return functionWords.contains(word);
     }
 
     /** The options of a model kind or of {@code csv}, when {@code callee} is one. */

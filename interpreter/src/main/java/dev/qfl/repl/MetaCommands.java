@@ -124,7 +124,7 @@ final class MetaCommands {
     private ReplSession.Outcome tables() {
         var session = repl.session();
         List<String> lines = session.describe().stream().filter(l -> l.startsWith("let ")).filter(l ->
-                session.table(nameOf(l)).isPresent()).toList();
+                session.table(DeclaredNames.nameOf(l)).isPresent()).toList();
         return print(lines.isEmpty() ? "no tables yet; bind one with: let plan = quantile(demand, 0.95)"
                 : String.join("\n", lines));
     }
@@ -140,7 +140,7 @@ final class MetaCommands {
             return error(":describe needs a name, e.g. :describe demand (or a model kind: :describe seasonal_naive)");
         }
         var session = repl.session();
-        Optional<String> line = session.describe().stream().filter(l -> nameOf(l).equals(name)).findFirst();
+        Optional<String> line = session.describe().stream().filter(l -> DeclaredNames.nameOf(l).equals(name)).findFirst();
         if (line.isPresent()) {
             StringBuilder sb = new StringBuilder(line.get()).append('\n');
             session.table(name).ifPresent(t -> sb.append(TableFormatter.standard().render(t)));
@@ -168,13 +168,5 @@ final class MetaCommands {
                     o.required() ? "required" : "default " + o.defaultText(), o.help()));
         }
         return sb.toString();
-    }
-
-    /** The name in a {@code describe()} line such as {@code model naive: ...}. */
-    private static String nameOf(String describeLine) {
-        int space = describeLine.indexOf(' ');
-        String rest = space < 0 ? describeLine : describeLine.substring(space + 1);
-        int colon = rest.indexOf(':');
-        return (colon < 0 ? rest : rest.substring(0, colon)).strip();
     }
 }
