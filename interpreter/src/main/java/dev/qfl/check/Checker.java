@@ -7,6 +7,7 @@ import dev.qfl.ast.Statement;
 import dev.qfl.diag.Diagnostic;
 import dev.qfl.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
+import dev.qfl.stdlib.data.CsvOptions;
 import dev.qfl.stdlib.data.Frequency;
 import dev.qfl.stdlib.model.ModelKind;
 import dev.qfl.stdlib.model.ModelRegistry;
@@ -128,7 +129,7 @@ public final class Checker {
         Map<String, Object> options = new OptionChecker(file, scope, this::report)
                 .check(SeriesSources.CSV, call, SeriesSources.CSV_OPTIONS);
         Frequency freq = options.get("freq") instanceof String f ? Frequency.fromKeyword(f).orElse(null) : null;
-        if (options.get("until") instanceof String until && !ConditionChecker.isDate(until)) {
+        if (options.get("until") instanceof String until && CsvOptions.parseUntil(until).isEmpty()) {
             Expr at = call.named().stream().filter(a -> a.name().name().equals("until")).findFirst().orElseThrow().value();
             report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, at.span(), "until is an ISO date such as \"2024-06-15\""));
         }

@@ -73,7 +73,7 @@ final class QueryChecker {
                                     ? "0.90..0.99 step 0.01)" : "0.9)"));
                     return false;
                 }
-                series = seriesOf(args.get(0).value(), independence).orElse(null);
+                series = seriesOf(args.get(0).value()).orElse(null);
                 levels = levels(args.get(1).value());
                 ok &= series != null && !levels.isEmpty();
             }
@@ -83,7 +83,7 @@ final class QueryChecker {
                             "e.g. " + kind.function() + "(demand, MODEL)");
                     return false;
                 }
-                series = seriesOf(args.get(0).value(), independence).orElse(null);
+                series = seriesOf(args.get(0).value()).orElse(null);
                 ok &= series != null;
                 if (args.size() == 2) {
                     if (using != null || !(args.get(1).value() instanceof Expr.Name m)) {
@@ -102,7 +102,7 @@ final class QueryChecker {
                             kind == QueryKind.SAMPLE ? "e.g. sample(demand, 100)" : "e.g. correlation(demand)");
                     return false;
                 }
-                series = seriesOf(args.get(0).value(), independence).orElse(null);
+                series = seriesOf(args.get(0).value()).orElse(null);
                 ok &= series != null;
                 if (kind == QueryKind.SAMPLE) {
                     Optional<BigDecimal> n = Constants.number(args.get(1).value(), scope);
@@ -123,7 +123,7 @@ final class QueryChecker {
                                     : "e.g. newsvendor(demand, underage: 4, overage: 1)");
                     return false;
                 }
-                series = seriesOf(args.get(0).value(), independence).orElse(null);
+                series = seriesOf(args.get(0).value()).orElse(null);
                 ok &= series != null;
             }
             default -> {
@@ -142,7 +142,7 @@ final class QueryChecker {
                     numberSide = b.left();
                     comparison = b.op().mirrored();
                 }
-                series = seriesOf(seriesSide, independence).orElse(null);
+                series = seriesOf(seriesSide).orElse(null);
                 threshold = Constants.number(numberSide, scope).orElse(null);
                 if (threshold == null) {
                     error(DiagnosticCode.WRONG_TYPE, numberSide, "the threshold must be a number known before running");
@@ -151,15 +151,14 @@ final class QueryChecker {
             }
         }
         Optional<Symbol.ModelSymbol> model = series == null ? Optional.empty() : model(series, using, call);
-        if (model.isPresent() && !model.get().joint() && !independence
-                && (kind == QueryKind.CORRELATION || kind == QueryKind.SAMPLE)) {
+        // correlation and sample are joint by nature; a total turns quantile, probability and tradeoff joint below
+        if (model.isPresent() && !model.get().joint() && !independence && kind.isJoint()) {
             error(DiagnosticCode.JOINT_ON_UNIVARIATE, call, kind.function() + " is a question about how the horizon steps "
                     + "move together, and " + model.get().name() + " is univariate: it learns each step on its own",
-                    "a joint model (mqf2) answers it; with a univariate model add 'assuming independence' only if "
-                            + "the steps are really independent");
+                    JOINT_WAYS_OUT);
             ok = false;
         }
-        if (independence && sum == null && kind != QueryKind.CORRELATION && kind != QueryKind.SAMPLE) {
+        if (independence && sum == null && !kind.isJoint()) {
             error(DiagnosticCode.NOT_A_QUERY, node, "'assuming independence' only applies to joint questions such as "
                     + "quantile(sum(demand over horizon 1..7), 0.95)");
             ok = false;
@@ -184,8 +183,7 @@ final class QueryChecker {
                 error(DiagnosticCode.JOINT_ON_UNIVARIATE, sum, sum.function().name() + "(... over horizon ...) is a joint "
                         + "question about several horizon steps at once, and " + model.get().name() + " is univariate: it "
                         + "learns each step on its own, not how the steps move together",
-                        "a joint model (mqf2) answers it; with a univariate model add 'assuming independence' only if "
-                                + "the steps are really independent");
+                        JOINT_WAYS_OUT);
                 ok = false;
             }
             if (model.isPresent() && model.get().horizon() > 0 && steps[1] > model.get().horizon()) {
@@ -261,10 +259,14 @@ final class QueryChecker {
     }
 
 
+    /** The hint of a joint question asked of a univariate model: the two ways out. */
+    private static final String JOINT_WAYS_OUT = "a joint model (mqf2) answers it; with a univariate model add "
+            + "'assuming independence' only if the steps are really independent";
+
     /** The total a query asks about, if its series argument is {@code sum(x over horizon a..b)}. */
     private Expr.Aggregate sum;
 
-    private Optional<String> seriesOf(Expr e, boolean independence) {
+    private Optional<String> seriesOf(Expr e) {
         if (e instanceof Expr.Aggregate a) {
             if (!a.function().name().equals("sum") || !a.dimension().name().equals("horizon")) {
                 error(DiagnosticCode.UNKNOWN_FUNCTION, a, "totals are written sum(SERIES over horizon A..B)",

@@ -6,7 +6,6 @@ import dev.qfl.stdlib.evaluation.Backtest;
 import dev.qfl.stdlib.evaluation.Metric;
 import dev.qfl.stdlib.evaluation.Scorecard;
 import dev.qfl.stdlib.forecast.ForecastSet;
-import dev.qfl.stdlib.forecast.IndependentJoint;
 import dev.qfl.stdlib.forecast.JointDistribution;
 import dev.qfl.stdlib.forecast.SeriesForecast;
 import dev.qfl.stdlib.model.FitContext;
@@ -38,7 +37,7 @@ final class BacktestRunner {
         for (String name : e.models()) {
             ModelSlot slot = state.slot(name);
             ModelKind kind = slot.kind();
-            ModelSpec spec = kind.resolve(slot.symbol().options(), panel.frequency());
+            ModelSpec spec = ModelLifecycle.resolve(slot, panel);
             int horizon = spec.horizon();
             int step = e.step() > 0 ? e.step() : horizon;
             List<Backtest.Window> windows = Backtest.windows(panel, horizon, e.windows(), step,
@@ -71,7 +70,7 @@ final class BacktestRunner {
                     }
                     if (card.scoresPaths() && wholePath(actual, s.horizon())) {
                         independent |= s.joint() == null;
-                        JointDistribution joint = s.jointDistribution().orElseGet(() -> new IndependentJoint(s.steps()));
+                        JointDistribution joint = s.jointOrIndependent();
                         SplittableRandom random = new SplittableRandom((name + "|" + s.id() + "|" + w.index()).hashCode());
                         card.addPath(joint.sample(EVALUATION_PATHS, random), actual);
                     }

@@ -37,10 +37,7 @@ final class DataLoading {
                 : "real".equals(o.get("support")) ? Support.REAL : Support.NONNEGATIVE;
         Frequency freq = o.get("freq") == null ? null : Frequency.fromKeyword((String) o.get("freq")).orElseThrow();
         String u = (String) o.get("until");
-        // a date means the whole day; a date and time is taken as written
-        java.time.LocalDateTime until = u == null ? null : u.length() > 10
-                ? java.time.LocalDateTime.parse(u.replace(' ', 'T'))
-                : java.time.LocalDate.parse(u).atTime(java.time.LocalTime.MAX);
+        java.time.LocalDateTime until = u == null ? null : CsvOptions.parseUntil(u).orElseThrow();   // checked before running
         return new CsvOptions((String) o.get("time"), (String) o.get("value"), (String) o.get("id"), freq, fill, support,
                 until);
     }

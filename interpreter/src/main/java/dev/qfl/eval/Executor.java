@@ -124,8 +124,9 @@ final class Executor {
     /** The model's forecast of the query's series; a loaded model is checked against it first. */
     private ForecastSet forecastFor(ResolvedQuery q, ModelSlot slot, Scope scope) {
         if (slot.loaded()) {
-            int requested = HorizonBounds.upper(q.condition() == null ? new Expr.BoolLit(true, q.node().span())
-                    : q.condition(), scope).map(HorizonBounds.Bound::value).orElse(0);
+            // a total's last step counts as much as a bound in where: both must be within the model's horizon
+            int requested = Math.max(q.sumTo(), HorizonBounds.upper(q.condition(), scope)
+                    .map(HorizonBounds.Bound::value).orElse(0));
             ModelLifecycle.checkUse(slot, state.panel(q.series()), requested, q.model());
         }
         return state.forecast(q.model(), slot, q.series());

@@ -1,5 +1,6 @@
 package dev.qfl.eval;
 
+import dev.qfl.ast.Expr;
 import dev.qfl.check.ResolvedQuery;
 import dev.qfl.stdlib.decision.Decisions;
 import dev.qfl.check.Scope;
@@ -23,15 +24,12 @@ final class QueryRunner {
     private QueryRunner() {
     }
 
-    /** Joint paths drawn per series for questions about totals over the horizon. */
-    static final int PATHS = 2000;
-
     static Table run(ResolvedQuery q, ForecastSet forecast, Scope scope, Map<String, Object> provenance) {
         if (q.kind().isSum()) {
-            return TotalRunner.run(q, forecast, scope, provenance, PATHS);
+            return TotalRunner.run(q, forecast, scope, provenance);
         }
         if (q.kind().isJoint()) {
-            return TotalRunner.paths(q, forecast, scope, provenance, PATHS);
+            return TotalRunner.paths(q, forecast, scope, provenance);
         }
         Predicate<Object[]> keep = RowCondition.compile(q.condition(), q.kind().columns(), scope);
         List<Table.Row> rows = new ArrayList<>();
@@ -66,7 +64,7 @@ final class QueryRunner {
         if (!(first instanceof dev.qfl.stdlib.dist.LevelGridQuantileFunction grid)) {
             return List.of();
         }
-        double[] trained = grid.levels();
+        double[] trained = grid.knotLevels();
         List<String> off = new ArrayList<>();
         for (double level : levels) {
             if (java.util.Arrays.stream(trained).noneMatch(t -> Math.abs(t - level) < 1e-12)) {
@@ -116,19 +114,24 @@ final class QueryRunner {
             }
             case PROBABILITY -> {
                 double t = q.threshold().doubleValue();
-                // '<' and '>=' use the left limit of the CDF, which differs from cdf(t) only where
-                // the distribution has an atom (e.g. the zero floor of a non-negative series).
-                double p = switch (q.comparison()) {
-                    case LE -> qf.cdf(t);
-                    case LT -> qf.cdf(Math.nextDown(t));
-                    case GE -> 1.0 - qf.cdf(Math.nextDown(t));
-                    default -> 1.0 - qf.cdf(t);
-                };
-                out.add(new Object[] {id, date, h, t, p});
+                out.add(new Object[] {id, date, h, t, probability(qf, q.comparison(), t)});
             }
             default -> throw new IllegalStateException("no runner for " + q.kind());
         }
         return out;
+    }
+
+    /**
+     * P(Y op t). '<' and '>=' use the left limit of the CDF, which differs from cdf(t) only where
+     * the distribution has an atom (e.g. the zero floor of a non-negative series).
+     */
+    static double probability(QuantileFunction qf, Expr.BinaryOp op, double t) {
+        return switch (op) {
+            case LE -> qf.cdf(t);
+            case LT -> qf.cdf(Math.nextDown(t));
+            case GE -> 1.0 - qf.cdf(Math.nextDown(t));
+            default -> 1.0 - qf.cdf(t);
+        };
     }
 
     /** Daily and coarser series show dates; hourly ones show date and time. */

@@ -3,11 +3,9 @@ package dev.qfl.eval;
 import dev.qfl.check.QueryKind;
 import dev.qfl.check.ResolvedQuery;
 import dev.qfl.check.Scope;
-import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.decision.Decisions;
 import dev.qfl.stdlib.dist.EmpiricalQuantileFunction;
 import dev.qfl.stdlib.forecast.ForecastSet;
-import dev.qfl.stdlib.forecast.IndependentJoint;
 import dev.qfl.stdlib.forecast.JointDistribution;
 import dev.qfl.stdlib.forecast.PathStatistics;
 import dev.qfl.stdlib.forecast.SampledJoint;
@@ -27,24 +25,22 @@ import java.util.function.Predicate;
  * random stream, so asking again gives the same numbers.
  */
 final class TotalRunner {
+    /** Fresh paths drawn per series from independent marginals (a joint model's stored paths are all used). */
+    static final int PATHS = 2000;
+
     private TotalRunner() {
     }
 
-    static Table run(ResolvedQuery q, ForecastSet forecast, Scope scope, Map<String, Object> provenance, int paths) {
+    static Table run(ResolvedQuery q, ForecastSet forecast, Scope scope, Map<String, Object> provenance) {
         Predicate<Object[]> keep = RowCondition.compile(q.condition(), q.kind().columns(), scope);
         double[] levels = q.levels().stream().mapToDouble(BigDecimal::doubleValue).toArray();
         List<Table.Row> rows = new ArrayList<>();
         java.util.SortedSet<Integer> counts = new java.util.TreeSet<>();
         for (SeriesForecast s : forecast.series()) {
-            if (q.sumTo() > s.horizon()) {
-                throw new QflException("QF2007", "horizon " + q.sumTo() + " is beyond " + q.model() + "'s horizon of "
-                        + s.horizon());
-            }
-            JointDistribution joint = s.jointDistribution()
-                    .orElseGet(() -> new IndependentJoint(s.steps()));
+            JointDistribution joint = s.jointOrIndependent();
             SplittableRandom random = new SplittableRandom((q.model() + "|" + s.id() + "|" + q.sumFrom() + ".." + q.sumTo())
                     .hashCode());
-            int count = pathCount(joint, paths);
+            int count = SampledJoint.pathsToDraw(joint, PATHS);
             counts.add(count);
             EmpiricalQuantileFunction total = EmpiricalQuantileFunction.of(
                     PathStatistics.totals(joint.sample(count, random), q.sumFrom(), q.sumTo()));
@@ -61,32 +57,24 @@ final class TotalRunner {
                 }
             } else {
                 double t = q.threshold().doubleValue();
-                double below = switch (q.comparison()) {
-                    case LE -> total.cdf(t);
-                    case LT -> total.cdf(Math.nextDown(t));
-                    case GE -> 1 - total.cdf(Math.nextDown(t));
-                    default -> 1 - total.cdf(t);
-                };
-                add(rows, keep, new Object[] {s.id(), from, to, t, below});
+                add(rows, keep, new Object[] {s.id(), from, to, t, QueryRunner.probability(total, q.comparison(), t)});
             }
         }
-        String how = q.independent() ? "each step's forecast drawn independently (assuming independence)"
-                : "the model's joint distribution";
         return new Table(q.kind().columns(), rows, List.of("the total over horizon " + q.sumFrom() + ".." + q.sumTo()
-                + " comes from " + describe(counts, paths) + " sample paths per series, " + how + "; sampling error of a quantile is "
+                + " comes from " + describe(counts, PATHS) + " sample paths per series, " + how(q) + "; sampling error of a quantile is "
                 + "about a few percent of the total's spread"), provenance);
     }
 
     /** {@code correlation(x)} and {@code sample(x, n)}: the joint paths themselves, or their correlations. */
-    static Table paths(ResolvedQuery q, ForecastSet forecast, Scope scope, Map<String, Object> provenance, int paths) {
+    static Table paths(ResolvedQuery q, ForecastSet forecast, Scope scope, Map<String, Object> provenance) {
         Predicate<Object[]> keep = RowCondition.compile(q.condition(), q.kind().columns(), scope);
         List<Table.Row> rows = new ArrayList<>();
-        int wanted = q.kind() == QueryKind.SAMPLE ? q.options().get("paths").intValue() : paths;
+        int wanted = q.kind() == QueryKind.SAMPLE ? q.options().get("paths").intValue() : PATHS;
         java.util.SortedSet<Integer> counts = new java.util.TreeSet<>();
         java.util.SortedSet<Integer> stock = new java.util.TreeSet<>();
         for (SeriesForecast s : forecast.series()) {
-            JointDistribution joint = s.jointDistribution().orElseGet(() -> new IndependentJoint(s.steps()));
-            int count = q.kind() == QueryKind.SAMPLE ? wanted : pathCount(joint, paths);
+            JointDistribution joint = s.jointOrIndependent();
+            int count = q.kind() == QueryKind.SAMPLE ? wanted : SampledJoint.pathsToDraw(joint, PATHS);
             counts.add(count);
             if (joint instanceof SampledJoint stored && stored.size() < count) {
                 stock.add(stored.size());
@@ -94,10 +82,13 @@ final class TotalRunner {
             double[][] drawn = joint.sample(Math.max(count, 2), new SplittableRandom((q.model() + "|" + s.id() + "|paths").hashCode()));
             int h = s.horizon();
             if (q.kind() == QueryKind.SAMPLE) {
+                Object[] dates = new Object[h];
+                for (int k = 1; k <= h; k++) {
+                    dates[k - 1] = QueryRunner.dateCell(s.frequency(), s.timeAt(k));
+                }
                 for (int p = 0; p < wanted; p++) {
                     for (int k = 1; k <= h; k++) {
-                        add(rows, keep, new Object[] {s.id(), p + 1, k, QueryRunner.dateCell(s.frequency(), s.timeAt(k)),
-                                drawn[p][k - 1]});
+                        add(rows, keep, new Object[] {s.id(), p + 1, k, dates[k - 1], drawn[p][k - 1]});
                     }
                 }
             } else {
@@ -109,21 +100,17 @@ final class TotalRunner {
                 }
             }
         }
-        String how = q.independent() ? "each step's forecast drawn independently (assuming independence)"
-                : "the model's joint distribution";
         String reuse = stock.isEmpty() ? "" : "; more paths than the model keeps (" + describe(stock, 0)
                 + "), so they are drawn from its stored paths with replacement: raise the model's paths option for "
                 + "distinct ones";
         return new Table(q.kind().columns(), rows, List.of("from " + describe(counts, wanted)
-                + " sample paths per series, " + how + reuse), provenance);
+                + " sample paths per series, " + how(q) + reuse), provenance);
     }
 
-    /**
-     * How many paths answer a question: all of a sampling model's stored paths (resampling them
-     * would only repeat draws), or {@code paths} fresh draws from independent marginals.
-     */
-    private static int pathCount(JointDistribution joint, int paths) {
-        return joint instanceof SampledJoint stored ? stored.size() : paths;
+    /** Where the paths came from, for the answer's note. */
+    private static String how(ResolvedQuery q) {
+        return q.independent() ? "each step's forecast drawn independently (assuming independence)"
+                : "the model's joint distribution";
     }
 
     private static String describe(java.util.SortedSet<Integer> counts, int fallback) {

@@ -58,7 +58,10 @@ class CheckerTest {
                 Arguments.of("QF2010", 3, 1, "comparison", "probability(demand)"),
                 Arguments.of("QF2003", 3, 32, "time", "series s2 = csv(\"x.csv\", time: date)"),
                 Arguments.of("QF2005", 3, 43, "choose one of", "series s2 = csv(\"x.csv\", time: \"d\", freq: fortnight)"),
-                Arguments.of("QF2005", 3, 43, "did you mean 'month'", "series s2 = csv(\"x.csv\", time: \"d\", freq: mnth)"));
+                Arguments.of("QF2005", 3, 43, "did you mean 'month'", "series s2 = csv(\"x.csv\", time: \"d\", freq: mnth)"),
+                // what the loader could not read must not pass the checker (the date part alone is valid here)
+                Arguments.of("QF2003", 3, 44, "ISO date", "series s2 = csv(\"x.csv\", time: \"d\", until: \"2024-06-15x\")"),
+                Arguments.of("QF2003", 3, 44, "ISO date", "series s2 = csv(\"x.csv\", time: \"d\", until: \"2024-13-01\")"));
     }
 
     @ParameterizedTest(name = "{0} {4}")

@@ -1,7 +1,11 @@
 package dev.qfl.stdlib.data;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to read a CSV file into a panel.
@@ -24,6 +28,19 @@ public record CsvOptions(String time, String value, String id, Frequency frequen
     /** Options without a cut-off. */
     public CsvOptions(String time, String value, String id, Frequency frequency, Fill fill, Support support) {
         this(time, value, id, frequency, fill, support, null);
+    }
+
+    /**
+     * The {@code until} option's time: a date means the whole day, a date and time (with {@code T}
+     * or a space between them) is taken as written; empty when the text is neither.
+     */
+    public static Optional<LocalDateTime> parseUntil(String text) {
+        try {
+            return Optional.of(text.length() > 10 ? LocalDateTime.parse(text.replace(' ', 'T'))
+                    : LocalDate.parse(text).atTime(LocalTime.MAX));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** A stable text of the options, part of the data fingerprint. */

@@ -24,11 +24,6 @@ public final class LevelGridQuantileFunction implements QuantileFunction {
         Arrays.sort(sorted);
     }
 
-    /** The trained levels. */
-    public double[] levels() {
-        return levels.clone();
-    }
-
     @Override
     public double quantile(double level) {
         if (level <= levels[0]) {

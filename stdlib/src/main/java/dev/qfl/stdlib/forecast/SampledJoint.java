@@ -29,6 +29,14 @@ public final class SampledJoint implements JointDistribution {
         return paths.length;
     }
 
+    /**
+     * How many paths to draw from {@code joint}: all of a sampling model's stored paths (drawing
+     * them with replacement would only repeat draws), or {@code fresh} new draws otherwise.
+     */
+    public static int pathsToDraw(JointDistribution joint, int fresh) {
+        return joint instanceof SampledJoint stored ? stored.size() : fresh;
+    }
+
     @Override
     public double[][] sample(int count, RandomGenerator random) {
         double[][] out = new double[count][];

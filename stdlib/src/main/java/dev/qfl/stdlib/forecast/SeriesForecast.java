@@ -43,4 +43,12 @@ public record SeriesForecast(String id, Frequency frequency, LocalDateTime origi
     public Optional<JointDistribution> jointDistribution() {
         return Optional.ofNullable(joint);
     }
+
+    /**
+     * The joint distribution, or for a univariate model its steps sampled independently. Only for
+     * callers that were told independence may be assumed (or that say in their output that they did).
+     */
+    public JointDistribution jointOrIndependent() {
+        return joint != null ? joint : new IndependentJoint(steps);
+    }
 }
