@@ -7,6 +7,7 @@ import dev.qfl.stdlib.evaluation.Metric;
 import dev.qfl.stdlib.evaluation.Scorecard;
 import dev.qfl.stdlib.forecast.ForecastSet;
 import dev.qfl.stdlib.forecast.JointDistribution;
+import dev.qfl.stdlib.forecast.SampledJoint;
 import dev.qfl.stdlib.forecast.SeriesForecast;
 import dev.qfl.stdlib.model.FitContext;
 import dev.qfl.stdlib.model.ModelKind;
@@ -25,7 +26,11 @@ import java.util.function.Consumer;
  * (or once, with {@code refit: false}), forecasts the next horizon, and scores the forecasts.
  */
 final class BacktestRunner {
-    /** Joint paths drawn per series and window for energy and crps_lead (the paired estimator's error is ~1/√n). */
+    /**
+     * Fresh paths drawn per series and window for energy and crps_lead from independent steps (the
+     * paired estimator's error is ~1/√n). A joint model's stored paths are used as they are:
+     * resampling them could pair a path with itself and bias the energy score's pairwise term.
+     */
     static final int EVALUATION_PATHS = 1000;
 
     private BacktestRunner() {
@@ -72,7 +77,7 @@ final class BacktestRunner {
                         independent |= s.joint() == null;
                         JointDistribution joint = s.jointOrIndependent();
                         SplittableRandom random = new SplittableRandom((name + "|" + s.id() + "|" + w.index()).hashCode());
-                        card.addPath(joint.sample(EVALUATION_PATHS, random), actual);
+                        card.addPath(joint.sample(SampledJoint.pathsToDraw(joint, EVALUATION_PATHS), random), actual);
                     }
                 }
                 context.checkCancelled();
