@@ -1,6 +1,5 @@
 package dev.qfl.stdlib.neural;
 
-import java.util.List;
 
 /**
  * A batch of windows as flat float arrays, ready to become tensors.
@@ -11,7 +10,6 @@ import java.util.List;
  * @param target  size × horizon scaled outcomes (zeros for inference batches)
  * @param mask    size × horizon: 1 where the outcome was observed and counts in the loss
  * @param scale   size scales (divide to scale, multiply to rescale)
- * @param ids     series id of each window
  */
-record Batch(int size, float[] context, float[] extras, float[] target, float[] mask, float[] scale, List<String> ids) {
+record Batch(int size, float[] context, float[] extras, float[] target, float[] mask, float[] scale) {
 }

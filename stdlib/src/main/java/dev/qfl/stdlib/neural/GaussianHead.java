@@ -27,7 +27,7 @@ final class GaussianHead implements QuantileHead {
         NDArray z = target.sub(mean).div(sd);
         // −log N(y; μ, σ) up to a constant: log σ + z²/2
         NDArray nll = sd.log().add(z.square().mul(constants.scalar(m, 0.5)));
-        return nll.mul(mask).sum().div(mask.sum().clip(1f, Float.MAX_VALUE));
+        return QuantileHead.maskedMean(nll, mask);
     }
 
     @Override

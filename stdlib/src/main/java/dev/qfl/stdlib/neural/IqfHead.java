@@ -73,8 +73,8 @@ final class IqfHead implements QuantileHead {
         if (n < 2) {
             return;
         }
-        double[] sorted = java.util.Arrays.copyOf(kept, n);
-        java.util.Arrays.sort(sorted);
+        double[] sorted = kept;   // the first n entries, sorted in place
+        java.util.Arrays.sort(sorted, 0, n);
         double lo = sorted[(int) Math.floor(levels[0] * (n - 1))];
         double hi = sorted[(int) Math.ceil(levels[k - 1] * (n - 1))];
         // at least a thousandth of the targets' typical size between knots, so a constant batch still trains
@@ -112,7 +112,7 @@ final class IqfHead implements QuantileHead {
     @Override
     public NDArray loss(NDArray raw, NDArray target, NDArray mask) {
         NDArray crps = crps(raw, target);
-        return crps.mul(mask).sum().div(mask.sum().clip(1f, Float.MAX_VALUE));
+        return QuantileHead.maskedMean(crps, mask);
     }
 
     /** CRPS of each (window, step) in scaled units: shape (batch, horizon). */

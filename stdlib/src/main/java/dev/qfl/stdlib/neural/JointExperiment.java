@@ -11,8 +11,6 @@ import dev.qfl.stdlib.forecast.IndependentJoint;
 import dev.qfl.stdlib.forecast.JointDistribution;
 import dev.qfl.stdlib.forecast.PathStatistics;
 import dev.qfl.stdlib.forecast.SeriesForecast;
-import dev.qfl.stdlib.model.FitContext;
-import dev.qfl.stdlib.model.TrainedModel;
 import java.io.PrintStream;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -108,21 +106,7 @@ public final class JointExperiment {
     }
 
     private static ForecastSet fit(NeuralKind kind, Panel panel, Map<String, Object> options) {
-        TrainedModel model = kind.fit(panel, kind.resolve(options, panel.frequency()), FitContext.silent(kind.name()));
-        if (Boolean.getBoolean("qfl.bench.verbose")) {
-            System.err.println(kind.name() + ": " + model.summary().describe());
-        }
-        try {
-            return model.forecast(kind.name(), panel, FitContext.silent(kind.name()));
-        } finally {
-            if (model instanceof AutoCloseable c) {
-                try {
-                    c.close();
-                } catch (Exception ignored) {
-                    // releasing native memory; nothing to report
-                }
-            }
-        }
+        return ExperimentFit.run(kind, panel, kind.resolve(options, panel.frequency()), kind.name()).forecast();
     }
 
     private static Row score(double rho, String name, ForecastSet f, Panel panel, double[][] future,

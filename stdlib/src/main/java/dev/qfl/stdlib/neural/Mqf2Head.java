@@ -115,15 +115,22 @@ final class Mqf2Head implements QuantileHead {
         }
     }
 
-    /** The forecast map: location + scale·∇ₓF(x; c). */
-    private NDArray map(NDManager m, NDArray x, NDArray c) {
-        NDArray grad = picnn.gradient(x, c);
+    /**
+     * The output's scale and location as tensors in {@code m} (made once per loss or forecast, not
+     * per draw), or null before {@link #prepare}. The scale is a tensor of its own, not
+     * mul(Number): autograd needs the factor after DJL would have freed it.
+     */
+    private NDArray[] outputAffine(NDManager m) {
         if (location == null) {
-            return grad;
+            return null;
         }
-        // a tensor of its own, not mul(Number): autograd needs the factor after DJL would have freed it
-        NDArray factor = m.create(new float[] {scale}, new Shape(1, 1));
-        return grad.mul(factor).add(m.create(location, new Shape(1, horizon)));
+        return new NDArray[] {m.create(new float[] {scale}, new Shape(1, 1)), m.create(location, new Shape(1, horizon))};
+    }
+
+    /** The forecast map: location + scale·∇ₓF(x; c). */
+    private NDArray map(NDArray x, NDArray c, NDArray[] affine) {
+        NDArray grad = picnn.gradient(x, c);
+        return affine == null ? grad : grad.mul(affine[0]).add(affine[1]);
     }
 
     @Override
@@ -142,19 +149,20 @@ final class Mqf2Head implements QuantileHead {
         NDManager m = target.getManager();
         long b = raw.getShape().get(0);
         NDArray c = raw.reshape(b, context).repeat(0, samples);
-        NDArray first = draw(m, c, b, fixed);
-        NDArray second = draw(m, c, b, fixed);
-        NDArray third = draw(m, c, b, fixed);
+        NDArray[] affine = outputAffine(m);
+        NDArray first = draw(m, c, b, fixed, affine);
+        NDArray second = draw(m, c, b, fixed, affine);
+        NDArray third = draw(m, c, b, fixed, affine);
         NDArray score = EnergyScore.estimate(target, first, second, third);
         // a window counts only when its whole future was observed: the score is about the joint path
         NDArray whole = mask.sum(new int[] {1}).gte(horizon - 0.5f).toType(score.getDataType(), false);
-        return score.mul(whole).sum().div(whole.sum().clip(1f, Float.MAX_VALUE));
+        return QuantileHead.maskedMean(score, whole);
     }
 
-    private NDArray draw(NDManager m, NDArray c, long b, SplittableRandom fixed) {
+    private NDArray draw(NDManager m, NDArray c, long b, SplittableRandom fixed, NDArray[] affine) {
         Shape shape = new Shape(b * samples, horizon);
         NDArray x = fixed == null ? m.randomNormal(shape) : m.create(gaussians(fixed, (int) shape.size()), shape);
-        return map(m, x, c).reshape(b, samples, horizon);
+        return map(x, c, affine).reshape(b, samples, horizon);
     }
 
     private static float[] gaussians(SplittableRandom random, int n) {
@@ -179,7 +187,7 @@ final class Mqf2Head implements QuantileHead {
             System.arraycopy(raw, offset, c, 0, context);
             NDArray x = m.create(gaussians(new SplittableRandom(pathSeed), paths * horizon), new Shape(paths, horizon));
             NDArray ctx = m.create(c, new Shape(1, context)).repeat(0, paths);
-            float[] out = map(m, x, ctx).toFloatArray();
+            float[] out = map(x, ctx, outputAffine(m)).toFloatArray();
             for (int p = 0; p < paths; p++) {
                 for (int k = 0; k < horizon; k++) {
                     drawn[p][k] = out[p * horizon + k] * scale;

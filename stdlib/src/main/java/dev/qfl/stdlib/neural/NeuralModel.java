@@ -65,7 +65,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
         int steps = head.networkSteps(horizon);
         int d = head.outputsPerStep();
         float[] raw = new float[all.size() * steps * d];
-        int cf = windows.contextFeatures();
+        int cf = WindowSampler.CONTEXT_FEATURES;
         int ef = windows.extraFeatures();
         ParameterStore store = new ParameterStore(manager, false);
         for (int from = 0; from < all.size(); from += INFERENCE_CHUNK) {

@@ -17,10 +17,9 @@ import java.time.Duration;
  * @param device         auto, cpu or gpu
  * @param encoder        mlp or lstm
  * @param maxTime        wall-time bound of a fit, or null
- * @param stepsPerEpoch  batches per epoch
  */
 record NeuralOptions(int horizon, int context, int epochs, int batch, int hidden, int layers, float learningRate,
-                     long seed, String device, String encoder, Duration maxTime, int stepsPerEpoch) {
+                     long seed, String device, String encoder, Duration maxTime) {
 
     /** Batches per epoch, as in GluonTS's trainer: an epoch is a fixed number of sampled batches. */
     static final int STEPS_PER_EPOCH = 50;
@@ -29,6 +28,6 @@ record NeuralOptions(int horizon, int context, int epochs, int batch, int hidden
         return new NeuralOptions(spec.horizon(), spec.intOption("context"), spec.intOption("epochs"),
                 spec.intOption("batch"), spec.intOption("hidden"), spec.intOption("layers"),
                 (float) spec.numberOption("lr"), spec.intOption("seed"), spec.stringOption("device"),
-                spec.stringOption("encoder"), (Duration) spec.option("max_time").orElse(null), STEPS_PER_EPOCH);
+                spec.stringOption("encoder"), (Duration) spec.option("max_time").orElse(null));
     }
 }

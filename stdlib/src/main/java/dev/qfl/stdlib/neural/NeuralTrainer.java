@@ -76,7 +76,7 @@ final class NeuralTrainer {
         NeuralOptions o = NeuralOptions.from(spec);
         Frequency frequency = Frequency.fromKeyword(spec.stringOption("frequency"))
                 .orElseThrow(() -> new IOException("the saved model names no known frequency"));
-        int contextFeatures = WindowSampler.contextFeatures(frequency);
+        int contextFeatures = WindowSampler.CONTEXT_FEATURES;
         int extraFeatures = WindowSampler.extraFeatures(frequency, o.horizon());
         Engine engine = TensorEngine.start();
         NDManager manager = NDManager.newBaseManager(TensorEngine.device(engine, o.device()));
@@ -113,7 +113,7 @@ final class NeuralTrainer {
     private static QuantileNetwork build(NeuralOptions o, QuantileHead head, WindowSampler windows, NDManager manager) {
         QuantileNetwork network = new QuantileNetwork(o.encoder(), o.hidden(), o.layers(), head.networkSteps(o.horizon()),
                 head.outputsPerStep());
-        network.initialize(manager, DataType.FLOAT32, new Shape(o.batch(), o.context(), windows.contextFeatures()),
+        network.initialize(manager, DataType.FLOAT32, new Shape(o.batch(), o.context(), WindowSampler.CONTEXT_FEATURES),
                 new Shape(o.batch(), windows.extraFeatures()));
         return network;
     }
@@ -138,7 +138,7 @@ final class NeuralTrainer {
             while (epoch < o.epochs()) {
                 epoch++;
                 double sum = 0;
-                for (int step = 0; step < o.stepsPerEpoch(); step++) {
+                for (int step = 0; step < NeuralOptions.STEPS_PER_EPOCH; step++) {
                     context.checkCancelled();
                     Batch b = batches.next();
                     float loss;
@@ -157,7 +157,7 @@ final class NeuralTrainer {
                     }
                     sum += loss;
                 }
-                lastTrain = sum / o.stepsPerEpoch();
+                lastTrain = sum / NeuralOptions.STEPS_PER_EPOCH;
                 double score = validation == null ? lastTrain : evaluate(network, head, validation, o, manager, windows);
                 if (!Double.isFinite(score)) {
                     throw notFinite(context.modelName(), epoch, rate.value());
@@ -242,7 +242,7 @@ final class NeuralTrainer {
      * open until the step's scope closes, after the backward pass (see {@link Tensors#owned}).
      */
     private static NDList inputs(Batch b, NeuralOptions o, NDManager manager, WindowSampler windows) {
-        NDArray x = manager.create(b.context(), new Shape(b.size(), o.context(), windows.contextFeatures()));
+        NDArray x = manager.create(b.context(), new Shape(b.size(), o.context(), WindowSampler.CONTEXT_FEATURES));
         NDArray e = manager.create(b.extras(), new Shape(b.size(), windows.extraFeatures()));
         return new NDList(x, e);
     }

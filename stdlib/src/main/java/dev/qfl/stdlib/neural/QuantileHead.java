@@ -30,6 +30,11 @@ interface QuantileHead {
      */
     NDArray loss(NDArray raw, NDArray target, NDArray mask);
 
+    /** Σ v·w / max(Σ w, 1): the mean of {@code values} over the entries whose weight counts them. */
+    static NDArray maskedMean(NDArray values, NDArray weights) {
+        return values.mul(weights).sum().div(weights.sum().clip(1f, Float.MAX_VALUE));
+    }
+
     /**
      * The loss on the validation slice, compared across epochs to keep the best one. Heads whose
      * loss is estimated by sampling override it to draw the same numbers every epoch, so epochs

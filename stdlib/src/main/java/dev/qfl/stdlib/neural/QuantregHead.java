@@ -37,7 +37,7 @@ final class QuantregHead implements QuantileHead {
         NDArray below = u.lt(0).toType(u.getDataType(), false);      // 1 where y < q
         // 2·ρ_α(u) = 2·u·(α − 1{u < 0}), averaged over levels
         NDArray pinball = u.mul(alpha.sub(below)).mul(constants.scalar(m, 2.0 / levels.length)).sum(new int[] {-1});
-        return pinball.mul(mask).sum().div(mask.sum().clip(1f, Float.MAX_VALUE));
+        return QuantileHead.maskedMean(pinball, mask);
     }
 
     @Override

@@ -26,7 +26,7 @@ final class SqfHead implements QuantileHead {
 
     @Override
     public NDArray loss(NDArray raw, NDArray target, NDArray mask) {
-        return crps(raw, target).mul(mask).sum().div(mask.sum().clip(1f, Float.MAX_VALUE));
+        return QuantileHead.maskedMean(crps(raw, target), mask);
     }
 
     /** CRPS per (window, step) in scaled units, the closed form written as tensor operations. */

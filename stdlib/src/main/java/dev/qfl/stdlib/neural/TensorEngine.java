@@ -49,8 +49,4 @@ final class TensorEngine {
             default -> gpu ? Device.gpu() : Device.cpu();
         };
     }
-
-    static String describe(Engine engine) {
-        return engine.getEngineName() + " " + engine.getVersion();
-    }
 }

@@ -68,10 +68,6 @@ final class WindowSampler {
         return out;
     }
 
-    int contextFeatures() {
-        return contextFeatures(frequency);
-    }
-
     int extraFeatures() {
         return extraFeatures(frequency, horizon);
     }
@@ -81,9 +77,7 @@ final class WindowSampler {
      * repeated per step: it follows from the forecast steps' calendar (same offsets every time),
      * which the extras carry, and leaving it out keeps the encoder's input small.
      */
-    static int contextFeatures(Frequency f) {
-        return 2;
-    }
+    static final int CONTEXT_FEATURES = 2;
 
     /** Calendar features of every forecast step, log scale, series age. */
     static int extraFeatures(Frequency f, int horizon) {
@@ -105,15 +99,27 @@ final class WindowSampler {
         long total = trainingWindows();
         for (int i = 0; i < size; i++) {
             long pick = random.nextLong(total);
-            int s = 0;
-            while (cumulative[s] <= pick) {
-                s++;
-            }
+            int s = firstAbove(pick);
             long before = s == 0 ? 0 : cumulative[s - 1];
             int origin = 1 + (int) (pick - before);   // first target index, at least one point of context
             b.add(s, origin, true);
         }
         return b.build();
+    }
+
+    /** The first series whose cumulative window count exceeds {@code pick} (binary search; counts never fall). */
+    private int firstAbove(long pick) {
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] <= pick) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** One window per series that has a validation slice: its last {@code horizon} steps. */
@@ -154,12 +160,11 @@ final class WindowSampler {
         private final float[] target;
         private final float[] mask;
         private final float[] scale;
-        private final List<String> ids = new ArrayList<>();
         private int next;
 
         Builder(int size) {
             this.size = size;
-            ctx = new float[size * context * contextFeatures()];
+            ctx = new float[size * context * CONTEXT_FEATURES];
             extras = new float[size * extraFeatures()];
             target = new float[size * horizon];
             mask = new float[size * horizon];
@@ -174,7 +179,7 @@ final class WindowSampler {
                 sc = 1;   // an all-zero history: any positive scale works, keep values as they are
             }
             scale[w] = (float) sc;
-            int f = contextFeatures();
+            int f = CONTEXT_FEATURES;
             for (int i = 0; i < context; i++) {
                 int t = origin - context + i;
                 int at = (w * context + i) * f;
@@ -194,11 +199,10 @@ final class WindowSampler {
             }
             extras[e + horizon * calendar] = (float) Math.log(sc);
             extras[e + horizon * calendar + 1] = (float) (Math.log1p(origin) / 10);
-            ids.add(ts.id());
         }
 
         Batch build() {
-            return new Batch(size, ctx, extras, target, mask, scale, ids);
+            return new Batch(size, ctx, extras, target, mask, scale);
         }
     }
 }
