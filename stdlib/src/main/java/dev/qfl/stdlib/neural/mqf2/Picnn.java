@@ -184,9 +184,13 @@ public final class Picnn {
         return p.get(INPUT + 4 + (layers - 1) * PER_LAYER + field);
     }
 
-    /** Values and intermediate results of one forward pass, shared by F and ∇F. */
-    private record Pass(NDArray u, NDArray a0, List<NDArray> pre, List<NDArray> gates, List<NDArray> xGates,
-                        List<NDArray> z, NDArray gL, NDArray mL) {
+    /**
+     * Values and intermediate results of one forward pass, shared by F and ∇F: the gradient reuses
+     * Φ of every pre-activation (σ' = Φ) and the softplus-positive weights instead of recomputing them.
+     */
+    private record Pass(NDArray u, NDArray a0, NDArray cdf0, List<NDArray> pre, List<NDArray> cdfs,
+                        List<NDArray> gates, List<NDArray> xGates, List<NDArray> positiveWeights, List<NDArray> z,
+                        NDArray gL, NDArray mL) {
     }
 
     private Pass forward(NDArray x, NDArray c) {
@@ -195,26 +199,33 @@ public final class Picnn {
         NDArray u = Activation.elu(actnorm(linear(c, p.get(CONTEXT), p.get(CONTEXT + 1)), p.get(CONTEXT + 2),
                 p.get(CONTEXT + 3)), 1f);
         NDArray a0 = actnorm(linear(x, p.get(INPUT), p.get(INPUT + 1)), p.get(INPUT + 2), p.get(INPUT + 3));
-        NDArray z = gaussianSoftplus(a0).sub(a0.mul(k(m, 0.5, t)));
+        NDArray cdf0 = normalCdf(a0);
+        NDArray z = gaussianSoftplus(a0, cdf0).sub(a0.mul(k(m, 0.5, t)));
         List<NDArray> pre = new ArrayList<>();
+        List<NDArray> cdfs = new ArrayList<>();
         List<NDArray> gates = new ArrayList<>();
         List<NDArray> xGates = new ArrayList<>();
+        List<NDArray> positiveWeights = new ArrayList<>();
         List<NDArray> zs = new ArrayList<>(List.of(z));
         for (int l = 1; l < layers; l++) {
             NDArray g = Activation.softPlus(linear(u, layer(l, 0), layer(l, 1)).add(k(m, Math.exp(-1), t)));
             NDArray mg = linear(u, layer(l, 2), layer(l, 3)).add(k(m, 1, t));
-            NDArray positive = linear(z.mul(g), Activation.softPlus(layer(l, 4)), layer(l, 5)).div(k(m, hidden, t));
+            NDArray weights = Activation.softPlus(layer(l, 4));
+            NDArray positive = linear(z.mul(g), weights, layer(l, 5)).div(k(m, hidden, t));
             NDArray a = actnorm(positive.add(linear(x.mul(mg), layer(l, 6), layer(l, 7)))
                     .add(linear(u, layer(l, 8), layer(l, 9))), layer(l, 10), layer(l, 11));
+            NDArray cdf = normalCdf(a);
             pre.add(a);
+            cdfs.add(cdf);
             gates.add(g);
             xGates.add(mg);
-            z = gaussianSoftplus(a);
+            positiveWeights.add(weights);
+            z = gaussianSoftplus(a, cdf);
             zs.add(z);
         }
         NDArray gL = Activation.softPlus(linear(u, last(0), last(1)).add(k(m, Math.log(Math.E - 1), t)));
         NDArray mL = linear(u, last(2), last(3)).add(k(m, 1, t));
-        return new Pass(u, a0, pre, gates, xGates, zs, gL, mL);
+        return new Pass(u, a0, cdf0, pre, cdfs, gates, xGates, positiveWeights, zs, gL, mL);
     }
 
     /** F(x; c), shape (batch, 1). */
@@ -236,11 +247,11 @@ public final class Picnn {
         NDArray gx = f.mL().mul(last(5)).mul(sL);                                          // direct x term
         NDArray delta = f.gL().mul(Activation.softPlus(last(4))).mul(sL).div(k(m, hidden, t));   // ∂F/∂z_L
         for (int l = layers - 1; l >= 1; l--) {
-            NDArray r = delta.mul(normalCdf(f.pre().get(l - 1))).mul(scale(layer(l, 11), t));   // ∂F/∂pre_l
+            NDArray r = delta.mul(f.cdfs().get(l - 1)).mul(scale(layer(l, 11), t));   // ∂F/∂pre_l
             gx = gx.add(f.xGates().get(l - 1).mul(r.matMul(layer(l, 6))));
-            delta = f.gates().get(l - 1).mul(r.matMul(Activation.softPlus(layer(l, 4)))).div(k(m, hidden, t));
+            delta = f.gates().get(l - 1).mul(r.matMul(f.positiveWeights().get(l - 1))).div(k(m, hidden, t));
         }
-        NDArray first = delta.mul(normalCdf(f.a0()).sub(k(m, 0.5, t))).mul(scale(p.get(INPUT + 3), t));
+        NDArray first = delta.mul(f.cdf0().sub(k(m, 0.5, t))).mul(scale(p.get(INPUT + 3), t));
         return gx.add(first.matMul(p.get(INPUT)));
     }
 
@@ -258,10 +269,15 @@ public final class Picnn {
 
     /** σ(v) = v·Φ(v) + φ(v) = E[(v + ε)⁺] for ε ~ N(0, 1). */
     private static NDArray gaussianSoftplus(NDArray v) {
+        return gaussianSoftplus(v, normalCdf(v));
+    }
+
+    /** σ(v) given Φ(v), when Φ(v) is needed again (it is σ'). */
+    private static NDArray gaussianSoftplus(NDArray v, NDArray cdf) {
         NDManager m = v.getManager();
         DataType t = v.getDataType();
         NDArray density = v.square().mul(k(m, -0.5, t)).exp().mul(k(m, 1 / Math.sqrt(2 * Math.PI), t));
-        return v.mul(normalCdf(v)).add(density);
+        return v.mul(cdf).add(density);
     }
 
     private static NDArray normalCdf(NDArray v) {
