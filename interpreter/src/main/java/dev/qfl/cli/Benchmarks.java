@@ -26,6 +26,8 @@ public final class Benchmarks {
     /** The benchmarks QFL ships. */
     public static Benchmarks standard() {
         Map<String, Entry> m = new LinkedHashMap<>();
+        add(m, "accuracy", "dev.qfl.stdlib.bench.AccuracyBenchmark",
+                "every model on the real panels and the development set: holdout and 3 rolling origins, beside statsforecast (--help for arguments)");
         add(m, "iqf", "dev.qfl.stdlib.neural.IqfBenchmark",
                 "iqf training and query throughput, model load time and memory (arg: epochs, default 8)");
         add(m, "scoring", "dev.qfl.stdlib.evaluation.ScoringBenchmark",

@@ -1,0 +1,106 @@
+package dev.qfl.stdlib.models.local;
+
+import dev.qfl.stdlib.data.Frequency;
+import dev.qfl.stdlib.data.Panel;
+import dev.qfl.stdlib.model.FitContext;
+import dev.qfl.stdlib.model.ModelKind;
+import dev.qfl.stdlib.model.ModelSpec;
+import dev.qfl.stdlib.model.OptionSpec;
+import dev.qfl.stdlib.model.OptionType;
+import dev.qfl.stdlib.model.TrainedModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every local statistical kind (ets, theta, arima) shares: the options {@code horizon} and
+ * {@code season}, option resolution with defaults, and fitting each series on its own, on all
+ * cores. A kind adds its own options, checks their values and supplies the per-series fitter.
+ */
+public abstract class LocalKind implements ModelKind {
+    static final int MAX_HORIZON = 10_000;
+    static final int MAX_SEASON = 10_000;
+
+    private final List<OptionSpec> options;
+
+    protected LocalKind(List<OptionSpec> ownOptions) {
+        List<OptionSpec> all = new ArrayList<>();
+        all.add(OptionSpec.required("horizon", OptionType.INTEGER, 1, MAX_HORIZON, "steps to forecast after the last observation"));
+        all.add(OptionSpec.integer("season", null, 1, MAX_SEASON, "seasonal period in steps (1: no season)")
+                .derivedDefault("the data's usual season: 24 hourly, 7 daily, 52 weekly, 12 monthly, 4 quarterly, 1 yearly"));
+        all.addAll(ownOptions);
+        this.options = List.copyOf(all);
+    }
+
+    @Override
+    public final List<OptionSpec> options() {
+        return options;
+    }
+
+    /** The per-series fitter, reading this kind's options from the resolved spec. */
+    protected abstract SeriesFitter fitter();
+
+    /**
+     * Checks the kind's own option values together (the checker has already checked each one's
+     * type and range).
+     *
+     * @throws IllegalArgumentException with a user-facing sentence
+     */
+    protected void validate(Map<String, Object> resolved) {
+    }
+
+    @Override
+    public ModelSpec resolve(Map<String, Object> given, Frequency frequency) {
+        for (String key : given.keySet()) {
+            if (options.stream().noneMatch(o -> o.name().equals(key))) {
+                throw new IllegalArgumentException(name() + " has no option '" + key + "'; it takes "
+                        + String.join(", ", options.stream().map(OptionSpec::name).toList()));
+            }
+        }
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        for (OptionSpec option : options) {
+            Object value = given.get(option.name());
+            if (value == null && option.name().equals("season")) {
+                if (frequency == null) {
+                    throw new IllegalArgumentException(name() + " needs a season when the data's frequency is unknown");
+                }
+                value = frequency.defaultSeason();
+            }
+            if (value == null) {
+                value = option.defaultValue();
+            }
+            if (value == null && option.required()) {
+                throw new IllegalArgumentException(name() + " needs the option '" + option.name() + "'");
+            }
+            if (value != null) {
+                resolved.put(option.name(), normalised(option, value));
+            }
+        }
+        validate(resolved);
+        return new ModelSpec(name(), resolved);
+    }
+
+    private Object normalised(OptionSpec option, Object value) {
+        if (option.type() != OptionType.INTEGER) {
+            return value;
+        }
+        if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw new IllegalArgumentException(name() + " option '" + option.name() + "' must be a whole number, got " + value);
+        }
+        double v = n.doubleValue();
+        if ((option.min() != null && v < option.min()) || (option.max() != null && v > option.max())) {
+            throw new IllegalArgumentException(name() + " option '" + option.name() + "' is " + value + ", outside its range");
+        }
+        return (int) v;
+    }
+
+    protected static int season(ModelSpec spec) {
+        return spec.intOption("season");
+    }
+
+    @Override
+    public TrainedModel fit(Panel panel, ModelSpec spec, FitContext context) {
+        return LocalModel.fit(panel, spec, season(spec), minimumLength(spec), fitter(), context);
+    }
+}
