@@ -68,7 +68,7 @@ final class OptionChecker {
 
     private Object value(String function, OptionSpec spec, Expr expr) {
         if (expr instanceof Expr.Name n && spec.choices().contains(n.name())) {
-            return n.name();
+            return spec.type() == dev.qfl.stdlib.model.OptionType.NAMES ? List.of(n.name()) : n.name();
         }
         Object constant = Constants.fold(expr, scope).orElse(null);
         String what = function + "'s option '" + spec.name() + "'";
@@ -104,9 +104,59 @@ final class OptionChecker {
             }
             case LEVELS:
                 return levels(what, expr, constant, spec);
+            case NAMES:
+                return names(what, expr, spec);
+            case INTEGERS:
+                return integers(what, expr, constant, spec);
             default:
                 throw new IllegalStateException("unhandled option type " + spec.type());
         }
+    }
+
+    /** A list of whole numbers, each in the spec's range. */
+    private Object integers(String what, Expr expr, Object constant, OptionSpec spec) {
+        if (!(constant instanceof List<?> raw) || raw.isEmpty()) {
+            return wrong(what, "a list of whole numbers such as " + example(spec), expr, spec);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            Expr at = expr instanceof Expr.ListLit l ? l.elements().get(i) : expr;
+            if (!(raw.get(i) instanceof BigDecimal d) || !Constants.isWhole(d)) {
+                return wrong(what, "a list of whole numbers such as " + example(spec), at, spec);
+            }
+            if (!inRange(spec, d, at, what)) {
+                return null;
+            }
+            out.add(d.intValueExact());
+        }
+        return List.copyOf(out);
+    }
+
+    /** A list of bare words, each one of the spec's choices, without repeats. */
+    private Object names(String what, Expr expr, OptionSpec spec) {
+        if (!(expr instanceof Expr.ListLit list) || list.elements().isEmpty()) {
+            return wrong(what, "a list of names such as " + example(spec), expr, spec);
+        }
+        List<String> out = new ArrayList<>();
+        for (Expr e : list.elements()) {
+            if (!(e instanceof Expr.Name n)) {
+                return wrong(what, "a list of names such as " + example(spec), e, spec);
+            }
+            if (!spec.choices().contains(n.name())) {
+                String hint = Suggestions.didYouMean(n.name(), spec.choices());
+                report.accept(Diagnostic.error(DiagnosticCode.OPTION_OUT_OF_RANGE, file, e.span(),
+                        what + " cannot include '" + n.name() + "'",
+                        hint != null ? hint : "choose from: " + String.join(", ", spec.choices())));
+                return null;
+            }
+            if (out.contains(n.name())) {
+                report.accept(Diagnostic.error(DiagnosticCode.DUPLICATE_OPTION, file, e.span(),
+                        "'" + n.name() + "' is listed twice in " + what));
+                return null;
+            }
+            out.add(n.name());
+        }
+        return List.copyOf(out);
     }
 
     private Object levels(String what, Expr expr, Object constant, OptionSpec spec) {
@@ -178,6 +228,8 @@ final class OptionChecker {
             case DURATION -> "10m";
             case SYMBOL -> spec.choices().get(0);
             case LEVELS -> "[0.1, 0.5, 0.9]";
+            case INTEGERS -> "[1, 1, 0]";
+            case NAMES -> "[" + String.join(", ", spec.choices().subList(0, Math.min(2, spec.choices().size()))) + "]";
         };
     }
 }

@@ -15,5 +15,9 @@ public enum OptionType {
     /** A list of levels in (0, 1), e.g. {@code [0.1, 0.5, 0.9]}. */
     LEVELS,
     /** A quoted string. */
-    STRING
+    STRING,
+    /** A list of words out of a fixed set, written bare: {@code candidates: [ets, arima]}. */
+    NAMES,
+    /** A list of whole numbers, each within the option's min and max: {@code order: [1, 1, 0]}. */
+    INTEGERS
 }

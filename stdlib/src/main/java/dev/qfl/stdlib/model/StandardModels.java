@@ -1,11 +1,13 @@
 package dev.qfl.stdlib.model;
 
+import dev.qfl.stdlib.models.combine.AutoKind;
 import dev.qfl.stdlib.models.naive.SeasonalNaiveKind;
 import dev.qfl.stdlib.neural.GaussianKind;
 import dev.qfl.stdlib.neural.IqfKind;
 import dev.qfl.stdlib.neural.Mqf2Kind;
 import dev.qfl.stdlib.neural.QuantregKind;
 import dev.qfl.stdlib.neural.SqfKind;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The model kinds that ship with QFL, in the order help lists them. */
@@ -14,6 +16,10 @@ final class StandardModels {
     }
 
     static List<ModelKind> all() {
-        return List.of(new SeasonalNaiveKind(), new IqfKind(), new Mqf2Kind(), new QuantregKind(), new SqfKind(), new GaussianKind());
+        List<ModelKind> base = List.of(new SeasonalNaiveKind(), new IqfKind(), new Mqf2Kind(), new QuantregKind(),
+                new SqfKind(), new GaussianKind());
+        List<ModelKind> all = new ArrayList<>(base);
+        all.add(new AutoKind(base.stream().filter(k -> !k.joint()).toList()));
+        return List.copyOf(all);
     }
 }
