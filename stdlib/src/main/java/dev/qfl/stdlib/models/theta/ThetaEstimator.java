@@ -104,8 +104,8 @@ final class ThetaEstimator {
             level = alpha * v + q * level;
         }
         int n = y.length;
-        // forecast::ets divides by n minus (parameters + 1): α, ℓ0 and σ
-        double sigma2 = sse / Math.max(1, n - 3);
+        // what forecast::ets reports for simple exponential smoothing (measured against R: n − 2)
+        double sigma2 = sse / Math.max(1, n - 2);
         ThetaModel.State state = new ThetaModel.State(n, level, estimator.mean, -estimator.olsB, estimator.olsB);
         return new ThetaModel(ThetaVariant.STM, alpha, 2.0, initialLevel, sse / n, sigma2, state);
     }
