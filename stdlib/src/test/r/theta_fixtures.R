@@ -4,7 +4,10 @@
 #
 # Rerun from the repository root (needs R with the forecast package and /work/shared/data/devset):
 #   Rscript stdlib/src/test/r/theta_fixtures.R
-# Writes stdlib/src/test/resources/fixtures/theta/{series.csv,thetaf.csv,thetaf_fit.csv}.
+# Writes stdlib/src/test/resources/fixtures/theta/{series.csv,thetaf.csv,thetaf_fit.csv}, and
+# statsforecast_autotheta.csv: statsforecast 2.1.1 AutoTheta's point forecasts and chosen variant
+# for the same training windows (window 1 of the devset peers), copied from peers_forecasts.csv and
+# peers_rolling.csv as written there.
 suppressMessages(library(forecast))
 
 devset <- "/work/shared/data/devset"
@@ -49,4 +52,13 @@ for (i in seq_len(nrow(cases))) {
 write.csv(do.call(rbind, series_rows), file.path(out, "series.csv"), row.names = FALSE, quote = FALSE)
 write.csv(do.call(rbind, fc_rows), file.path(out, "thetaf.csv"), row.names = FALSE, quote = FALSE)
 write.csv(do.call(rbind, fit_rows), file.path(out, "thetaf_fit.csv"), row.names = FALSE, quote = FALSE)
+peers_fc <- read.csv(file.path(devset, "peers_forecasts.csv"), colClasses = "character")
+peers_roll <- read.csv(file.path(devset, "peers_rolling.csv"), colClasses = "character")
+sf_rows <- list()
+for (id in cases$id) {
+  model <- peers_roll$model[peers_roll$id == id & peers_roll$method == "AutoTheta" & peers_roll$window == "1"]
+  fc <- peers_fc[peers_fc$id == id & peers_fc$method == "AutoTheta" & peers_fc$window == "1", ]
+  sf_rows[[id]] <- data.frame(id = id, variant = model, step = seq_len(nrow(fc)), mean = fc$q0.5)
+}
+write.csv(do.call(rbind, sf_rows), file.path(out, "statsforecast_autotheta.csv"), row.names = FALSE, quote = FALSE)
 cat("forecast", as.character(packageVersion("forecast")), "\n")
