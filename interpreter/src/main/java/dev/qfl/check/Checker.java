@@ -11,6 +11,7 @@ import dev.qfl.stdlib.data.CsvOptions;
 import dev.qfl.stdlib.data.Frequency;
 import dev.qfl.stdlib.model.ModelKind;
 import dev.qfl.stdlib.model.ModelRegistry;
+import dev.qfl.stdlib.models.combine.EnsembleKind;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -140,7 +141,7 @@ public final class Checker {
 
     private Symbol model(Statement.ModelDecl d, Scope scope) {
         String name = d.name().name();
-        Symbol.ModelSymbol invalid = new Symbol.ModelSymbol(name, d.name().span(), null, null, Map.of(), 0, false, null);
+        Symbol.ModelSymbol invalid = new Symbol.ModelSymbol(name, d.name().span(), null, null, Map.of(), 0, false, null, List.of());
         if (!(d.value() instanceof Expr.Call call)) {
             report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, d.value().span(),
                     "a model is made by a model function", "e.g. model " + name + " = seasonal_naive(demand, horizon: 14)"));
@@ -150,13 +151,17 @@ public final class Checker {
         if (kindName.equals(LOAD)) {
             return loadedModel(d, call, scope);
         }
+        if (kindName.equals(EnsembleKind.NAME)) {
+            return new EnsembleChecker(file, this::report, this).check(d, call, scope);
+        }
         Optional<ModelKind> kind = models.find(kindName);
         if (kind.isEmpty()) {
             List<String> names = models.all().stream().map(ModelKind::name).collect(Collectors.toList());
+            names.add(EnsembleKind.NAME);
             String hint = Suggestions.didYouMean(kindName, names);
             report(Diagnostic.error(DiagnosticCode.UNKNOWN_FUNCTION, file, call.callee().span(),
                     "there is no model kind '" + kindName + "'",
-                    hint != null ? hint : "model kinds: " + String.join(", ", names)));
+                    hint != null ? hint : "model kinds: " + String.join(", ", names) + ", and ensemble(m1, m2, ...)"));
             return invalid;
         }
         String series = null;
@@ -175,7 +180,7 @@ public final class Checker {
         Map<String, Object> options = new OptionChecker(file, scope, this::report)
                 .check(kindName, call, kind.get().options());
         int horizon = options.get("horizon") instanceof Integer h ? h : 0;
-        return new Symbol.ModelSymbol(name, d.name().span(), kindName, series, options, horizon, kind.get().joint(), null);
+        return new Symbol.ModelSymbol(name, d.name().span(), kindName, series, options, horizon, kind.get().joint(), null, List.of());
     }
 
     /** The function that reads a saved model: {@code model m = load("file" [, series])}. */
@@ -203,7 +208,7 @@ public final class Checker {
             report(Diagnostic.error(DiagnosticCode.UNKNOWN_OPTION, file, named.name().span(),
                     "load has no option '" + named.name().name() + "'", "a loaded model keeps the options it was trained with"));
         }
-        return new Symbol.ModelSymbol(name, d.name().span(), null, series, Map.of(), 0, false, path == null ? "" : path);
+        return new Symbol.ModelSymbol(name, d.name().span(), null, series, Map.of(), 0, false, path == null ? "" : path, List.of());
     }
 
     /** The series a name refers to, reporting anything else. */

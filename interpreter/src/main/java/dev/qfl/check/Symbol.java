@@ -45,11 +45,13 @@ public sealed interface Symbol {
      * @param horizon   declared horizon, or 0 when unknown before running (loaded models)
      * @param joint     whether it answers joint questions over the horizon
      * @param loadPath  for {@code load("file")}: the file, else null
+     * @param members   for {@code ensemble(m1, m2, ...)}: the members' names, else empty
      */
     record ModelSymbol(String name, Span span, String modelKind, String series, Map<String, Object> options,
-                       int horizon, boolean joint, String loadPath) implements Symbol {
+                       int horizon, boolean joint, String loadPath, List<String> members) implements Symbol {
         public ModelSymbol {
             options = Map.copyOf(options);
+            members = List.copyOf(members);
         }
 
         @Override

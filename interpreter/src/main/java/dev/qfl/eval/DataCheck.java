@@ -35,7 +35,8 @@ public final class DataCheck {
             try {
                 if (symbol instanceof Symbol.SeriesSymbol s && s.path() != null) {
                     panels.put(s.name(), DataLoading.load(s, baseDirectory.resolve(s.path()).normalize()).panel());
-                } else if (symbol instanceof Symbol.ModelSymbol m && m.modelKind() != null && panels.containsKey(m.series())) {
+                } else if (symbol instanceof Symbol.ModelSymbol m && m.modelKind() != null && m.members().isEmpty()
+                        && panels.containsKey(m.series())) {
                     ModelKind kind = models.find(m.modelKind()).orElseThrow();
                     Panel panel = panels.get(m.series());
                     ModelSpec spec = kind.resolve(m.options(), panel.frequency());

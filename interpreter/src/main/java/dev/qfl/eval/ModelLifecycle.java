@@ -10,9 +10,14 @@ import dev.qfl.stdlib.model.FitContext;
 import dev.qfl.stdlib.model.ModelKind;
 import dev.qfl.stdlib.model.ModelSpec;
 import dev.qfl.stdlib.model.TrainedModel;
+import dev.qfl.stdlib.model.TrainingSummary;
 import dev.qfl.stdlib.model.store.ModelStore;
+import dev.qfl.stdlib.models.combine.EnsembleKind;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -40,8 +45,46 @@ final class ModelLifecycle {
                     + Diagnostics.display(file, state.baseDirectory())));
             return;
         }
+        if (!symbol.members().isEmpty()) {
+            state.putSlot(symbol.name(), new ModelSlot(symbol, ensembleKind(symbol)));
+            return;
+        }
         ModelKind kind = state.models().find(symbol.modelKind()).orElseThrow();
         state.putSlot(symbol.name(), new ModelSlot(symbol, kind));
+    }
+
+    /** An ensemble's kind, made from its members' kinds and options as declared. */
+    private EnsembleKind ensembleKind(Symbol.ModelSymbol symbol) {
+        List<EnsembleKind.Member> members = new ArrayList<>();
+        for (String name : symbol.members()) {
+            ModelSlot member = state.slot(name);
+            members.add(new EnsembleKind.Member(name, member.kind(), member.symbol().options()));
+        }
+        double[] weights = new double[members.size()];
+        Object given = symbol.options().get("weights");
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = given instanceof List<?> list ? ((Number) list.get(i)).doubleValue() : 1.0;
+        }
+        return new EnsembleKind(members, weights);
+    }
+
+    /**
+     * An ensemble reuses its members' fits (each fitted, or taken from the cache, as its own
+     * declaration would be), so asking the members and the ensemble trains nothing twice.
+     */
+    private ModelSlot fitEnsemble(ModelSlot slot, Panel panel) {
+        long start = System.nanoTime();
+        List<TrainedModel> members = new ArrayList<>();
+        for (String name : slot.symbol().members()) {
+            members.add(fit(name, false).trained());
+        }
+        EnsembleKind kind = (EnsembleKind) slot.kind();
+        ModelSpec spec = resolve(slot, panel);
+        TrainedModel trained = kind.of(spec, TrainingSummary.instant(panel.series().size(),
+                Duration.ofNanos(System.nanoTime() - start)), members, false);
+        slot.fitted(spec, trained, panel.fingerprint());
+        out.accept(new Output.Message("fit " + slot.symbol().name() + ": " + trained.describe()));
+        return slot;
     }
 
     /** Fits a model unless it is already fitted; {@code explicit} fits always say so. */
@@ -55,6 +98,9 @@ final class ModelLifecycle {
             return slot;
         }
         Panel panel = state.panel(slot.seriesName());
+        if (slot.kind() instanceof EnsembleKind) {
+            return fitEnsemble(slot, panel);
+        }
         ModelSpec spec = resolve(slot, panel);
         FitContext context = new FitContext(name, state.reporter());
         ModelStore cache = new ModelStore(state.cacheDirectory());
@@ -64,7 +110,7 @@ final class ModelLifecycle {
                 slot.fitted(spec, cached.get(), panel.fingerprint());
                 out.accept(new Output.Message("fit " + name + ": loaded from " + Diagnostics.display(
                         cache.entry(spec, panel.fingerprint()), state.baseDirectory()) + " (trained earlier: "
-                        + cached.get().summary().describe() + ")"));
+                        + cached.get().describe() + ")"));
                 return slot;
             }
         }
@@ -74,7 +120,7 @@ final class ModelLifecycle {
             cache.store(trained, panel.fingerprint(), state.reporter());
         }
         out.accept(new Output.Message("fit " + name + ": " + spec.canonical() + " on " + panel.name() + " — "
-                + trained.summary().describe()));
+                + trained.describe()));
         return slot;
     }
 
@@ -89,8 +135,8 @@ final class ModelLifecycle {
     void save(String name, String path) {
         ModelSlot slot = fit(name, false);
         if (!slot.trained().persistable()) {
-            throw new QflException("QF4202", slot.kind().name() + " models are not saved: they refit from the data in "
-                    + "milliseconds", null, "save neural models such as iqf", null);
+            throw new QflException("QF4202", slot.kind().name() + " models are not saved: they are fitted from the data "
+                    + "afresh", null, "save neural models such as iqf", null);
         }
         Path file = state.resolve(path);
         try {

@@ -123,7 +123,7 @@ final class SessionState implements AutoCloseable {
                 ModelSlot slot = slots.get(s.name());
                 ModelSpec spec = slot == null ? null : slot.spec();
                 out.add("model " + s.name() + ": " + (spec != null ? spec.canonical() : m.modelKind()) + " on " + m.series()
-                        + (slot != null && slot.fitted() ? " — fitted: " + slot.trained().summary().describe() : " — not fitted yet"));
+                        + (slot != null && slot.fitted() ? " — fitted: " + slot.trained().describe() : " — not fitted yet"));
             } else if (s instanceof Symbol.LetSymbol l) {
                 Table t = tables.get(s.name());
                 out.add("let " + s.name() + ": " + (t != null ? "table " + t.columnNames() + ", " + t.rowCount() + " rows"

@@ -47,7 +47,7 @@ public final class Planner {
             }
             if (s instanceof Statement.Fit fit) {
                 for (Identifier m : fit.models()) {
-                    train(steps, declared.get(m.name()), inferIndex, cache, models);
+                    train(steps, declared.get(m.name()), inferIndex, cache, models, declared);
                 }
             }
             Expr expr = queryExpression(s);
@@ -60,7 +60,7 @@ public final class Planner {
             ResolvedQuery q = expr == null ? null : checked.query(expr).orElse(null);
             if (q != null) {
                 Symbol.ModelSymbol model = declared.get(q.model());
-                train(steps, model, inferIndex, cache, models);
+                train(steps, model, inferIndex, cache, models, declared);
                 served.computeIfAbsent(q.model(), k -> new ArrayList<>()).add(line);
                 steps.add(new Plan.Query(line, Formatter.expr(expr), q.model()));
             }
@@ -79,17 +79,31 @@ public final class Planner {
 
     /** Adds the fit step (and a placeholder for the inference step) the first time a model is needed. */
     private static void train(List<Plan.Step> steps, Symbol.ModelSymbol model, Map<String, Integer> inferIndex,
-                              String cache, ModelRegistry models) {
+                              String cache, ModelRegistry models, Map<String, Symbol.ModelSymbol> declared) {
         if (model == null || inferIndex.containsKey(model.name())) {
+            return;
+        }
+        if (!model.members().isEmpty()) {
+            for (String member : model.members()) {
+                train(steps, declared.get(member), inferIndex, cache, models, declared);
+            }
+            steps.add(new Plan.Train(model.name(), "ensemble(" + String.join(", ", model.members())
+                    + (model.options().containsKey("weights") ? ", weights: " + model.options().get("weights") : "") + ")",
+                    model.series(), "average the members' quantile functions level by level (nothing more to fit)"));
+            inferIndex.put(model.name(), steps.size());
+            steps.add(new Plan.Infer(model.name(), model.horizon(), List.of()));
             return;
         }
         String spec = model.modelKind() + "(" + model.options().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + ")";
         boolean neural = model.modelKind() != null && models.find(model.modelKind()).map(ModelKind::neural).orElse(false);
+        boolean local = model.modelKind() != null && models.find(model.modelKind())
+                .map(k -> k instanceof dev.qfl.stdlib.models.local.LocalKind || k instanceof dev.qfl.stdlib.models.combine.AutoKind)
+                .orElse(false);
         String how = neural
                 ? "train, or load from " + cache + " when spec and data are unchanged"
-                : "fit in milliseconds (never cached)";
+                : local ? "fit every series on its own, on all cores (never cached)" : "fit in milliseconds (never cached)";
         steps.add(new Plan.Train(model.name(), spec, model.series(), how));
         inferIndex.put(model.name(), steps.size());
         steps.add(new Plan.Infer(model.name(), model.horizon(), List.of()));

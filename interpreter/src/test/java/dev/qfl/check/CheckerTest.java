@@ -61,7 +61,22 @@ class CheckerTest {
                 Arguments.of("QF2005", 3, 43, "did you mean 'month'", "series s2 = csv(\"x.csv\", time: \"d\", freq: mnth)"),
                 // what the loader could not read must not pass the checker (the date part alone is valid here)
                 Arguments.of("QF2003", 3, 44, "ISO date", "series s2 = csv(\"x.csv\", time: \"d\", until: \"2024-06-15x\")"),
-                Arguments.of("QF2003", 3, 44, "ISO date", "series s2 = csv(\"x.csv\", time: \"d\", until: \"2024-13-01\")"));
+                Arguments.of("QF2003", 3, 44, "ISO date", "series s2 = csv(\"x.csv\", time: \"d\", until: \"2024-13-01\")"),
+                // ensembles: two or more models on one series with one horizon, one non-negative weight each
+                Arguments.of("QF2010", 3, 11, "two or more", "model e = ensemble(naive)"),
+                Arguments.of("QF2010", 4, 27, "forecasts 7 steps", "model n2 = seasonal_naive(demand, horizon: 7)\nmodel e = ensemble(naive, n2)"),
+                Arguments.of("QF2010", 4, 40, "2 members and 1 weights",
+                        "model n2 = seasonal_naive(demand, horizon: 14, season: 1)\nmodel e = ensemble(naive, n2, weights: [1])"),
+                Arguments.of("QF2005", 4, 40, "must not be negative",
+                        "model n2 = seasonal_naive(demand, horizon: 14, season: 1)\nmodel e = ensemble(naive, n2, weights: [1, -1])"),
+                Arguments.of("QF2010", 3, 27, "already a member", "model e = ensemble(naive, naive)"),
+                Arguments.of("QF2003", 3, 27, "expected a model", "model e = ensemble(naive, demand)"),
+                Arguments.of("QF2004", 4, 31, "only option is weights",
+                        "model n2 = seasonal_naive(demand, horizon: 14, season: 1)\nmodel e = ensemble(naive, n2, horizon: 14)"),
+                // list options: names out of a fixed set, with a did-you-mean
+                Arguments.of("QF2005", 3, 65, "did you mean 'seasonal_naive'",
+                        "model a = auto(demand, horizon: 7, candidates: [seasonal_naive, seasonal_naiv])"),
+                Arguments.of("QF2003", 3, 49, "a list of names", "model a = auto(demand, horizon: 7, candidates: [1, 2])"));
     }
 
     @ParameterizedTest(name = "{0} {4}")

@@ -16,6 +16,14 @@ public interface TrainedModel {
     TrainingSummary summary();
 
     /**
+     * One line on what the fit did, for messages and {@code :describe}; models that choose a form
+     * per series (ets, arima, auto) add what they chose.
+     */
+    default String describe() {
+        return summary().describe();
+    }
+
+    /**
      * One batched inference over the panel: the next {@code horizon} steps after each series' last
      * observation. Series the model cannot forecast are listed in {@link ForecastSet#skipped()}.
      *

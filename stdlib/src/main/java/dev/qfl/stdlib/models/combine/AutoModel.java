@@ -33,6 +33,11 @@ public record AutoModel(ModelSpec spec, TrainingSummary summary, List<String> ca
     }
 
     @Override
+    public String describe() {
+        return summary.describe() + "; " + weights.describe();
+    }
+
+    @Override
     public ForecastSet forecast(String name, Panel panel, FitContext context) {
         List<ForecastSet> sets = new ArrayList<>();
         for (int c = 0; c < members.size(); c++) {

@@ -73,6 +73,11 @@ public record LocalModel(ModelSpec spec, TrainingSummary summary, int season, in
     }
 
     @Override
+    public String describe() {
+        return summary.describe() + "; " + formCounts();
+    }
+
+    @Override
     public ForecastSet forecast(String name, Panel panel, FitContext context) {
         Map<String, LocalFitting.Outcome> fits = panel.fingerprint().equals(fingerprint) ? outcomes
                 : LocalFitting.fitAll(panel, spec, season, minimum, fitter, context);
