@@ -1,7 +1,5 @@
 package dev.qfl.stdlib.models.theta;
 
-import java.util.Locale;
-
 /**
  * How {@link Theta#fit} fits a series.
  *
@@ -92,6 +90,6 @@ public record ThetaOptions(String variant, String decomposition, String estimati
             }
         }
         throw new IllegalArgumentException("theta " + what + " must be one of " + String.join(", ", allowed)
-                + "; got \"" + value.toLowerCase(Locale.ROOT) + "\"");
+                + "; got \"" + value + "\"");
     }
 }
