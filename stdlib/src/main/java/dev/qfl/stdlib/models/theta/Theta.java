@@ -1,5 +1,7 @@
 package dev.qfl.stdlib.models.theta;
 
+import java.util.Arrays;
+
 /**
  * The theta method family (Fiorucci et al. 2016) as statsforecast's AutoTheta fits it: seasonal
  * adjustment when a test finds seasonality, then the standard, optimised, dynamic standard or
@@ -20,7 +22,9 @@ package dev.qfl.stdlib.models.theta;
  *
  * <p>Fallbacks: a constant series gets a flat forecast at its value with zero variance (labelled
  * STM, α = 0.5, θ = 2); series of fewer than 4 points are rejected, as the criterion skips the first
- * 3 errors.
+ * 3 errors. Auto selection only compares variants that leave more counted errors than parameters
+ * (all four from 7 points, STM and DSTM from 6, STM alone below); a variant fitted with no error
+ * degrees of freedom left takes the mean squared first difference of the series as its σ².
  */
 public final class Theta {
 
@@ -55,7 +59,7 @@ public final class Theta {
             return new ThetaFit(ThetaEstimator.fitSes(adjusted), adjustment);
         }
         ThetaVariant requested = opts.requestedVariant();
-        ThetaVariant[] candidates = requested == null ? ThetaVariant.values() : new ThetaVariant[] {requested};
+        ThetaVariant[] candidates = requested == null ? candidates(adjusted.length) : new ThetaVariant[] {requested};
         ThetaModel best = null;
         for (ThetaVariant variant : candidates) {
             ThetaModel model = ThetaEstimator.fitModel(adjusted, variant);
@@ -68,6 +72,16 @@ public final class Theta {
                     + " (are its values too large?)");
         }
         return new ThetaFit(best, adjustment);
+    }
+
+    /**
+     * The variants auto selection compares: those with more counted errors than parameters (an
+     * exact fit would always win and claim zero variance), or STM alone for the shortest series.
+     */
+    private static ThetaVariant[] candidates(int n) {
+        ThetaVariant[] usable = Arrays.stream(ThetaVariant.values())
+                .filter(v -> ThetaEstimator.hasDegreesOfFreedom(n, v)).toArray(ThetaVariant[]::new);
+        return usable.length > 0 ? usable : new ThetaVariant[] {ThetaVariant.STM};
     }
 
     private static void validate(double[] y, int season) {

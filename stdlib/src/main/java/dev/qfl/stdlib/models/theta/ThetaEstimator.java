@@ -110,6 +110,28 @@ final class ThetaEstimator {
         return new ThetaModel(ThetaVariant.STM, alpha, 2.0, initialLevel, sse / n, sigma2, state);
     }
 
+    /** Estimated parameters: ℓ0 and α, and θ when it is estimated. */
+    static int parameters(ThetaVariant variant) {
+        return variant.estimatesTheta() ? 3 : 2;
+    }
+
+    /**
+     * Whether a series of n points leaves more counted errors than the variant has parameters; with
+     * fewer the fit can be exact and its error variance says nothing.
+     */
+    static boolean hasDegreesOfFreedom(int n, ThetaVariant variant) {
+        return n - BURN_IN > parameters(variant);
+    }
+
+    /** Mean squared first difference: the random walk's one-step error, the variance of last resort. */
+    private static double naiveVariance(double[] y) {
+        double sum = 0;
+        for (int t = 1; t < y.length; t++) {
+            sum += (y[t] - y[t - 1]) * (y[t] - y[t - 1]);
+        }
+        return sum / (y.length - 1);
+    }
+
     private double searchAlpha(double lo, double hi) {
         double bestAlpha = lo;
         double bestValue = Double.POSITIVE_INFINITY;
@@ -238,8 +260,7 @@ final class ThetaEstimator {
             qPowT *= q;
         }
         int counted = y.length - burnIn;
-        int parameters = variant.estimatesTheta() ? 3 : 2;
-        double sigma2 = sse / (counted > parameters ? counted - parameters : counted);
+        double sigma2 = hasDegreesOfFreedom(y.length, variant) ? sse / (counted - parameters(variant)) : naiveVariance(y);
         ThetaModel.State state = new ThetaModel.State(y.length, level, meanY, a, b);
         return new ThetaModel(variant, alpha, theta, initialLevel, sse / counted, sigma2, state);
     }

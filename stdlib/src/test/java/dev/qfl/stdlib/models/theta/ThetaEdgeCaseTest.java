@@ -57,6 +57,27 @@ class ThetaEdgeCaseTest {
     }
 
     @Test
+    void veryShortSeriesKeepAPositiveVariance() {
+        double[] y = {3.1, 2.4, 3.9, 3.3, 4.6, 4.1, 5.2};
+        for (int n = 4; n <= 7; n++) {
+            double[] head = Arrays.copyOf(y, n);
+            ThetaFit fit = Theta.fit(head, 1, ThetaOptions.defaults());
+            assertAllFinite(fit, 6);
+            assertTrue(fit.variance(1)[0] > 0.01, n + " points: " + fit);
+            // 1 or 2 counted errors: STM only; 3: the models without θ; from 4 on every variant
+            if (n <= 5) {
+                assertEquals(ThetaVariant.STM, fit.variant(), n + " points");
+            } else if (n == 6) {
+                assertFalse(fit.variant().estimatesTheta(), n + " points");
+            }
+            for (String variant : new String[] {"OTM", "DOTM"}) {
+                ThetaFit forced = Theta.fit(head, 1, ThetaOptions.defaults().withVariant(variant));
+                assertTrue(forced.variance(1)[0] > 0.01, n + " points, " + variant + ": " + forced);
+            }
+        }
+    }
+
+    @Test
     void shortSeasonalSeriesFallsBackToNonSeasonal() {
         double[] y = Arrays.copyOf(ThetaFixtures.series("sk_uk_drivers_ksi"), 20);
         ThetaFit fit = Theta.fit(y, 12, ThetaOptions.defaults());
