@@ -20,6 +20,7 @@ public record EtsOptions(String model, boolean damped, boolean allowMultiplicati
         if (model == null || model.isBlank()) {
             throw new IllegalArgumentException("ets model must be \"auto\" or a code such as \"AAdN\"");
         }
+        EtsModelCode.parse(model); // an unknown code fails here, with the reason, before any fitting
         if (maxEvaluations < 10) {
             throw new IllegalArgumentException("ets needs at least 10 optimiser evaluations; got " + maxEvaluations);
         }
