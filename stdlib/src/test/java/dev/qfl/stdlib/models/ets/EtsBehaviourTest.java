@@ -154,6 +154,66 @@ class EtsBehaviourTest {
         assertTrue(undamped.spec().season() != EtsSpec.Season.MULTIPLICATIVE);
     }
 
+    /**
+     * Awkward inputs (extreme scales, zeros, a step, exactly two or three seasons, an outlier) still give
+     * finite means and positive finite variances, searched or named.
+     */
+    @Test
+    void awkwardSeriesGiveFiniteForecasts() {
+        final double[][] inputs = {
+            scaled(seasonalSeries(24, 12, 50, 5, 9), 1.0),      // exactly two seasons: Fourier start
+            scaled(seasonalSeries(36, 12, 50, 5, 10), 1.0),     // exactly three: decomposition start
+            scaled(seasonalSeries(60, 4, 50, 5, 11), 1e12),
+            scaled(seasonalSeries(60, 4, 50, 5, 12), 1e-9),
+            withZeros(seasonalSeries(48, 4, 3, 5, 13)),
+            step(80),
+            outlier(seasonalSeries(72, 12, 100, 10, 14)),
+        };
+        final int[] seasons = {12, 12, 4, 4, 4, 1, 12};
+        for (int i = 0; i < inputs.length; i++) {
+            for (String code : new String[] {"auto", "AAdN", "ANN"}) {
+                final EtsFit fit = Ets.fit(inputs[i], seasons[i], EtsOptions.defaults().withModel(code));
+                final double[] mean = fit.mean(8);
+                final double[] variance = fit.variance(8);
+                for (int h = 0; h < 8; h++) {
+                    assertTrue(Double.isFinite(mean[h]), "input " + i + " " + fit.label() + " mean " + mean[h]);
+                    assertTrue(variance[h] > 0 && Double.isFinite(variance[h]),
+                            "input " + i + " " + fit.label() + " variance " + variance[h]);
+                }
+            }
+        }
+    }
+
+    private static double[] scaled(double[] y, double factor) {
+        final double[] out = new double[y.length];
+        for (int t = 0; t < y.length; t++) {
+            out[t] = y[t] * factor;
+        }
+        return out;
+    }
+
+    private static double[] withZeros(double[] y) {
+        final double[] out = y.clone();
+        for (int t = 0; t < out.length; t += 5) {
+            out[t] = 0.0;
+        }
+        return out;
+    }
+
+    private static double[] step(int n) {
+        final double[] out = new double[n];
+        for (int t = 0; t < n; t++) {
+            out[t] = t < n / 2 ? 10.0 : 25.0;
+        }
+        return out;
+    }
+
+    private static double[] outlier(double[] y) {
+        final double[] out = y.clone();
+        out[out.length / 2] *= 20;
+        return out;
+    }
+
     /** A typical monthly series of about 200 points, search included, fits quickly (generous bound for shared CI). */
     @Test
     void monthlySearchIsFast() {
