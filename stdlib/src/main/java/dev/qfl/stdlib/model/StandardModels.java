@@ -1,7 +1,9 @@
 package dev.qfl.stdlib.model;
 
 import dev.qfl.stdlib.models.combine.AutoKind;
+import dev.qfl.stdlib.models.ets.EtsKind;
 import dev.qfl.stdlib.models.naive.SeasonalNaiveKind;
+import dev.qfl.stdlib.models.theta.ThetaKind;
 import dev.qfl.stdlib.neural.GaussianKind;
 import dev.qfl.stdlib.neural.IqfKind;
 import dev.qfl.stdlib.neural.Mqf2Kind;
@@ -17,7 +19,7 @@ final class StandardModels {
 
     static List<ModelKind> all() {
         List<ModelKind> base = List.of(new SeasonalNaiveKind(), new IqfKind(), new Mqf2Kind(), new QuantregKind(),
-                new SqfKind(), new GaussianKind());
+                new SqfKind(), new GaussianKind(), new EtsKind(), new ThetaKind());
         List<ModelKind> all = new ArrayList<>(base);
         all.add(new AutoKind(base.stream().filter(k -> !k.joint()).toList()));
         return List.copyOf(all);
