@@ -28,6 +28,8 @@ public final class Benchmarks {
         Map<String, Entry> m = new LinkedHashMap<>();
         add(m, "accuracy", "dev.qfl.stdlib.bench.AccuracyBenchmark",
                 "every model on the real panels and the development set: holdout and 3 rolling origins, beside statsforecast (--help for arguments)");
+        add(m, "classics", "dev.qfl.stdlib.bench.ClassicsBenchmark",
+                "series/s of ets, theta, arima and auto on generated monthly series, beside R's forecast package when installed (arg: series, default 1,000)");
         add(m, "iqf", "dev.qfl.stdlib.neural.IqfBenchmark",
                 "iqf training and query throughput, model load time and memory (arg: epochs, default 8)");
         add(m, "scoring", "dev.qfl.stdlib.evaluation.ScoringBenchmark",

@@ -147,6 +147,16 @@ final class Executor {
             origins.put(s.id(), String.valueOf(QueryRunner.dateCell(s.frequency(), s.origin())));
         }
         p.put("forecast_origin", origins);
+        Map<String, String> chosen = slot.trained().choices();
+        if (!chosen.isEmpty()) {
+            Map<String, String> answered = new LinkedHashMap<>();
+            for (SeriesForecast s : forecast.series()) {
+                if (chosen.containsKey(s.id())) {
+                    answered.put(s.id(), chosen.get(s.id()));
+                }
+            }
+            p.put("model_choices", answered);
+        }
         p.put("qfl_version", QflVersion.get());
         return p;
     }

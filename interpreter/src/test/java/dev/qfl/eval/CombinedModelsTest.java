@@ -81,6 +81,21 @@ class CombinedModelsTest {
     }
 
     @Test
+    void autoSaysWhatItChoseInTheAnswersProvenance() throws Exception {
+        try (QflSession s = QflEngine.builder().build().openSession(dir)) {
+            s.evaluate("t.qfl", HEADER + """
+                    model picked = auto(demand, horizon: 3, candidates: [seasonal_naive], windows: 2)
+                    let q = quantile(demand, 0.9) using picked
+                    export q to "out/q.json"
+                    """);
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("out/q.json").toFile());
+        var choices = json.get("provenance").get("model_choices");
+        assertEquals("seasonal_naive 1.00", choices.get("A").asText(), json.toString());
+        assertEquals("seasonal_naive 1.00", choices.get("B").asText());
+    }
+
+    @Test
     void explainListsTheMembersBeforeTheEnsemble() throws Exception {
         Path script = dir.resolve("e.qfl");
         Files.writeString(script, HEADER + "quantile(demand, 0.9) using both\n");

@@ -28,7 +28,8 @@ record AccuracyOptions(List<String> models, List<AccuracyPanel> panels, Path dat
               --data     folder with the panels and devset/ (default: ../shared/data)
               --windows  rolling origins, the last being the holdout (default: 3)
               --cases    write every case's scores to this CSV file
-              --set      an option for one kind, e.g. --set ets.model=ANN or --set iqf.epochs=50""";
+              --set      an option for one kind, e.g. --set ets.model=ANN, --set iqf.epochs=50 or
+                         --set auto.candidates=[ets,theta,arima]""";
 
     static AccuracyOptions parse(String[] args) {
         List<String> models = List.of();
@@ -84,8 +85,20 @@ record AccuracyOptions(List<String> models, List<AccuracyPanel> panels, Path dat
         throw new IllegalArgumentException("--windows needs a whole number of at least 1, got " + text);
     }
 
-    /** A number when it reads as one (whole numbers as Integer), true/false, or else the text. */
+    /**
+     * A list for {@code [a,b,...]} (of typed elements), a number when it reads as one (whole numbers
+     * as Integer), true/false, or else the text.
+     */
     private static Object typed(String text) {
+        if (text.startsWith("[") && text.endsWith("]")) {
+            List<Object> out = new ArrayList<>();
+            for (String part : text.substring(1, text.length() - 1).split(",")) {
+                if (!part.isBlank()) {
+                    out.add(typed(part.trim()));
+                }
+            }
+            return List.copyOf(out);
+        }
         if (text.equals("true") || text.equals("false")) {
             return Boolean.valueOf(text);
         }

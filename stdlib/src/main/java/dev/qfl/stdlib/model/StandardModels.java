@@ -1,5 +1,6 @@
 package dev.qfl.stdlib.model;
 
+import dev.qfl.stdlib.models.arima.ArimaKind;
 import dev.qfl.stdlib.models.combine.AutoKind;
 import dev.qfl.stdlib.models.ets.EtsKind;
 import dev.qfl.stdlib.models.naive.SeasonalNaiveKind;
@@ -19,7 +20,7 @@ final class StandardModels {
 
     static List<ModelKind> all() {
         List<ModelKind> base = List.of(new SeasonalNaiveKind(), new IqfKind(), new Mqf2Kind(), new QuantregKind(),
-                new SqfKind(), new GaussianKind(), new EtsKind(), new ThetaKind());
+                new SqfKind(), new GaussianKind(), new EtsKind(), new ThetaKind(), new ArimaKind());
         List<ModelKind> all = new ArrayList<>(base);
         all.add(new AutoKind(base.stream().filter(k -> !k.joint()).toList()));
         return List.copyOf(all);

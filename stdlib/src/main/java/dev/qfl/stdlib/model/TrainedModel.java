@@ -24,6 +24,15 @@ public interface TrainedModel {
     }
 
     /**
+     * What the model chose for each series it was fitted on, by series id (e.g. {@code ETS(A,Ad,N)},
+     * or auto's weights); empty for models with one form for all series. Answers carry it in their
+     * provenance.
+     */
+    default java.util.Map<String, String> choices() {
+        return java.util.Map.of();
+    }
+
+    /**
      * One batched inference over the panel: the next {@code horizon} steps after each series' last
      * observation. Series the model cannot forecast are listed in {@link ForecastSet#skipped()}.
      *

@@ -9,6 +9,9 @@ import dev.qfl.stdlib.model.TrainedModel;
 import dev.qfl.stdlib.model.TrainingSummary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A fitted {@code auto} model: every candidate fitted on the whole training data, and per series
@@ -27,14 +30,26 @@ public record AutoModel(ModelSpec spec, TrainingSummary summary, List<String> ca
         return new AutoModel(spec, s, candidates, members, weights);
     }
 
-    /** What was chosen, e.g. "chose by backtest for 56 series; best candidate: arima 20, ets 15, ...". */
-    public String choices() {
-        return weights.describe();
-    }
-
     @Override
     public String describe() {
         return summary.describe() + "; " + weights.describe();
+    }
+
+    /** Per series, its candidates with their weights, e.g. "arima 0.5 + ets 0.5". */
+    @Override
+    public Map<String, String> choices() {
+        Map<String, String> out = new TreeMap<>();
+        weights.weights().forEach((id, w) -> {
+            StringBuilder sb = new StringBuilder();
+            for (int c = 0; c < w.length; c++) {
+                if (w[c] > 0) {
+                    sb.append(sb.length() == 0 ? "" : " + ").append(candidates.get(c))
+                            .append(String.format(Locale.ROOT, " %.3g", w[c]));
+                }
+            }
+            out.put(id, sb.toString());
+        });
+        return out;
     }
 
     @Override

@@ -51,6 +51,11 @@ public record LocalModel(ModelSpec spec, TrainingSummary summary, int season, in
         return new LocalModel(spec, summary, season, minimum, fitter, panel.fingerprint(), Map.copyOf(outcomes));
     }
 
+    @Override
+    public Map<String, String> choices() {
+        return labels();
+    }
+
     /** The fitted form of each series (e.g. {@code ETS(A,Ad,N)}), by series id; left-out series are absent. */
     public Map<String, String> labels() {
         Map<String, String> out = new TreeMap<>();

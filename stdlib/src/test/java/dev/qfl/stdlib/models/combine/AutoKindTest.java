@@ -45,7 +45,8 @@ class AutoKindTest {
         AutoModel model = (AutoModel) auto.fit(panel(), spec, FitContext.silent("a"));
         assertEquals(List.of(0.0, 1.0), List.of(model.weights().weights().get("noise")[0], model.weights().weights().get("noise")[1]));
         assertEquals(1.0, model.weights().weights().get("walk")[0]);
-        assertTrue(model.choices().contains("level 1") && model.choices().contains("walk 1"), model.choices());
+        assertTrue(model.describe().contains("level 1") && model.describe().contains("walk 1"), model.describe());
+        assertEquals("level 1.00", model.choices().get("noise"));
         ForecastSet f = model.forecast("a", panel(), FitContext.silent("a"));
         Panel p = panel();
         double[] walk = p.series().get(1).values();
