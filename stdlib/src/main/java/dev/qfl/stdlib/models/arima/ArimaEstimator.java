@@ -29,6 +29,8 @@ final class ArimaEstimator {
     /** Half-width of the one-dimensional search for a lone constant, in standard errors of the mean. */
     private static final double CONSTANT_SPAN = 50;
     private static final int MAX_EVALUATIONS = 4000;
+    /** Nelder–Mead rounds at most: restarts go on while a round still improves the objective. */
+    private static final int MAX_ROUNDS = 4;
     /** Relative change of the objective (a log-variance per observation) that ends a simplex round, as R's optim. */
     private static final double RELATIVE_TOLERANCE = 1e-8;
     /** Simplex steps: wide for the CSS fit from zeros, narrower for ML from the CSS values, small for the restart. */
@@ -73,15 +75,28 @@ final class ArimaEstimator {
         }
     }
 
+    /** One Nelder–Mead run; when the budget runs out, the best point it evaluated. */
+    private static double[] simplex(Problem problem, double[] start, Stage stage, double step, int budget) {
+        problem.resetBest(start);
+        try {
+            return new SimplexOptimizer(new SimpleValueChecker(RELATIVE_TOLERANCE, 1e-12))
+                    .optimize(new MaxEval(budget), GoalType.MINIMIZE,
+                            new ObjectiveFunction(x -> problem.penalised(x, stage)), new InitialGuess(start),
+                            new NelderMeadSimplex(start.length, step)).getPoint();
+        } catch (TooManyEvaluationsException budgetSpent) {
+            return problem.best();
+        }
+    }
+
     /** Keeps the optimiser off the flat, saturated part of tanh, where it would wander without end. */
     private static double clamp(double value) {
         return Math.max(-ARMA_BOUND, Math.min(ARMA_BOUND, value));
     }
 
     /**
-     * Nelder–Mead, restarted once from its answer (a collapsed simplex is the usual way it stops
-     * short); Brent's method in one dimension. The restart is skipped when the first round ends at
-     * a unit root, which auto.arima rejects anyway: refining it is the slowest part of a search.
+     * Nelder–Mead, restarted from its answer while that still helps (a collapsed simplex is the
+     * usual way it stops short); Brent's method in one dimension. Restarts are skipped when a round
+     * ends at a unit root, which auto.arima rejects anyway: refining it is the slowest part of a search.
      */
     private static double[] minimise(Problem problem, double[] start, Stage stage) {
         int dim = problem.dimension();
@@ -98,15 +113,16 @@ final class ArimaEstimator {
                 return new double[]{best};
             }
             double[] point = start;
-            for (int round = 0; round < 2; round++) {
-                if (round == 1 && !problem.admissible(problem.decode(point))) {
+            double previous = Double.POSITIVE_INFINITY;
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                double value = problem.penalised(point, stage);
+                if (round > 0 && (!problem.admissible(problem.decode(point))
+                        || previous - value <= RELATIVE_TOLERANCE * Math.abs(value))) {
                     break;
                 }
-                double step = round == 1 ? STEP_RESTART : stage.exact ? STEP_EXACT : STEP_CSS;
-                point = new SimplexOptimizer(new SimpleValueChecker(RELATIVE_TOLERANCE, 1e-12))
-                        .optimize(new MaxEval(MAX_EVALUATIONS), GoalType.MINIMIZE,
-                                new ObjectiveFunction(x -> problem.penalised(x, stage)), new InitialGuess(point),
-                                new NelderMeadSimplex(dim, step)).getPoint();
+                previous = value;
+                double step = round >= 1 ? STEP_RESTART : stage.exact ? STEP_EXACT : STEP_CSS;
+                point = simplex(problem, point, stage, step, MAX_EVALUATIONS);
             }
             return point;
         } catch (TooManyEvaluationsException slow) {
@@ -239,13 +255,17 @@ final class ArimaEstimator {
         }
 
         boolean admissible(Coefficients c) {
+            return minRoot(c) >= MIN_ROOT;
+        }
+
+        /** Smallest modulus among the roots of the expanded AR and MA polynomials. */
+        double minRoot(Coefficients c) {
             int m = spec.season();
-            double root = Math.min(
+            return Math.min(
                     Math.min(ArmaPolynomials.minRootModulus(c.phi, -1, 1),
                             ArmaPolynomials.minRootModulus(c.seasonalPhi, -1, m)),
                     Math.min(ArmaPolynomials.minRootModulus(c.theta, 1, 1),
                             ArmaPolynomials.minRootModulus(c.seasonalTheta, 1, m)));
-            return root >= MIN_ROOT;
         }
     }
 

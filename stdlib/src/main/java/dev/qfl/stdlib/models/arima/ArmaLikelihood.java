@@ -176,41 +176,6 @@ final class ArmaLikelihood {
         System.arraycopy(next, 0, p, 0, r * r);
     }
 
-    /** The straightforward three-pass form of {@link #predictCovariance}, kept to check it in tests. */
-    void predictCovarianceReference(double variance) {
-        double[] p = covariance;
-        // updated covariance U = P - p0 p0' / F, kept in scratch
-        for (int i = 0; i < r; i++) {
-            double pi0 = p[i * r];
-            for (int j = 0; j < r; j++) {
-                scratch[i * r + j] = p[i * r + j] - pi0 * p[j * r] / variance;
-            }
-        }
-        // W = T U: row i = a_i U[0,:] + U[i+1,:]  (written into p)
-        for (int i = 0; i < r; i++) {
-            double a = transition[i];
-            for (int j = 0; j < r; j++) {
-                double value = a * scratch[j];
-                if (i + 1 < r) {
-                    value += scratch[(i + 1) * r + j];
-                }
-                p[i * r + j] = value;
-            }
-        }
-        // T U T' = W T': column j = W[:,0] a_j + W[:,j+1]; computed into scratch, then + R R'
-        for (int i = 0; i < r; i++) {
-            double wi0 = p[i * r];
-            for (int j = 0; j < r; j++) {
-                double value = wi0 * transition[j];
-                if (j + 1 < r) {
-                    value += p[i * r + j + 1];
-                }
-                scratch[i * r + j] = value + shockLoading[i] * shockLoading[j];
-            }
-        }
-        System.arraycopy(scratch, 0, p, 0, r * r);
-    }
-
     /** Fills {@link #covariance} with the stationary state covariance (σ² = 1); false if not stationary. */
     private boolean stationaryCovariance(double[] ar, double[] ma) {
         double[] psi = ArmaPolynomials.psiWeights(ar, ma, r);
@@ -240,19 +205,29 @@ final class ArmaLikelihood {
      * and only the non-zero AR coefficients are visited).
      */
     private void toCompanionState(double[] ar) {
-        if (ar.length == 0) {
+        int count = 0;
+        for (double a : ar) {
+            if (a != 0) {
+                count++;
+            }
+        }
+        if (count == 0) {
             return;
+        }
+        int[] lags = new int[count];
+        double[] values = new double[count];
+        for (int k = 0, at = 0; k < ar.length; k++) {
+            if (ar[k] != 0) {
+                lags[at] = k + 1;
+                values[at++] = ar[k];
+            }
         }
         double[] p = covariance;
         for (int j = 0; j < r; j++) {
             for (int c = 0; c < r; c++) {
                 double value = p[j * r + c];
-                int top = Math.min(j, ar.length);
-                for (int k = 1; k <= top; k++) {
-                    double a = ar[k - 1];
-                    if (a != 0) {
-                        value -= a * p[(j - k) * r + c];
-                    }
+                for (int e = 0; e < count && lags[e] <= j; e++) {
+                    value -= values[e] * p[(j - lags[e]) * r + c];
                 }
                 scratch[j * r + c] = value;
             }
@@ -260,12 +235,8 @@ final class ArmaLikelihood {
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < r; j++) {
                 double value = scratch[i * r + j];
-                int top = Math.min(j, ar.length);
-                for (int k = 1; k <= top; k++) {
-                    double a = ar[k - 1];
-                    if (a != 0) {
-                        value -= a * scratch[i * r + j - k];
-                    }
+                for (int e = 0; e < count && lags[e] <= j; e++) {
+                    value -= values[e] * scratch[i * r + j - lags[e]];
                 }
                 p[i * r + j] = value;
             }

@@ -1,0 +1,223 @@
+package dev.qfl.stdlib.models.arima;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.junit.jupiter.api.Test;
+
+/** Closed forms, an independent likelihood, simulated paths against the analytic variance, edge cases. */
+class ArimaBehaviourTest {
+
+    @Test
+    void autocovariancesOfArma11MatchTheClosedForm() {
+        double phi = 0.6;
+        double theta = -0.3;
+        double[] gamma = ArmaLikelihood.autocovariances(new double[]{phi}, new double[]{theta},
+                ArmaPolynomials.psiWeights(new double[]{phi}, new double[]{theta}, 4), 4);
+        double gamma0 = (1 + 2 * phi * theta + theta * theta) / (1 - phi * phi);
+        double gamma1 = (1 + phi * theta) * (phi + theta) / (1 - phi * phi);
+        assertEquals(gamma0, gamma[0], 1e-12);
+        assertEquals(gamma1, gamma[1], 1e-12);
+        assertEquals(phi * gamma1, gamma[2], 1e-12);
+    }
+
+    /**
+     * The Kalman filter's likelihood equals the Gaussian density computed directly: the n × n
+     * autocovariance matrix of a seasonal ARMA (from its ψ weights, summed far enough to converge),
+     * its Cholesky factor for the determinant and the quadratic form.
+     */
+    @Test
+    void kalmanLikelihoodEqualsTheDirectGaussianDensity() {
+        int m = 4;
+        double[] ar = ArmaPolynomials.expandAr(new double[]{0.5, -0.2}, new double[]{0.4}, m);
+        double[] ma = ArmaPolynomials.expandMa(new double[]{0.3}, new double[]{-0.5}, m);
+        Random random = new Random(7);
+        int n = 40;
+        double[] x = new double[n];
+        for (int t = 0; t < n; t++) {
+            x[t] = random.nextGaussian() * 2 + 1;
+        }
+        double mean = 0.7;
+        ArmaLikelihood likelihood = new ArmaLikelihood(x, ar.length, ma.length);
+        likelihood.exact(ar, ma, mean);
+        double kalman = -0.5 * (n * Math.log(2 * Math.PI * likelihood.sumOfSquares / n)
+                + likelihood.sumOfLogVariances + n);
+
+        double[] psi = ArmaPolynomials.psiWeights(ar, ma, 4000);
+        double[][] cov = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                int lag = Math.abs(i - j);
+                double sum = 0;
+                for (int k = 0; k + lag < psi.length; k++) {
+                    sum += psi[k] * psi[k + lag];
+                }
+                cov[i][j] = sum;
+            }
+        }
+        RealMatrix gamma = new Array2DRowRealMatrix(cov);
+        CholeskyDecomposition cholesky = new CholeskyDecomposition(gamma);
+        double[] centred = Arrays.stream(x).map(v -> v - mean).toArray();
+        double[] solved = cholesky.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(centred))
+                .toArray();
+        double quadratic = 0;
+        for (int t = 0; t < n; t++) {
+            quadratic += centred[t] * solved[t];
+        }
+        double logDet = Math.log(cholesky.getDeterminant());
+        double sigma2 = quadratic / n; // σ² profiled out, as in the filter
+        double direct = -0.5 * (n * Math.log(2 * Math.PI * sigma2) + logDet + n);
+        assertEquals(direct, kalman, 1e-8);
+    }
+
+    @Test
+    void partialAutocorrelationMapRoundTripsAndStaysStationary() {
+        double[] free = {1.3, -0.4, 2.2};
+        double[] coefficients = new double[3];
+        ArmaPolynomials.partialToCoefficients(free, 0, 3, coefficients);
+        assertTrue(ArmaPolynomials.minRootModulus(coefficients, -1, 1) > 1);
+        assertArrayEquals(free, ArmaPolynomials.coefficientsToPartial(coefficients), 1e-12);
+    }
+
+    /** ARIMA(0,1,1): ψ_j = 1 + θ for j >= 1, so Var(h) = σ² (1 + (h - 1)(1 + θ)²); the mean is flat. */
+    @Test
+    void varianceOfArima011MatchesTheClosedForm() {
+        double[] y = randomWalkWithNoise(300, 3);
+        ArimaFit fit = Arima.fit(y, 1, ArimaOptions.fixed(new int[]{0, 1, 1}, null).withConstant(false));
+        double theta = fit.coefficients()[0];
+        double[] variance = fit.variance(10);
+        double[] mean = fit.mean(10);
+        for (int h = 1; h <= 10; h++) {
+            double expected = fit.sigma2() * (1 + (h - 1) * (1 + theta) * (1 + theta));
+            assertEquals(expected, variance[h - 1], 1e-9 * expected);
+            assertEquals(mean[0], mean[h - 1], 1e-9 * Math.abs(mean[0]));
+        }
+    }
+
+    /** Paths carry the fitted dynamics: their mean and variance per step match the analytic ones. */
+    @Test
+    void simulatedPathsMatchTheAnalyticMeanAndVariance() {
+        ArimaFixtures.Series drivers = ArimaFixtures.series().get("sk_uk_drivers_ksi");
+        ArimaFit fit = Arima.fit(drivers.values(), 12,
+                ArimaOptions.fixed(new int[]{1, 0, 1}, new int[]{0, 1, 1}).withConstant(true));
+        int horizon = 24;
+        int count = 20000;
+        double[][] paths = fit.paths(horizon, count, new SplittableRandom(11));
+        double[] mean = fit.mean(horizon);
+        double[] variance = fit.variance(horizon);
+        for (int h = 0; h < horizon; h++) {
+            double sum = 0;
+            double squares = 0;
+            for (double[] path : paths) {
+                sum += path[h];
+            }
+            double sampleMean = sum / count;
+            for (double[] path : paths) {
+                squares += (path[h] - sampleMean) * (path[h] - sampleMean);
+            }
+            double sampleVariance = squares / (count - 1);
+            assertEquals(mean[h], sampleMean, 4 * Math.sqrt(variance[h] / count), "mean step " + (h + 1));
+            // the sample variance of 20,000 Gaussian draws has a relative sd of 1%: 5% is five of them
+            assertEquals(variance[h], sampleVariance, 0.05 * variance[h], "variance step " + (h + 1));
+        }
+    }
+
+    @Test
+    void constantSeriesGetsAMeanAndATinyPositiveVariance() {
+        double[] y = new double[30];
+        Arrays.fill(y, 42.5);
+        ArimaFit fit = Arima.fit(y, 12, ArimaOptions.defaults());
+        assertEquals("ARIMA(0,0,0) with non-zero mean", fit.label());
+        double[] mean = fit.mean(5);
+        double[] variance = fit.variance(5);
+        for (int h = 0; h < 5; h++) {
+            assertEquals(42.5, mean[h], 1e-12);
+            assertTrue(variance[h] > 0 && variance[h] < 1e-6, "variance " + variance[h]);
+        }
+        double[][] paths = fit.paths(5, 3, new SplittableRandom(1));
+        assertTrue(Arrays.stream(paths).flatMapToDouble(Arrays::stream).allMatch(Double::isFinite));
+    }
+
+    @Test
+    void linearTrendIsForecastExactly() {
+        double[] y = new double[40];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 3 - 0.5 * t;
+        }
+        ArimaFit fit = Arima.fit(y, 1, ArimaOptions.defaults());
+        double[] mean = fit.mean(3);
+        for (int h = 1; h <= 3; h++) {
+            assertEquals(3 - 0.5 * (39 + h), mean[h - 1], 1e-9);
+        }
+        assertTrue(fit.variance(3)[2] > 0);
+    }
+
+    @Test
+    void givenOrdersThatTheSeriesCannotCarryAreRejectedWithAMessage() {
+        double[] y = randomWalkWithNoise(20, 5);
+        IllegalArgumentException tooShort = assertThrows(IllegalArgumentException.class,
+                () -> Arima.fit(y, 12, ArimaOptions.fixed(new int[]{1, 1, 1}, new int[]{1, 1, 1})));
+        assertTrue(tooShort.getMessage().contains("the series has 20"), tooShort.getMessage());
+        IllegalArgumentException constant = assertThrows(IllegalArgumentException.class,
+                () -> Arima.fit(y, 1, ArimaOptions.fixed(new int[]{0, 2, 1}, null).withConstant(true)));
+        assertTrue(constant.getMessage().contains("constant"), constant.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Arima.fit(new double[0], 1, ArimaOptions.defaults()));
+        assertThrows(IllegalArgumentException.class,
+                () -> Arima.fit(new double[]{1, Double.NaN, 2}, 1, ArimaOptions.defaults()));
+    }
+
+    @Test
+    void shortAndNegativeSeriesGiveFiniteForecasts() {
+        double[][] inputs = {{1.0}, {1.0, 2.0}, {-3, 1, -2, 4, 0}, randomWalkWithNoise(11, 9)};
+        for (double[] y : inputs) {
+            ArimaFit fit = Arima.fit(y, 4, ArimaOptions.defaults());
+            double[] mean = fit.mean(6);
+            double[] variance = fit.variance(6);
+            for (int h = 0; h < 6; h++) {
+                assertTrue(Double.isFinite(mean[h]), fit.label() + " " + Arrays.toString(y));
+                assertTrue(variance[h] > 0 && Double.isFinite(variance[h]), fit.label() + " " + Arrays.toString(y));
+            }
+        }
+    }
+
+    /**
+     * Speed: a 200-point monthly series with automatic orders in well under 100 ms, and a weekly
+     * 1,030-point series (WTI, m = 52, searched with the CSS approximation) in a few seconds.
+     * The bounds are loose because the build machine is shared; typical times are in the report.
+     */
+    @Test
+    void automaticFitsAreFast() {
+        ArimaFixtures.Series drivers = ArimaFixtures.series().get("sk_uk_drivers_ksi");
+        ArimaFixtures.Series wti = ArimaFixtures.series().get("arch_wti_w");
+        Arima.fit(drivers.values(), 12, ArimaOptions.defaults()); // warm-up
+        long start = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            Arima.fit(drivers.values(), 12, ArimaOptions.defaults());
+        }
+        double monthlyMs = (System.nanoTime() - start) / 5e6;
+        start = System.nanoTime();
+        ArimaFit weekly = Arima.fit(wti.values(), 52, ArimaOptions.defaults());
+        double weeklyMs = (System.nanoTime() - start) / 1e6;
+        assertTrue(monthlyMs < 300, "monthly fit took " + monthlyMs + " ms");
+        assertTrue(weeklyMs < 10_000, "weekly fit took " + weeklyMs + " ms (" + weekly.label() + ")");
+    }
+
+    private static double[] randomWalkWithNoise(int n, long seed) {
+        Random random = new Random(seed);
+        double[] y = new double[n];
+        double level = 10;
+        for (int t = 0; t < n; t++) {
+            level += random.nextGaussian();
+            y[t] = level + 0.5 * random.nextGaussian();
+        }
+        return y;
+    }
+}
