@@ -21,6 +21,8 @@ import java.util.Set;
 public final class LanguageWords {
     /** The function that reads a saved model: {@code model m = load("file")}. */
     static final String LOAD = "load";
+    /** The function that combines declared models: {@code model e = ensemble(m1, m2)}. */
+    static final String ENSEMBLE = dev.qfl.stdlib.models.combine.EnsembleKind.NAME;
 
     private static final Set<String> KEYWORDS = readKeywords();
     private final ModelRegistry models;
@@ -67,6 +69,7 @@ public final class LanguageWords {
         List<String> out = new ArrayList<>(queryFunctions());
         out.add(SeriesSources.CSV);
         out.add(LOAD);
+        out.add(ENSEMBLE);
         out.addAll(modelKinds());
         return out;
     }

@@ -151,6 +151,8 @@ public final class QflCompleter implements Completer {
             words.modelKinds().forEach(k -> out.add(new Suggestion(k, k, "model kind",
                     words.kind(k).map(m -> m.summary()).orElse(null), false)));
             out.add(new Suggestion(LanguageWords.LOAD, LanguageWords.LOAD, "function", "a saved model", false));
+            out.add(new Suggestion(LanguageWords.ENSEMBLE, LanguageWords.ENSEMBLE, "function",
+                    "the level-by-level average of declared models", false));
             return out;
         }
         if (prev == QflLexer.ASSIGN && first == QflLexer.SERIES) {
@@ -161,6 +163,11 @@ public final class QflCompleter implements Completer {
         }
         if (prev == QflLexer.LPAREN || prev == QflLexer.COMMA) {
             Optional<String> call = innermostCall(tokens);
+            if (call.isPresent() && call.get().equals(LanguageWords.ENSEMBLE)) {
+                List<Suggestion> out = new ArrayList<>(group(declared.models(), "model"));
+                out.add(new Suggestion("weights: ", "weights", "option", "one non-negative weight per member", false));
+                return out;
+            }
             Optional<List<OptionSpec>> options = call.flatMap(words::optionsOf);
             if (options.isPresent()) {
                 List<Suggestion> out = new ArrayList<>();

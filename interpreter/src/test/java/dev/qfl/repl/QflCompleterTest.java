@@ -61,6 +61,14 @@ class QflCompleterTest {
     }
 
     @Test
+    void anEnsembleOffersDeclaredModelsAndItsWeights() {
+        assertTrue(values("model e = ").containsAll(List.of("ensemble", "ets", "theta", "arima", "auto")), values("model e = ").toString());
+        assertEquals(List.of("naive", "iq", "weights: "), values("model e = ensemble("));
+        assertEquals(List.of("iq"), values("model e = ensemble(naive, i"));
+        assertTrue(values("model a = auto(").contains("candidates: "), values("model a = auto(").toString());
+    }
+
+    @Test
     void csvOptionsAndTheirAllowedWords() {
         assertEquals(List.of("freq: ", "fill: "), values("series s = csv(\"data/retail.csv\", f"));
         assertEquals(List.of("hour", "day", "week", "month", "quarter", "year"),

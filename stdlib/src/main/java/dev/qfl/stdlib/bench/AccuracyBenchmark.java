@@ -50,7 +50,13 @@ public final class AccuracyBenchmark {
             System.exit(1);
             return;
         }
-        run(options, System.out, System.err);
+        try {
+            run(options, System.out, System.err);
+        } catch (IllegalArgumentException e) {
+            // a missing data folder, an unknown model or option: the user's to fix, so no stack trace
+            System.err.println("qfl bench accuracy: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     static void run(AccuracyOptions options, PrintStream out, PrintStream progress) throws Exception {
@@ -63,6 +69,8 @@ public final class AccuracyBenchmark {
         }
         PeerScores peers = PeerScores.read(options.data().resolve("devset"));
         List<CaseScore> all = new ArrayList<>();
+        StringBuilder quantiles = options.quantiles() == null ? null
+                : new StringBuilder("panel,model,id,window,step,actual,q0.1,q0.2,q0.3,q0.4,q0.5,q0.6,q0.7,q0.8,q0.9\n");
         Map<String, Integer> skipped = new HashMap<>();
         Map<String, Double> seconds = new HashMap<>();
         for (AccuracyPanel panel : options.panels()) {
@@ -76,7 +84,8 @@ public final class AccuracyBenchmark {
             for (String model : run) {
                 long t0 = System.nanoTime();
                 int[] left = {0};
-                List<CaseScore> cases = evaluate(registry.find(model).orElseThrow(), panel, data, windows, options, left);
+                List<CaseScore> cases = evaluate(registry.find(model).orElseThrow(), panel, data, windows, options, left,
+                        quantiles);
                 double s = (System.nanoTime() - t0) / 1e9;
                 all.addAll(cases);
                 skipped.put(panel.name() + "|" + model, left[0]);
@@ -121,6 +130,10 @@ public final class AccuracyBenchmark {
                 peers.summaries(peerGroup, protocol).forEach(s -> AccuracySummary.printPeer(out, s));
             }
         }
+        if (quantiles != null) {
+            AtomicFiles.write(options.quantiles(), quantiles.toString().getBytes(StandardCharsets.UTF_8));
+            progress.println("quantiles written to " + options.quantiles());
+        }
         if (options.cases() != null) {
             writeCases(options.cases(), all);
             progress.println("per-case scores written to " + options.cases());
@@ -152,7 +165,8 @@ public final class AccuracyBenchmark {
     }
 
     private static List<CaseScore> evaluate(ModelKind kind, AccuracyPanel panel, Panel data, List<Backtest.Window> windows,
-                                            AccuracyOptions options, int[] skipped) throws Exception {
+                                            AccuracyOptions options, int[] skipped, StringBuilder quantiles)
+            throws Exception {
         Map<String, Object> given = new LinkedHashMap<>();
         given.put("horizon", panel.horizon());
         if (kind.options().stream().anyMatch(o -> o.name().equals("season"))) {
@@ -175,7 +189,11 @@ public final class AccuracyBenchmark {
                 int window = windows.size() - w.index();
                 for (SeriesForecast s : forecast.series()) {
                     SeriesForecast f = data.support() == Support.NONNEGATIVE ? floored(s) : s;
-                    out.add(CaseScore.of(panel.name(), kind.name(), window, f, w.actuals().get(s.id()), w.scales().get(s.id())));
+                    double[] actual = w.actuals().get(s.id());
+                    out.add(CaseScore.of(panel.name(), kind.name(), window, f, actual, w.scales().get(s.id())));
+                    if (quantiles != null) {
+                        appendQuantiles(quantiles, panel.name(), kind.name(), window, f, actual);
+                    }
                 }
             } finally {
                 if (model instanceof AutoCloseable closeable) {
@@ -190,6 +208,20 @@ public final class AccuracyBenchmark {
     private static SeriesForecast floored(SeriesForecast s) {
         return new SeriesForecast(s.id(), s.frequency(), s.origin(),
                 s.steps().stream().map(FlooredQuantileFunction::atZero).toList(), s.joint());
+    }
+
+    private static void appendQuantiles(StringBuilder sb, String panel, String model, int window, SeriesForecast f,
+                                        double[] actual) {
+        double[] q = new double[CaseScore.LEVELS.length];
+        for (int h = 1; h <= Math.min(f.horizon(), actual.length); h++) {
+            f.step(h).quantiles(CaseScore.LEVELS, q);
+            sb.append(panel).append(',').append(model).append(',').append(f.id()).append(',').append(window).append(',')
+                    .append(h).append(',').append(actual[h - 1]);
+            for (double v : q) {
+                sb.append(',').append(v);
+            }
+            sb.append('\n');
+        }
     }
 
     private static void writeCases(Path file, List<CaseScore> cases) throws Exception {

@@ -16,18 +16,20 @@ import java.util.Map;
  * @param windows  rolling origins (window 1 is the holdout)
  * @param cases    where to write every case's scores as CSV, or null
  * @param settings option overrides as {@code kind.option → value}, e.g. {@code ets.model → "ANN"}
+ * @param quantiles where to write every forecast's quantiles 0.1..0.9 with the actuals, or null
  */
 record AccuracyOptions(List<String> models, List<AccuracyPanel> panels, Path data, int windows, Path cases,
-                       Map<String, Object> settings) {
+                       Map<String, Object> settings, Path quantiles) {
 
     static final String USAGE = """
             usage: qfl bench accuracy [--models a,b,...] [--panels p,q,...] [--data DIR] [--windows N]
-                                      [--cases FILE.csv] [--set kind.option=value ...]
+                                      [--cases FILE.csv] [--quantiles FILE.csv] [--set kind.option=value ...]
               --models   model kinds (default: every kind that answers per-step questions)
               --panels   weekly, monthly, quarterly, yearly (the devset), flights, employment, weather (default: all)
               --data     folder with the panels and devset/ (default: ../shared/data)
               --windows  rolling origins, the last being the holdout (default: 3)
               --cases    write every case's scores to this CSV file
+              --quantiles write every forecast's quantiles 0.1..0.9 and the actuals to this CSV file
               --set      an option for one kind, e.g. --set ets.model=ANN, --set iqf.epochs=50 or
                          --set auto.candidates=[ets,theta,arima]""";
 
@@ -37,6 +39,7 @@ record AccuracyOptions(List<String> models, List<AccuracyPanel> panels, Path dat
         Path data = Path.of("..", "shared", "data");
         int windows = 3;
         Path cases = null;
+        Path quantiles = null;
         Map<String, Object> settings = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -50,6 +53,7 @@ record AccuracyOptions(List<String> models, List<AccuracyPanel> panels, Path dat
                 case "--data" -> data = Path.of(value);
                 case "--windows" -> windows = positive(value);
                 case "--cases" -> cases = Path.of(value);
+                case "--quantiles" -> quantiles = Path.of(value);
                 case "--set" -> {
                     int eq = value.indexOf('=');
                     if (eq < 0 || value.indexOf('.') < 0 || value.indexOf('.') > eq) {
@@ -60,7 +64,7 @@ record AccuracyOptions(List<String> models, List<AccuracyPanel> panels, Path dat
                 default -> throw new IllegalArgumentException("unknown argument " + flag);
             }
         }
-        return new AccuracyOptions(models, panels, data, windows, cases, settings);
+        return new AccuracyOptions(models, panels, data, windows, cases, settings, quantiles);
     }
 
     private static List<AccuracyPanel> panels(String names) {
