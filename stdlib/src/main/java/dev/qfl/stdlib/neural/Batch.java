@@ -4,12 +4,16 @@ package dev.qfl.stdlib.neural;
 /**
  * A batch of windows as flat float arrays, ready to become tensors.
  *
- * @param size    windows in the batch
- * @param context size × contextLength × contextFeatures: scaled value, observed flag, calendar
- * @param extras  size × extraFeatures: calendar of each forecast step, log scale, series age
- * @param target  size × horizon scaled outcomes (zeros for inference batches)
- * @param mask    size × horizon: 1 where the outcome was observed and counts in the loss
- * @param scale   size scales (divide to scale, multiply to rescale)
+ * @param size     windows in the batch
+ * @param context  size × contextLength × contextFeatures: normalised value, observed flag
+ * @param extras   size × extraFeatures: per forecast step its calendar and seasonal lags, then the
+ *                 window's age and where zero lies (see {@link WindowLayout})
+ * @param target   size × horizon normalised outcomes (zeros for inference batches)
+ * @param mask     size × horizon: 1 where the outcome was observed and counts in the loss
+ * @param location size locations (subtracted before dividing by the scale)
+ * @param scale    size scales: y = location + scale · normalised value
+ * @param floor    size floors in normalised units (where zero lies), or null when answers are not floored
  */
-record Batch(int size, float[] context, float[] extras, float[] target, float[] mask, float[] scale) {
+record Batch(int size, float[] context, float[] extras, float[] target, float[] mask, float[] location,
+             float[] scale, float[] floor) {
 }

@@ -31,8 +31,8 @@ final class GaussianHead implements QuantileHead {
     }
 
     @Override
-    public QuantileFunction distribution(float[] raw, int offset, double scale) {
+    public QuantileFunction distribution(float[] raw, int offset, double location, double scale) {
         double sd = IqfHead.softplus(raw[offset + 1]) + MIN_SD;
-        return new NormalQuantileFunction(raw[offset] * scale, sd * scale);
+        return new NormalQuantileFunction(location + raw[offset] * scale, sd * scale);
     }
 }

@@ -111,24 +111,99 @@ final class IqfHead implements QuantileHead {
 
     @Override
     public NDArray loss(NDArray raw, NDArray target, NDArray mask) {
-        NDArray crps = crps(raw, target);
-        return QuantileHead.maskedMean(crps, mask);
+        return QuantileHead.maskedMean(crps(raw, target, null), mask);
+    }
+
+    @Override
+    public NDArray loss(NDArray raw, NDArray target, NDArray mask, NDArray floor) {
+        return QuantileHead.maskedMean(crps(raw, target, floor), mask);
     }
 
     /** CRPS of each (window, step) in scaled units: shape (batch, horizon). */
     NDArray crps(NDArray raw, NDArray z) {
+        return crps(raw, z, null);
+    }
+
+    /**
+     * CRPS of each (window, step) in scaled units, shape (batch, horizon), of the function as
+     * answers use it: floored at {@code floor} ((batch, 1), in normalised units) when given.
+     *
+     * <p>Why the floor enters the loss: demand is floored at zero, and the unfloored CRPS hardly
+     * cares where below the first positive outcome the function leaves zero, so a slow mover's
+     * learned mass at zero came out a third too small. For outcomes at or above the floor,
+     * flooring changes the pinball loss only where q(α) &lt; floor, by α·(floor − q(α)), so
+     * CRPS_floored = CRPS − 2∫_{q(α) &lt; floor} α·(floor − q(α)) dα, again in closed form per
+     * piece. Below the floor the loss is then flat, and the levels whose outcomes are zero sink
+     * beneath it: the mass at zero becomes what the data say.
+     */
+    NDArray crps(NDArray raw, NDArray z, NDArray floor) {
         NDManager m = raw.getManager();
         NDArray y0 = raw.get("..., 0").add(k(m, start.location()));
         NDArray inc = softplus(raw.get("..., 1:" + k).add(k(m, start.increment()))).add(TOL);
         NDArray betaL = softplus(raw.get("..., " + k).add(k(m, start.left()))).add(TOL);
         NDArray betaR = softplus(raw.get("..., " + (k + 1)).add(k(m, start.right()))).add(TOL);
         NDArray left = leftTail(m, z, y0, betaL);
+        NDArray out;
+        Pieces pieces = null;
         if (k == 1) {
-            return left.add(rightTail(m, z, y0, betaR));
+            out = left.add(rightTail(m, z, y0, betaR));
+        } else {
+            NDArray rise = inc.cumSum(-1);
+            NDArray right = rightTail(m, z, rise.get("..., -1").add(y0), betaR);
+            pieces = pieces(m, raw, y0, inc, rise);
+            out = left.add(spline(m, z, pieces)).add(right);
         }
-        NDArray rise = inc.cumSum(-1);
-        NDArray right = rightTail(m, z, rise.get("..., -1").add(y0), betaR);
-        return left.add(spline(m, raw, z, y0, inc, rise)).add(right);
+        return floor == null ? out : out.sub(belowFloor(m, floor, y0, betaL, pieces));
+    }
+
+    /**
+     * 2∫ α·(f − q(α)) dα over the levels where q(α) &lt; f: on the left tail (with ℓ = min(β(f − y₀), 0)
+     * and a = α₀e^ℓ the crossing level) a²/2·(f − y₀ − ℓ/β) + a²/(4β); on a linear piece
+     * q = c + s(α − u₀) with w the crossing clipped into [u₀, u₁],
+     * (f − c + s·u₀)(w² − u₀²)/2 − s(w³ − u₀³)/3. The right tail (a function below the floor beyond
+     * its last knot) is left out: such a mass would exceed the last knot level.
+     */
+    private NDArray belowFloor(NDManager m, NDArray floor, NDArray y0, NDArray betaL, Pieces p) {
+        double a0 = levels[0];
+        NDArray gap = floor.sub(y0);   // (B, H)
+        NDArray l = gap.mul(betaL).clip(-1e30f, 0f);
+        NDArray aSq = l.mul(k(m, 2)).exp().mul(k(m, a0 * a0));
+        NDArray tail = aSq.mul(k(m, 0.5)).mul(gap.sub(l.div(betaL))).add(aSq.div(betaL.mul(k(m, 4))));
+        if (p == null) {
+            return tail.mul(k(m, 2));
+        }
+        NDArray f = floor.expandDims(-1);
+        NDArray w = f.sub(p.c()).div(p.slope()).add(p.u0()).maximum(p.u0()).minimum(p.u1());
+        NDArray wSq = w.square();
+        NDArray u0Sq = p.u0().square();
+        NDArray piece = f.sub(p.c()).add(p.slope().mul(p.u0())).mul(wSq.sub(u0Sq)).mul(k(m, 0.5))
+                .sub(p.slope().mul(wSq.mul(w).sub(u0Sq.mul(p.u0()))).mul(k(m, 1.0 / 3)));
+        return tail.add(piece.sum(new int[] {-1})).mul(k(m, 2));
+    }
+
+    /** The linear pieces of the spline: levels [u₀, u₁], value c at u₀ and slope, each (B, H, pieces). */
+    private record Pieces(NDArray u0, NDArray u1, NDArray c, NDArray slope) {
+    }
+
+    private Pieces pieces(NDManager m, NDArray raw, NDArray y0, NDArray inc, NDArray rise) {
+        Shape batch = inc.getShape();   // (B, H, K−1)
+        NDArray start = rise.sub(inc).add(y0.expandDims(-1));   // knot values y_0 .. y_{K−2}
+        if (pieces == 1) {
+            NDArray u0 = constants(m, "lo", i -> levels[i]);
+            NDArray u1 = constants(m, "hi", i -> levels[i + 1]);
+            return new Pieces(u0, u1, start, inc.div(u1.sub(u0)));
+        }
+        int n = (k - 1) * pieces;
+        int base = k + 2;
+        Shape shares = new Shape(batch.get(0), batch.get(1), k - 1, pieces);
+        NDArray xf = share(m, raw.get("..., " + base + ":" + (base + n)).reshape(shares));
+        NDArray yf = share(m, raw.get("..., " + (base + n) + ":" + (base + 2 * n)).reshape(shares));
+        NDArray dx = xf.mul(constants(m, "width", i -> levels[i + 1] - levels[i]).reshape(1, 1, k - 1, 1));
+        NDArray dy = yf.mul(inc.expandDims(-1));
+        NDArray from = dx.cumSum(-1).sub(dx).add(constants(m, "lo", i -> levels[i]).reshape(1, 1, k - 1, 1));
+        Shape flat = new Shape(batch.get(0), batch.get(1), n);
+        return new Pieces(from.reshape(flat), from.add(dx).reshape(flat),
+                dy.cumSum(-1).sub(dy).add(start.expandDims(-1)).reshape(flat), dy.div(dx).reshape(flat));
     }
 
     /**
@@ -137,34 +212,11 @@ final class IqfHead implements QuantileHead {
      * 2·[A·E₁ + m·E₂ + w·(A − m·w/2)], where E₁ = (u₁² − u₀²)/2 − u₁ and E₂ = u₁²/2 − (u₁³ − u₀³)/3
      * depend on the levels only (the per-piece form of the notes, expanded).
      */
-    private NDArray spline(NDManager m, NDArray raw, NDArray z, NDArray y0, NDArray inc, NDArray rise) {
-        Shape batch = inc.getShape();   // (B, H, K−1)
-        NDArray u0;
-        NDArray u1;
-        NDArray c;
-        NDArray slope;
-        NDArray start = rise.sub(inc).add(y0.expandDims(-1));   // knot values y_0 .. y_{K−2}
-        if (pieces == 1) {
-            u0 = constants(m, "lo", i -> levels[i]);
-            u1 = constants(m, "hi", i -> levels[i + 1]);
-            c = start;
-            slope = inc.div(u1.sub(u0));
-        } else {
-            int n = (k - 1) * pieces;
-            int base = k + 2;
-            Shape shares = new Shape(batch.get(0), batch.get(1), k - 1, pieces);
-            NDArray xf = share(m, raw.get("..., " + base + ":" + (base + n)).reshape(shares));
-            NDArray yf = share(m, raw.get("..., " + (base + n) + ":" + (base + 2 * n)).reshape(shares));
-            NDArray dx = xf.mul(constants(m, "width", i -> levels[i + 1] - levels[i]).reshape(1, 1, k - 1, 1));
-            NDArray dy = yf.mul(inc.expandDims(-1));
-            NDArray from = dx.cumSum(-1).sub(dx).add(constants(m, "lo", i -> levels[i]).reshape(1, 1, k - 1, 1));
-            Shape flat = new Shape(batch.get(0), batch.get(1), n);
-            u0 = from.reshape(flat);
-            u1 = from.add(dx).reshape(flat);
-            c = dy.cumSum(-1).sub(dy).add(start.expandDims(-1)).reshape(flat);
-            slope = dy.div(dx).reshape(flat);
-        }
-        NDArray zc = z.expandDims(-1).sub(c);
+    private NDArray spline(NDManager m, NDArray z, Pieces p) {
+        NDArray u0 = p.u0();
+        NDArray u1 = p.u1();
+        NDArray slope = p.slope();
+        NDArray zc = z.expandDims(-1).sub(p.c());
         NDArray a = zc.add(slope.mul(u0));
         NDArray w = zc.div(slope).add(u0).maximum(u0).minimum(u1);
         NDArray u1Sq = u1.square();
@@ -244,16 +296,16 @@ final class IqfHead implements QuantileHead {
     // ---- query time: the same map in plain Java ----------------------------------------------
 
     @Override
-    public QuantileFunction distribution(float[] raw, int offset, double scale) {
+    public QuantileFunction distribution(float[] raw, int offset, double location, double scale) {
         double[] values = new double[outputsPerStep()];
         for (int i = 0; i < values.length; i++) {
             values[i] = raw[offset + i];
         }
-        return distribution(values, scale);
+        return distribution(values, location, scale);
     }
 
     /** The domain map in double precision (also what finite-difference checks differentiate). */
-    Isqf distribution(double[] raw, double scale) {
+    Isqf distribution(double[] raw, double location, double scale) {
         double[] knots = new double[k];
         knots[0] = raw[0] + start.location();
         for (int i = 1; i < k; i++) {
@@ -268,7 +320,7 @@ final class IqfHead implements QuantileHead {
             xf = shares(raw, k + 2, n);
             yf = shares(raw, k + 2 + n, n);
         }
-        return Isqf.of(levels, knots, pieces, xf, yf, betaL, betaR).affine(0, scale);
+        return Isqf.of(levels, knots, pieces, xf, yf, betaL, betaR).affine(location, scale);
     }
 
     private double[] shares(double[] raw, int from, int n) {

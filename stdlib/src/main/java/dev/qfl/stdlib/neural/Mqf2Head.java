@@ -174,12 +174,12 @@ final class Mqf2Head implements QuantileHead {
     }
 
     @Override
-    public QuantileFunction distribution(float[] raw, int offset, double scale) {
+    public QuantileFunction distribution(float[] raw, int offset, double location, double scale) {
         throw new UnsupportedOperationException("mqf2 answers from joint paths; see forecast()");
     }
 
     @Override
-    public Forecast forecast(float[] raw, int offset, double scale, int h, long pathSeed) {
+    public Forecast forecast(float[] raw, int offset, double location, double scale, int h, long pathSeed) {
         NDManager base = picnn.parameters().get(0).getManager();
         double[][] drawn = new double[paths][horizon];
         try (NDManager m = base.newSubManager()) {
@@ -190,7 +190,7 @@ final class Mqf2Head implements QuantileHead {
             float[] out = map(x, ctx, outputAffine(m)).toFloatArray();
             for (int p = 0; p < paths; p++) {
                 for (int k = 0; k < horizon; k++) {
-                    drawn[p][k] = out[p * horizon + k] * scale;
+                    drawn[p][k] = location + out[p * horizon + k] * scale;
                 }
             }
         }

@@ -22,10 +22,16 @@ import java.util.Map;
  * Describing a kind touches no tensor code; the engine starts only in fit and readParameters.
  */
 abstract class NeuralKind implements ModelKind {
+    /** Ensemble members by default: what the accuracy benchmark showed pays for its time (docs/models/iqf.md). */
+    static final int DEFAULT_ENSEMBLE = 1;
+
     /** The shared options, in the order help lists them. */
     static final List<OptionSpec> TRAINING = List.of(
             OptionSpec.required("horizon", OptionType.INTEGER, 1, 1000, "steps to forecast"),
-            OptionSpec.integer("context", null, 1, 5000, "past steps the encoder sees").derivedDefault("4 × horizon"),
+            OptionSpec.integer("context", null, 1, 5000, "past steps the encoder sees")
+                    .derivedDefault("2 seasons or 2 horizons, at most half the typical series"),
+            OptionSpec.integer("season", null, 1, 10_000, "seasonal period in steps: each forecast step sees "
+                    + "the value one season back").derivedDefault("from the frequency"),
             OptionSpec.integer("epochs", 30, 1, 100_000, "maximum training epochs"),
             OptionSpec.integer("batch", 256, 1, 65_536, "windows per training step"),
             OptionSpec.integer("hidden", 64, 1, 4096, "hidden units per layer"),
@@ -35,7 +41,14 @@ abstract class NeuralKind implements ModelKind {
             OptionSpec.symbol("device", "auto", List.of("auto", "cpu", "gpu"), "where to train"),
             OptionSpec.symbol("encoder", "mlp", List.of("mlp", "lstm"), "the encoder network"),
             new OptionSpec("max_time", OptionType.DURATION, false, null, "none", null, null, List.of(),
-                    "wall-time bound of a fit, e.g. 10m"));
+                    "wall-time bound of a fit, e.g. 10m"),
+            OptionSpec.integer("ensemble", DEFAULT_ENSEMBLE, 1, 100,
+                    "members trained with different seeds, their quantile functions averaged"),
+            new OptionSpec("refit", OptionType.BOOLEAN, false, true, null, null, null, List.of(),
+                    "after choosing the epoch count on held-out windows, train again on all data"));
+
+    /** Shared options listed before the head's own (horizon, context, season). */
+    private static final int LEADING = 3;
 
     /** The head's own options (knots, levels, pieces, ...). */
     abstract List<OptionSpec> headOptions();
@@ -54,9 +67,9 @@ abstract class NeuralKind implements ModelKind {
 
     @Override
     public final List<OptionSpec> options() {
-        List<OptionSpec> all = new ArrayList<>(TRAINING.subList(0, 2));
+        List<OptionSpec> all = new ArrayList<>(TRAINING.subList(0, LEADING));
         all.addAll(headOptions());
-        all.addAll(TRAINING.subList(2, TRAINING.size()));
+        all.addAll(TRAINING.subList(LEADING, TRAINING.size()));
         Map<String, Object> overrides = defaultOverrides();
         all.replaceAll(o -> overrides.containsKey(o.name()) ? new OptionSpec(o.name(), o.type(), o.required(),
                 overrides.get(o.name()), o.defaultNote(), o.min(), o.max(), o.choices(), o.help()) : o);
@@ -77,10 +90,11 @@ abstract class NeuralKind implements ModelKind {
             }
         }
         out.putAll(given);
-        if (!(out.get("horizon") instanceof Integer horizon)) {
+        if (!(out.get("horizon") instanceof Integer)) {
             throw new IllegalArgumentException(name() + " needs a horizon");
         }
-        out.putIfAbsent("context", 4 * horizon);
+        // the context stays unset unless given: the fit chooses it from the data and saves it with the model
+        out.putIfAbsent("season", frequency.defaultSeason());
         adjust(out);
         // the calendar features, and so the network's input, depend on the frequency
         out.put("frequency", frequency.keyword());
@@ -94,12 +108,12 @@ abstract class NeuralKind implements ModelKind {
 
     @Override
     public final TrainedModel fit(Panel panel, ModelSpec spec, FitContext context) {
-        return NeuralTrainer.fit(panel, spec, head(spec), context);
+        return NeuralTrainer.fit(panel, spec, () -> head(spec), context);
     }
 
     @Override
     public final TrainedModel readParameters(ModelSpec spec, TrainingSummary summary, InputStream in)
             throws IOException {
-        return NeuralTrainer.load(spec, head(spec), summary, in);
+        return NeuralTrainer.load(spec, () -> head(spec), summary, in);
     }
 }

@@ -9,41 +9,53 @@ import dev.qfl.stdlib.data.Panel;
 import dev.qfl.stdlib.data.Support;
 import dev.qfl.stdlib.data.TimeSeries;
 import dev.qfl.stdlib.dist.FlooredQuantileFunction;
+import dev.qfl.stdlib.dist.QuantileAverage;
 import dev.qfl.stdlib.dist.QuantileFunction;
 import dev.qfl.stdlib.forecast.ForecastSet;
+import dev.qfl.stdlib.forecast.JointDistribution;
+import dev.qfl.stdlib.forecast.SampledJoint;
 import dev.qfl.stdlib.forecast.SeriesForecast;
 import dev.qfl.stdlib.model.FitContext;
 import dev.qfl.stdlib.model.ModelSpec;
 import dev.qfl.stdlib.model.TrainedModel;
 import dev.qfl.stdlib.model.TrainingSummary;
+import dev.qfl.stdlib.models.combine.AveragedJoint;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * A trained neural forecaster. Forecasting runs the network once over all series (in chunks),
- * then turns each step's raw outputs into a compact quantile function in plain Java: every
- * query after that is array work, not tensor work.
+ * A trained neural forecaster: one or more members (an ensemble differs by seed). Forecasting runs
+ * each member's network once over all series (in chunks), turns each step's raw outputs into a
+ * compact quantile function in plain Java and, for an ensemble, averages the members' functions
+ * level by level ({@link QuantileAverage}: an average of monotone functions is monotone, so the
+ * result is again a quantile function). Every query after that is array work, not tensor work.
  */
 final class NeuralModel implements TrainedModel, AutoCloseable {
+    /**
+     * Layout of the saved parameters: a header (this number, the context length, the member count),
+     * then each member's network and head. Files from earlier layouts fail with a clear error.
+     */
+    static final int PARAMETER_FORMAT = 0x514E0002;
     private static final int INFERENCE_CHUNK = 1024;
 
     private final ModelSpec spec;
     private final NeuralOptions options;
-    private final QuantileHead head;
+    private final WindowLayout layout;
     private final NDManager manager;
-    private final QuantileNetwork network;
+    private final List<NeuralTrainer.Member> members;
     private final TrainingSummary summary;
 
-    NeuralModel(ModelSpec spec, NeuralOptions options, QuantileHead head, NDManager manager, QuantileNetwork network,
-                TrainingSummary summary) {
+    NeuralModel(ModelSpec spec, NeuralOptions options, WindowLayout layout, NDManager manager,
+                List<NeuralTrainer.Member> members, TrainingSummary summary) {
         this.spec = spec;
         this.options = options;
-        this.head = head;
+        this.layout = layout;
         this.manager = manager;
-        this.network = network;
+        this.members = List.copyOf(members);
         this.summary = summary;
     }
 
@@ -57,43 +69,97 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
         return summary;
     }
 
+    /** Members in the ensemble (1 without {@code ensemble:}). */
+    int size() {
+        return members.size();
+    }
+
+    /** The context length the fit chose (or was given). */
+    int contextLength() {
+        return layout.context();
+    }
+
     @Override
     public ForecastSet forecast(String name, Panel panel, FitContext context) {
-        WindowSampler windows = new WindowSampler(panel, options.context(), options.horizon());
+        WindowSampler windows = new WindowSampler(panel, layout, false);
         Batch all = windows.inference();
         int horizon = options.horizon();
-        int steps = head.networkSteps(horizon);
-        int d = head.outputsPerStep();
-        float[] raw = new float[all.size() * steps * d];
-        int cf = WindowSampler.CONTEXT_FEATURES;
-        int ef = windows.extraFeatures();
-        ParameterStore store = new ParameterStore(manager, false);
-        for (int from = 0; from < all.size(); from += INFERENCE_CHUNK) {
-            context.checkCancelled();
-            int n = Math.min(INFERENCE_CHUNK, all.size() - from);
-            try (NDManager step = manager.newSubManager()) {
-                NDArray x = step.create(slice(all.context(), from, n, options.context() * cf),
-                        new Shape(n, options.context(), cf));
-                NDArray e = Tensors.owned(step, slice(all.extras(), from, n, ef), new Shape(n, ef));
-                NDArray out = network.forward(store, new NDList(x, e), false).head();
-                System.arraycopy(out.toFloatArray(), 0, raw, from * steps * d, n * steps * d);
+        List<TimeSeries> list = panel.series();
+        List<List<QuantileHead.Forecast>> bySeries = new ArrayList<>();
+        for (int s = 0; s < list.size(); s++) {
+            bySeries.add(new ArrayList<>(members.size()));
+        }
+        for (NeuralTrainer.Member member : members) {
+            float[] raw = outputs(member, all, context);
+            int width = member.head().networkSteps(horizon) * member.head().outputsPerStep();
+            for (int s = 0; s < list.size(); s++) {
+                bySeries.get(s).add(member.head().forecast(raw, s * width, all.location()[s], all.scale()[s], horizon,
+                        options.seed() * 31 + list.get(s).id().hashCode()));
             }
         }
         List<SeriesForecast> series = new ArrayList<>();
-        List<TimeSeries> list = panel.series();
+        boolean nonNegative = panel.support() == Support.NONNEGATIVE;
         for (int s = 0; s < list.size(); s++) {
             TimeSeries ts = list.get(s);
-            QuantileHead.Forecast f = head.forecast(raw, s * steps * d, all.scale()[s], horizon,
-                    options.seed() * 31 + ts.id().hashCode());
+            List<QuantileHead.Forecast> f = bySeries.get(s);
             List<QuantileFunction> marginals = new ArrayList<>(horizon);
-            for (QuantileFunction q : f.steps()) {
-                marginals.add(panel.support() == Support.NONNEGATIVE ? FlooredQuantileFunction.atZero(q) : q);
+            for (int h = 0; h < horizon; h++) {
+                QuantileFunction q = average(f, h);
+                marginals.add(nonNegative ? FlooredQuantileFunction.atZero(q) : q);
             }
-            var joint = f.joint() instanceof dev.qfl.stdlib.forecast.SampledJoint sampled
-                    && panel.support() == Support.NONNEGATIVE ? sampled.floored(0) : f.joint();
+            JointDistribution joint = joint(f);
+            if (joint instanceof SampledJoint sampled && nonNegative) {
+                joint = sampled.floored(0);
+            }
             series.add(new SeriesForecast(ts.id(), ts.frequency(), ts.end(), marginals, joint));
         }
         return new ForecastSet(name, horizon, series, List.of());
+    }
+
+    private static QuantileFunction average(List<QuantileHead.Forecast> forecasts, int step) {
+        if (forecasts.size() == 1) {
+            return forecasts.get(0).steps().get(step);
+        }
+        List<QuantileFunction> steps = new ArrayList<>(forecasts.size());
+        forecasts.forEach(f -> steps.add(f.steps().get(step)));
+        double[] weights = new double[steps.size()];
+        Arrays.fill(weights, 1.0);
+        return QuantileAverage.of(steps, weights);
+    }
+
+    /** The members' joint distributions averaged level by level, or null for per-step heads. */
+    private static JointDistribution joint(List<QuantileHead.Forecast> forecasts) {
+        if (forecasts.get(0).joint() == null) {
+            return null;
+        }
+        if (forecasts.size() == 1) {
+            return forecasts.get(0).joint();
+        }
+        double[] weights = new double[forecasts.size()];
+        Arrays.fill(weights, 1.0 / forecasts.size());
+        return new AveragedJoint(forecasts.stream().map(QuantileHead.Forecast::joint).toList(), weights);
+    }
+
+    /** One member's raw outputs for every window of the batch. */
+    private float[] outputs(NeuralTrainer.Member member, Batch all, FitContext context) {
+        int steps = member.head().networkSteps(options.horizon());
+        int d = member.head().outputsPerStep();
+        float[] raw = new float[all.size() * steps * d];
+        int cf = WindowLayout.CONTEXT_FEATURES;
+        int ef = layout.extraFeatures();
+        ParameterStore store = new ParameterStore(member.manager(), false);
+        for (int from = 0; from < all.size(); from += INFERENCE_CHUNK) {
+            context.checkCancelled();
+            int n = Math.min(INFERENCE_CHUNK, all.size() - from);
+            try (NDManager step = member.manager().newSubManager()) {
+                NDArray x = step.create(slice(all.context(), from, n, layout.context() * cf),
+                        new Shape(n, layout.context(), cf));
+                NDArray e = Tensors.owned(step, slice(all.extras(), from, n, ef), new Shape(n, ef));
+                NDArray out = member.network().forward(store, new NDList(x, e), false).head();
+                System.arraycopy(out.toFloatArray(), 0, raw, from * steps * d, n * steps * d);
+            }
+        }
+        return raw;
     }
 
     private static float[] slice(float[] all, int from, int n, int width) {
@@ -110,8 +176,12 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
     @Override
     public void writeParameters(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
-        network.saveParameters(data);
-        head.writeParameters(data);
+        data.writeInt(PARAMETER_FORMAT);
+        data.writeInt(layout.context());
+        data.writeInt(members.size());
+        for (NeuralTrainer.Member member : members) {
+            NeuralTrainer.writeMember(member, data);
+        }
         data.flush();
     }
 

@@ -29,14 +29,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * The training loop shared by the neural models: Adam with element-wise gradient clipping, a
  * held-out validation slice for early stopping and best-epoch selection, the learning rate halved
  * after a plateau, an optional wall-time bound, and a stop with a clear error when the loss stops
  * being a number. Every step's arrays live in an {@link NDScope}, so native memory stays flat.
+ *
+ * <p>With {@code refit} (the default) the held-out slice only chooses how long to train: a first
+ * run with validation finds the best epoch and when the learning rate halved, then every member
+ * trains from scratch on all data for that many epochs with the same schedule. Holding out the last
+ * horizon removes a large share of a short series (a third of a 17-point yearly one), and those
+ * last points are the ones most like the future. With {@code ensemble: N} the members differ by
+ * seed (weights and windows) and the model averages their quantile functions.
  */
 final class NeuralTrainer {
     /** Epochs without a better validation loss before the learning rate is halved. */
@@ -47,50 +56,108 @@ final class NeuralTrainer {
     private NeuralTrainer() {
     }
 
-    static NeuralModel fit(Panel panel, ModelSpec spec, QuantileHead head, FitContext context) {
+    /** One trained network and its head, in a manager of its own. */
+    record Member(QuantileNetwork network, QuantileHead head, NDManager manager) {
+    }
+
+    /** What one training run did: the summary and the epochs after which the learning rate halved. */
+    private record Run(Member member, TrainingSummary summary, List<Integer> halvings) {
+    }
+
+    static NeuralModel fit(Panel panel, ModelSpec spec, Supplier<QuantileHead> heads, FitContext context) {
+        long start = System.nanoTime();
         NeuralOptions o = NeuralOptions.from(spec);
-        WindowSampler windows = new WindowSampler(panel, o.context(), o.horizon());
-        if (windows.trainingWindows() == 0) {
+        int contextLength = o.context() > 0 ? o.context() : WindowLayout.defaultContext(panel, o.horizon(), o.season());
+        WindowLayout layout = WindowLayout.of(panel.frequency(), contextLength, o.horizon(), o.season());
+        WindowSampler held = new WindowSampler(panel, layout, true);
+        if (held.trainingWindows() == 0) {
             throw new QflException(TensorEngine.NO_DATA, "no series of " + panel.name() + " has the " + (o.horizon() + 1)
                     + " observations a training window of horizon " + o.horizon() + " needs", null,
                     "use a shorter horizon or more history", null);
         }
         Engine engine = TensorEngine.start();
         Device device = TensorEngine.device(engine, o.device());
-        engine.setRandomSeed((int) o.seed());
         NDManager manager = NDManager.newBaseManager(device);
+        int series = panel.series().size();
         try {
-            QuantileNetwork network = build(o, head, windows, manager);
-            TrainingSummary summary = train(network, head, windows, o, manager, context, panel.series().size());
-            network.freezeParameters(true);
-            return new NeuralModel(spec, o, head, manager, network, summary);
+            List<Member> members = new ArrayList<>();
+            TrainingSummary summary;
+            boolean refit = o.refit() && held.hasValidation();
+            Run first = train(engine, o.member(0), heads.get(), held, manager, context, series, start, null);
+            summary = first.summary();
+            if (refit && !pastDeadline(o, start)) {
+                first.member().manager().close();
+                WindowSampler all = new WindowSampler(panel, layout, false);
+                NeuralOptions chosen = o.withEpochs(Math.max(1, summary.bestEpoch()));
+                double lastTrain = Double.NaN;
+                for (int i = 0; i < o.ensemble() && (i == 0 || !pastDeadline(o, start)); i++) {
+                    Run run = train(engine, chosen.member(i), heads.get(), all, manager, context, series, start,
+                            first.halvings());
+                    members.add(run.member());
+                    lastTrain = run.summary().trainLoss();
+                }
+                summary = new TrainingSummary(series, summary.epochs(), summary.bestEpoch(), lastTrain,
+                        summary.validationLoss(), elapsed(start), summary.stopReason());
+            } else {
+                members.add(first.member());
+                for (int i = 1; i < o.ensemble() && !pastDeadline(o, start); i++) {
+                    members.add(train(engine, o.member(i), heads.get(), held, manager, context, series, start, null)
+                            .member());
+                }
+                summary = new TrainingSummary(series, summary.epochs(), summary.bestEpoch(), summary.trainLoss(),
+                        summary.validationLoss(), elapsed(start), summary.stopReason());
+            }
+            return new NeuralModel(spec, o, layout, manager, members, summary);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
     }
 
-    /** Rebuilds a trained network from saved parameters. */
-    static NeuralModel load(ModelSpec spec, QuantileHead head, TrainingSummary summary, InputStream in)
+    private static boolean pastDeadline(NeuralOptions o, long start) {
+        return o.maxTime() != null && elapsed(start).compareTo(o.maxTime()) >= 0;
+    }
+
+    private static Duration elapsed(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * Rebuilds a trained model from saved parameters: the layout header (format, context length,
+     * member count), then each member's network and head.
+     */
+    static NeuralModel load(ModelSpec spec, Supplier<QuantileHead> heads, TrainingSummary summary, InputStream in)
             throws IOException {
         NeuralOptions o = NeuralOptions.from(spec);
         Frequency frequency = Frequency.fromKeyword(spec.stringOption("frequency"))
                 .orElseThrow(() -> new IOException("the saved model names no known frequency"));
-        int contextFeatures = WindowSampler.CONTEXT_FEATURES;
-        int extraFeatures = WindowSampler.extraFeatures(frequency, o.horizon());
+        DataInputStream data = new DataInputStream(in);
+        int format = data.readInt();
+        if (format != NeuralModel.PARAMETER_FORMAT) {
+            throw new IOException("the saved parameters have another layout (written by another QFL version)");
+        }
+        int contextLength = data.readInt();
+        int count = data.readInt();
+        if (contextLength < 1 || contextLength > 100_000 || count < 1 || count > 100) {
+            throw new IOException("the saved parameters have another layout (context " + contextLength + ", "
+                    + count + " members)");
+        }
+        WindowLayout layout = WindowLayout.of(frequency, contextLength, o.horizon(), o.season());
         Engine engine = TensorEngine.start();
         NDManager manager = NDManager.newBaseManager(TensorEngine.device(engine, o.device()));
         try {
-            QuantileNetwork network = new QuantileNetwork(o.encoder(), o.hidden(), o.layers(),
-                    head.networkSteps(o.horizon()), head.outputsPerStep());
-            network.initialize(manager, DataType.FLOAT32, new Shape(1, o.context(), contextFeatures),
-                    new Shape(1, extraFeatures));
-            DataInputStream data = new DataInputStream(in);
-            network.loadParameters(manager, data);
-            head.readParameters(manager, data);
-            network.freezeParameters(true);
-            probe(network, manager, o, contextFeatures, extraFeatures);
-            return new NeuralModel(spec, o, head, manager, network, summary);
+            List<Member> members = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                NDManager own = manager.newSubManager();
+                QuantileHead head = heads.get();
+                QuantileNetwork network = network(o, head, layout, own, 1);
+                network.loadParameters(own, data);
+                head.readParameters(own, data);
+                network.freezeParameters(true);
+                probe(network, own, layout);
+                members.add(new Member(network, head, own));
+            }
+            return new NeuralModel(spec, o, layout, manager, members, summary);
         } catch (MalformedModelException | RuntimeException e) {
             manager.close();
             throw new IOException("the saved parameters do not fit this model: " + e.getMessage(), e);
@@ -101,103 +168,127 @@ final class NeuralTrainer {
      * Loading parameters does not check them against the layers' input sizes; one forward pass on
      * zeros does, so a model saved by another layout is refused here rather than at the first query.
      */
-    private static void probe(QuantileNetwork network, NDManager manager, NeuralOptions o, int contextFeatures,
-                              int extraFeatures) {
+    private static void probe(QuantileNetwork network, NDManager manager, WindowLayout layout) {
         try (NDManager probe = manager.newSubManager()) {
             network.forward(new ParameterStore(probe, false), new NDList(
-                    probe.zeros(new Shape(1, o.context(), contextFeatures)), probe.zeros(new Shape(1, extraFeatures))),
-                    false);
+                    probe.zeros(new Shape(1, layout.context(), WindowLayout.CONTEXT_FEATURES)),
+                    probe.zeros(new Shape(1, layout.extraFeatures()))), false);
         }
     }
 
-    private static QuantileNetwork build(NeuralOptions o, QuantileHead head, WindowSampler windows, NDManager manager) {
+    private static QuantileNetwork network(NeuralOptions o, QuantileHead head, WindowLayout layout, NDManager manager,
+                                           int batch) {
         QuantileNetwork network = new QuantileNetwork(o.encoder(), o.hidden(), o.layers(), head.networkSteps(o.horizon()),
                 head.outputsPerStep());
-        network.initialize(manager, DataType.FLOAT32, new Shape(o.batch(), o.context(), WindowSampler.CONTEXT_FEATURES),
-                new Shape(o.batch(), windows.extraFeatures()));
+        network.initialize(manager, DataType.FLOAT32, new Shape(batch, layout.context(), WindowLayout.CONTEXT_FEATURES),
+                new Shape(batch, layout.extraFeatures()));
         return network;
     }
 
-    private static TrainingSummary train(QuantileNetwork network, QuantileHead head, WindowSampler windows,
-                                         NeuralOptions o, NDManager manager, FitContext context, int seriesCount) {
-        long start = System.nanoTime();
-        SplittableRandom random = new SplittableRandom(o.seed());
-        PlateauRate rate = new PlateauRate(o.learningRate());
-        Optimizer adam = Optimizer.adam().optLearningRateTracker(rate).optClipGrad(CLIP).build();
-        ParameterStore store = new ParameterStore(manager, false);
-        Batch validation = windows.hasValidation() ? windows.validation() : null;
-        double best = Double.POSITIVE_INFINITY;
-        byte[] bestParameters = null;
-        int bestEpoch = 0;
-        int sinceBest = 0;
-        int epoch = 0;
-        double lastTrain = Double.NaN;
-        String stop = "completed";
-        boolean warm = false;
-        try (BatchPrefetcher batches = new BatchPrefetcher(windows, random, o.batch())) {
-            while (epoch < o.epochs()) {
-                epoch++;
-                double sum = 0;
-                for (int step = 0; step < NeuralOptions.STEPS_PER_EPOCH; step++) {
-                    context.checkCancelled();
-                    Batch b = batches.next();
-                    float loss;
-                    if (!warm) {
-                        // Adam creates its moment arrays on the first update: outside any scope, so they live on
-                        prepare(network, head, b, o, manager, store, windows);
-                        loss = step(network, head, b, o, manager, store, adam, windows);
-                        warm = true;
-                    } else {
-                        try (NDScope scope = new NDScope()) {
-                            loss = step(network, head, b, o, manager, store, adam, windows);
+    /**
+     * One training run of one member. With a validation slice, the best epoch's parameters are kept
+     * and the learning rate halves after each plateau; without one ({@code replay} given: the
+     * schedule a validated run chose), it runs {@code o.epochs()} epochs, halving where that run did,
+     * and keeps the last parameters.
+     */
+    private static Run train(Engine engine, NeuralOptions o, QuantileHead head, WindowSampler windows, NDManager parent,
+                             FitContext context, int seriesCount, long fitStart, List<Integer> replay) {
+        engine.setRandomSeed((int) o.seed());
+        NDManager manager = parent.newSubManager();
+        try {
+            QuantileNetwork network = network(o, head, windows.layout(), manager, o.batch());
+            SplittableRandom random = new SplittableRandom(o.seed());
+            PlateauRate rate = new PlateauRate(o.learningRate());
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(rate).optClipGrad(CLIP).build();
+            ParameterStore store = new ParameterStore(manager, false);
+            Batch validation = replay == null && windows.hasValidation() ? windows.validation() : null;
+            double best = Double.POSITIVE_INFINITY;
+            byte[] bestParameters = null;
+            int bestEpoch = 0;
+            int sinceBest = 0;
+            int epoch = 0;
+            double lastTrain = Double.NaN;
+            String stop = "completed";
+            boolean warm = false;
+            List<Integer> halvings = new ArrayList<>();
+            try (BatchPrefetcher batches = new BatchPrefetcher(windows, random, o.batch())) {
+                while (epoch < o.epochs()) {
+                    epoch++;
+                    double sum = 0;
+                    for (int step = 0; step < NeuralOptions.STEPS_PER_EPOCH; step++) {
+                        context.checkCancelled();
+                        Batch b = batches.next();
+                        float loss;
+                        if (!warm) {
+                            // Adam creates its moment arrays on the first update: outside any scope, so they live on
+                            prepare(network, head, b, manager, store, windows.layout());
+                            loss = step(network, head, b, manager, store, adam, windows.layout());
+                            warm = true;
+                        } else {
+                            try (NDScope scope = new NDScope()) {
+                                loss = step(network, head, b, manager, store, adam, windows.layout());
+                            }
                         }
+                        if (!Float.isFinite(loss)) {
+                            throw notFinite(context.modelName(), epoch, rate.value());
+                        }
+                        sum += loss;
                     }
-                    if (!Float.isFinite(loss)) {
+                    lastTrain = sum / NeuralOptions.STEPS_PER_EPOCH;
+                    double score = validation == null ? lastTrain : evaluate(network, head, validation, manager,
+                            windows.layout());
+                    if (!Double.isFinite(score)) {
                         throw notFinite(context.modelName(), epoch, rate.value());
                     }
-                    sum += loss;
-                }
-                lastTrain = sum / NeuralOptions.STEPS_PER_EPOCH;
-                double score = validation == null ? lastTrain : evaluate(network, head, validation, o, manager, windows);
-                if (!Double.isFinite(score)) {
-                    throw notFinite(context.modelName(), epoch, rate.value());
-                }
-                long elapsed = (System.nanoTime() - start) / 1_000_000;
-                context.reporter().epoch(new Reporter.EpochReport(context.modelName(), epoch, o.epochs(), lastTrain,
-                        validation == null ? Double.NaN : score, elapsed));
-                if (score < best) {
-                    best = score;
-                    bestEpoch = epoch;
-                    bestParameters = snapshot(network, head);
-                    sinceBest = 0;
-                } else if (++sinceBest % PATIENCE == 0) {
-                    rate.halve();
-                }
-                if (sinceBest >= 2 * PATIENCE) {
-                    stop = "early stop";
-                    break;
-                }
-                if (o.maxTime() != null && Duration.ofMillis(elapsed).compareTo(o.maxTime()) >= 0 && epoch < o.epochs()) {
-                    stop = "max_time";
-                    break;
+                    long elapsed = (System.nanoTime() - fitStart) / 1_000_000;
+                    context.reporter().epoch(new Reporter.EpochReport(context.modelName(), epoch, o.epochs(), lastTrain,
+                            validation == null ? Double.NaN : score, elapsed));
+                    if (replay != null) {
+                        if (replay.contains(epoch)) {
+                            rate.halve();
+                        }
+                        bestEpoch = epoch;
+                    } else if (score < best) {
+                        best = score;
+                        bestEpoch = epoch;
+                        bestParameters = snapshot(network, head);
+                        sinceBest = 0;
+                    } else if (++sinceBest % PATIENCE == 0) {
+                        rate.halve();
+                        halvings.add(epoch);
+                    }
+                    if (replay == null && sinceBest >= 2 * PATIENCE) {
+                        stop = "early stop";
+                        break;
+                    }
+                    if (o.maxTime() != null && Duration.ofMillis(elapsed).compareTo(o.maxTime()) >= 0
+                            && epoch < o.epochs()) {
+                        stop = "max_time";
+                        break;
+                    }
                 }
             }
+            restore(network, head, bestParameters, manager);
+            network.freezeParameters(true);
+            TrainingSummary summary = new TrainingSummary(seriesCount, epoch, bestEpoch, lastTrain,
+                    validation == null ? Double.NaN : best, elapsed(fitStart), stop);
+            return new Run(new Member(network, head, manager), summary, halvings);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
         }
-        restore(network, head, bestParameters, manager);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        return new TrainingSummary(seriesCount, epoch, bestEpoch, lastTrain, validation == null ? Double.NaN : best,
-                took, stop);
     }
 
-    private static float step(QuantileNetwork network, QuantileHead head, Batch b, NeuralOptions o, NDManager manager,
-                              ParameterStore store, Optimizer adam, WindowSampler windows) {
-        NDList inputs = inputs(b, o, manager, windows);
-        NDArray target = manager.create(b.target(), new Shape(b.size(), o.horizon()));
-        NDArray mask = manager.create(b.mask(), new Shape(b.size(), o.horizon()));
+    private static float step(QuantileNetwork network, QuantileHead head, Batch b, NDManager manager,
+                              ParameterStore store, Optimizer adam, WindowLayout layout) {
+        NDList inputs = inputs(b, manager, layout);
+        NDArray target = manager.create(b.target(), new Shape(b.size(), layout.horizon()));
+        NDArray mask = manager.create(b.mask(), new Shape(b.size(), layout.horizon()));
         float value;
         try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
             NDArray raw = network.forward(store, inputs, true).head();
-            NDArray loss = head.loss(raw, target, mask);
+            NDArray floor = floor(b, manager);
+            NDArray loss = floor == null ? head.loss(raw, target, mask) : head.loss(raw, target, mask, floor);
             collector.backward(loss);
             value = loss.getFloat();
         }
@@ -218,22 +309,22 @@ final class NeuralTrainer {
     }
 
     /** Lets the head set itself up from the first batch (e.g. data-dependent normalisation). */
-    private static void prepare(QuantileNetwork network, QuantileHead head, Batch b, NeuralOptions o, NDManager manager,
-                                ParameterStore store, WindowSampler windows) {
-        NDList inputs = inputs(b, o, manager, windows);
-        NDArray target = manager.create(b.target(), new Shape(b.size(), o.horizon()));
-        NDArray mask = manager.create(b.mask(), new Shape(b.size(), o.horizon()));
+    private static void prepare(QuantileNetwork network, QuantileHead head, Batch b, NDManager manager,
+                                ParameterStore store, WindowLayout layout) {
+        NDList inputs = inputs(b, manager, layout);
+        NDArray target = manager.create(b.target(), new Shape(b.size(), layout.horizon()));
+        NDArray mask = manager.create(b.mask(), new Shape(b.size(), layout.horizon()));
         head.prepare(network.forward(store, inputs, false).head(), target, mask);
     }
 
-    private static double evaluate(QuantileNetwork network, QuantileHead head, Batch b, NeuralOptions o,
-                                   NDManager manager, WindowSampler windows) {
+    private static double evaluate(QuantileNetwork network, QuantileHead head, Batch b, NDManager manager,
+                                   WindowLayout layout) {
         try (NDScope scope = new NDScope()) {
-            NDList inputs = inputs(b, o, manager, windows);
-            NDArray target = manager.create(b.target(), new Shape(b.size(), o.horizon()));
-            NDArray mask = manager.create(b.mask(), new Shape(b.size(), o.horizon()));
+            NDList inputs = inputs(b, manager, layout);
+            NDArray target = manager.create(b.target(), new Shape(b.size(), layout.horizon()));
+            NDArray mask = manager.create(b.mask(), new Shape(b.size(), layout.horizon()));
             NDArray raw = network.forward(new ParameterStore(manager, false), inputs, false).head();
-            return head.validationLoss(raw, target, mask).getFloat();
+            return head.validationLoss(raw, target, mask, floor(b, manager)).getFloat();
         }
     }
 
@@ -241,10 +332,20 @@ final class NeuralTrainer {
      * A step's input tensors wrap the batch arrays without copying; that is safe because they stay
      * open until the step's scope closes, after the backward pass (see {@link Tensors#owned}).
      */
-    private static NDList inputs(Batch b, NeuralOptions o, NDManager manager, WindowSampler windows) {
-        NDArray x = manager.create(b.context(), new Shape(b.size(), o.context(), WindowSampler.CONTEXT_FEATURES));
-        NDArray e = manager.create(b.extras(), new Shape(b.size(), windows.extraFeatures()));
+    private static NDList inputs(Batch b, NDManager manager, WindowLayout layout) {
+        NDArray x = manager.create(b.context(), new Shape(b.size(), layout.context(), WindowLayout.CONTEXT_FEATURES));
+        NDArray e = manager.create(b.extras(), new Shape(b.size(), layout.extraFeatures()));
         return new NDList(x, e);
+    }
+
+    /** The windows' floors as a (batch, 1) tensor, or null when answers are not floored. */
+    private static NDArray floor(Batch b, NDManager manager) {
+        return b.floor() == null ? null : manager.create(b.floor(), new Shape(b.size(), 1));
+    }
+
+    static void writeMember(Member member, DataOutputStream out) throws IOException {
+        member.network().saveParameters(out);
+        member.head().writeParameters(out);
     }
 
     private static byte[] snapshot(QuantileNetwork network, QuantileHead head) {

@@ -30,6 +30,15 @@ interface QuantileHead {
      */
     NDArray loss(NDArray raw, NDArray target, NDArray mask);
 
+    /**
+     * The loss of the function as answers use it when they floor it (demand: at zero), with
+     * {@code floor} (batch, 1) the floor of each window in normalised units. Heads that cannot
+     * account for a floor train on the plain loss.
+     */
+    default NDArray loss(NDArray raw, NDArray target, NDArray mask, NDArray floor) {
+        return loss(raw, target, mask);
+    }
+
     /** Σ v·w / max(Σ w, 1): the mean of {@code values} over the entries whose weight counts them. */
     static NDArray maskedMean(NDArray values, NDArray weights) {
         return values.mul(weights).sum().div(weights.sum().clip(1f, Float.MAX_VALUE));
@@ -44,8 +53,16 @@ interface QuantileHead {
         return loss(raw, target, mask);
     }
 
-    /** The distribution of one step from its raw outputs (in scaled units), rescaled by {@code scale}. */
-    QuantileFunction distribution(float[] raw, int offset, double scale);
+    /** The validation loss with each window's floor (see {@link #loss(NDArray, NDArray, NDArray, NDArray)}). */
+    default NDArray validationLoss(NDArray raw, NDArray target, NDArray mask, NDArray floor) {
+        return floor == null ? validationLoss(raw, target, mask) : loss(raw, target, mask, floor);
+    }
+
+    /**
+     * The distribution of one step from its raw outputs (in normalised units), mapped back to the
+     * series' units as {@code location + scale · value}.
+     */
+    QuantileFunction distribution(float[] raw, int offset, double location, double scale);
 
     /**
      * How many horizon steps the network emits outputs for: every step for per-step heads; a joint
@@ -76,14 +93,15 @@ interface QuantileHead {
      *
      * @param raw     all outputs of the batch
      * @param offset  where this series' outputs start
-     * @param scale   the series' scale
-     * @param horizon steps to forecast
-     * @param seed    seed for anything sampled, so answers repeat
+     * @param location the series' window location
+     * @param scale    the series' window scale
+     * @param horizon  steps to forecast
+     * @param seed     seed for anything sampled, so answers repeat
      */
-    default Forecast forecast(float[] raw, int offset, double scale, int horizon, long seed) {
+    default Forecast forecast(float[] raw, int offset, double location, double scale, int horizon, long seed) {
         List<QuantileFunction> steps = new ArrayList<>(horizon);
         for (int h = 0; h < horizon; h++) {
-            steps.add(distribution(raw, offset + h * outputsPerStep(), scale));
+            steps.add(distribution(raw, offset + h * outputsPerStep(), location, scale));
         }
         return new Forecast(steps, null);
     }

@@ -41,10 +41,10 @@ final class QuantregHead implements QuantileHead {
     }
 
     @Override
-    public QuantileFunction distribution(float[] raw, int offset, double scale) {
+    public QuantileFunction distribution(float[] raw, int offset, double location, double scale) {
         double[] values = new double[levels.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = raw[offset + i] * scale;
+            values[i] = location + raw[offset + i] * scale;
         }
         return new LevelGridQuantileFunction(levels, values);
     }

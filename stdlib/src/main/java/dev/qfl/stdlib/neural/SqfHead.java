@@ -57,7 +57,7 @@ final class SqfHead implements QuantileHead {
     }
 
     @Override
-    public QuantileFunction distribution(float[] raw, int offset, double scale) {
+    public QuantileFunction distribution(float[] raw, int offset, double location, double scale) {
         double[] slope = new double[pieces];
         double[] spacing = new double[pieces];
         double max = Double.NEGATIVE_INFINITY;
@@ -73,6 +73,7 @@ final class SqfHead implements QuantileHead {
         for (int l = 0; l < pieces; l++) {
             spacing[l] /= sum;
         }
-        return new SplineQuantileFunction(raw[offset], slope, spacing, scale);
+        // the function is scale·(γ + ...): a shift of the location is γ + location/scale
+        return new SplineQuantileFunction(raw[offset] + location / scale, slope, spacing, scale);
     }
 }

@@ -1,7 +1,7 @@
 package dev.qfl.stdlib.neural;
 
-import dev.qfl.stdlib.data.Frequency;
 import dev.qfl.stdlib.data.Panel;
+import dev.qfl.stdlib.data.Support;
 import dev.qfl.stdlib.data.TimeSeries;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,51 +9,111 @@ import java.util.SplittableRandom;
 
 /**
  * Cuts a panel into windows of {@code context} past and {@code horizon} future steps for a global
- * model. Each window is scaled by the mean absolute value of its observed context, floored at a
- * tenth of the series' own level so a run of zeros (an intermittent item) cannot blow the scaled
- * values up. Steps before a series' start are padded with zeros and masked, so short and new
- * series still train and forecast; filled (unobserved) points never count in the loss.
+ * model, each normalised by its own location and spread.
  *
- * <p>The last {@code horizon} steps of every series long enough for it are held out as the
- * validation slice; training windows end before them.
+ * <p><b>Normalisation.</b> A window's location is the last observed value of its context and its
+ * spread the mean absolute difference between consecutive observed context values (floored at a
+ * tenth of the series' own, so a flat stretch or a run of zeros cannot blow values up). Inputs and
+ * targets are (y − location) / spread; forecasts are mapped back. Dividing by the mean absolute
+ * value alone, as before, left a smooth series at a high level (about 400, moving by 1–3) at
+ * 1 ± 0.005, which the network cannot resolve; centred on the last value and divided by the typical
+ * step it moves by ±1. No raw scale enters the network: where zero lies, in normalised units
+ * (squashed by asinh), tells it about a series' level and its floor.
+ *
+ * <p><b>Lags.</b> Each forecast step also sees the latest value one season (and, for daily and
+ * hourly data, one year or week) back that lies before the origin, even when it lies before the
+ * context, so a seasonal pattern never has to be read off the context alone.
+ *
+ * <p><b>Windows.</b> Training origins start where the context is full, or for series too short for
+ * that at half their length, so windows are mostly data, not padding. Steps before a series' start
+ * are zeros and masked; filled (unobserved) points never count in the loss. With {@code holdOut},
+ * the last {@code horizon} steps of every series long enough for it are the validation slice and
+ * training windows end before them; without, every observation trains.
  */
 final class WindowSampler {
-    private final Frequency frequency;
+    /** Normalised inputs are clipped here: one outlier must not saturate the first layer. */
+    private static final float INPUT_BOUND = 50f;
+
+    private final WindowLayout layout;
     private final int context;
     private final int horizon;
     private final int calendar;
+    private final int[] lags;
     private final List<TimeSeries> series;
-    private final double[] level;
-    private final int[] trainEnd;      // exclusive end of the part training targets may use
+    private final boolean floored;
+    private final double[] spreadFloor;
+    private final int[] firstOrigin;
     private final long[] cumulative;   // cumulative count of training windows per series
     private final List<Integer> validationSeries = new ArrayList<>();
     /** Per series, the calendar features of steps 0 .. length + horizon − 1, computed once (offset by context). */
     private final float[][] calendarOf;
 
-    WindowSampler(Panel panel, int context, int horizon) {
-        this.frequency = panel.frequency();
-        this.context = context;
-        this.horizon = horizon;
-        this.calendar = CalendarFeatures.count(frequency);
+    WindowSampler(Panel panel, WindowLayout layout, boolean holdOut) {
+        this.layout = layout;
+        this.context = layout.context();
+        this.horizon = layout.horizon();
+        this.calendar = layout.calendar();
+        this.lags = layout.lags();
         this.series = panel.series();
-        this.level = new double[series.size()];
-        this.trainEnd = new int[series.size()];
-        this.cumulative = new long[series.size()];
-        this.calendarOf = new float[series.size()][];
+        this.floored = panel.support() == Support.NONNEGATIVE;
+        int n = series.size();
+        this.spreadFloor = new double[n];
+        this.firstOrigin = new int[n];
+        this.cumulative = new long[n];
+        this.calendarOf = new float[n][];
         long total = 0;
-        for (int s = 0; s < series.size(); s++) {
+        for (int s = 0; s < n; s++) {
             TimeSeries ts = series.get(s);
             int length = ts.length();
-            boolean validates = length >= 2 * horizon + 1;
-            trainEnd[s] = validates ? length - horizon : length;
+            boolean validates = holdOut && length >= 2 * horizon + 1;
+            int trainEnd = validates ? length - horizon : length;
             if (validates) {
                 validationSeries.add(s);
             }
-            level[s] = meanAbs(ts, 0, trainEnd[s]);
+            spreadFloor[s] = 0.1 * seriesSpread(ts, trainEnd);
             calendarOf[s] = calendarFeatures(ts);
-            total += Math.max(0, trainEnd[s] - horizon);
+            int last = trainEnd - horizon;   // the last origin whose targets are all inside the training part
+            firstOrigin[s] = Math.max(1, Math.min(context, last / 2));
+            total += Math.max(0, last - firstOrigin[s] + 1);
             cumulative[s] = total;
         }
+    }
+
+    WindowLayout layout() {
+        return layout;
+    }
+
+    /** The series' typical step (mean absolute difference), else its mean absolute value, else 1. */
+    private static double seriesSpread(TimeSeries ts, int end) {
+        double diff = meanAbsDifference(ts, 0, end);
+        if (diff > 0) {
+            return diff;
+        }
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < end; i++) {
+            if (ts.isObserved(i)) {
+                sum += Math.abs(ts.value(i));
+                count++;
+            }
+        }
+        return count > 0 && sum > 0 ? sum / count : 1;
+    }
+
+    private static double meanAbsDifference(TimeSeries ts, int from, int to) {
+        double sum = 0;
+        int count = 0;
+        int previous = -1;
+        for (int i = Math.max(0, from); i < to; i++) {
+            if (ts.isObserved(i)) {
+                if (previous >= 0) {
+                    sum += Math.abs(ts.value(i) - ts.value(previous));
+                    count++;
+                }
+                previous = i;
+            }
+        }
+        return count == 0 ? 0 : sum / count;
     }
 
     /** Calendar features of every step a window of this series can touch (times are computed once). */
@@ -62,26 +122,14 @@ final class WindowSampler {
         float[] out = new float[steps * calendar];
         if (calendar > 0) {
             for (int i = 0; i < steps; i++) {
-                CalendarFeatures.write(frequency, ts.timeAt(i - context), out, i * calendar);
+                CalendarFeatures.write(layout.frequency(), ts.timeAt(i - context), out, i * calendar);
             }
         }
         return out;
     }
 
     int extraFeatures() {
-        return extraFeatures(frequency, horizon);
-    }
-
-    /**
-     * Per context step: the scaled value and its observed flag. The context's calendar is not
-     * repeated per step: it follows from the forecast steps' calendar (same offsets every time),
-     * which the extras carry, and leaving it out keeps the encoder's input small.
-     */
-    static final int CONTEXT_FEATURES = 2;
-
-    /** Calendar features of every forecast step, log scale, series age. */
-    static int extraFeatures(Frequency f, int horizon) {
-        return horizon * CalendarFeatures.count(f) + 2;
+        return layout.extraFeatures();
     }
 
     /** Number of distinct training windows; 0 means nothing to learn from. */
@@ -101,8 +149,7 @@ final class WindowSampler {
             long pick = random.nextLong(total);
             int s = firstAbove(pick);
             long before = s == 0 ? 0 : cumulative[s - 1];
-            int origin = 1 + (int) (pick - before);   // first target index, at least one point of context
-            b.add(s, origin, true);
+            b.add(s, firstOrigin[s] + (int) (pick - before), true);
         }
         return b.build();
     }
@@ -140,16 +187,8 @@ final class WindowSampler {
         return b.build();
     }
 
-    private static double meanAbs(TimeSeries ts, int from, int to) {
-        double sum = 0;
-        int n = 0;
-        for (int i = Math.max(0, from); i < to; i++) {
-            if (ts.isObserved(i)) {
-                sum += Math.abs(ts.value(i));
-                n++;
-            }
-        }
-        return n == 0 ? 0 : sum / n;
+    private static float bounded(double v) {
+        return (float) Math.max(-INPUT_BOUND, Math.min(INPUT_BOUND, v));
     }
 
     /** Fills the arrays of one batch window by window. */
@@ -159,50 +198,76 @@ final class WindowSampler {
         private final float[] extras;
         private final float[] target;
         private final float[] mask;
+        private final float[] location;
         private final float[] scale;
+        private final float[] floor;
         private int next;
 
         Builder(int size) {
             this.size = size;
-            ctx = new float[size * context * CONTEXT_FEATURES];
+            ctx = new float[size * context * WindowLayout.CONTEXT_FEATURES];
             extras = new float[size * extraFeatures()];
             target = new float[size * horizon];
             mask = new float[size * horizon];
+            location = new float[size];
             scale = new float[size];
+            floor = floored ? new float[size] : null;
         }
 
         void add(int s, int origin, boolean withTarget) {
             TimeSeries ts = series.get(s);
             int w = next++;
-            double sc = Math.max(meanAbs(ts, origin - context, origin), 0.1 * level[s]);
-            if (sc <= 0) {
-                sc = 1;   // an all-zero history: any positive scale works, keep values as they are
+            int lastSeen = -1;
+            for (int t = Math.min(origin, ts.length()) - 1; t >= Math.max(0, origin - context) && lastSeen < 0; t--) {
+                lastSeen = ts.isObserved(t) ? t : -1;
             }
+            double loc = lastSeen >= 0 ? ts.value(lastSeen) : 0;
+            double sc = Math.max(meanAbsDifference(ts, origin - context, origin), spreadFloor[s]);
+            if (!(sc > 0)) {
+                sc = 1;
+            }
+            location[w] = (float) loc;
             scale[w] = (float) sc;
-            int f = CONTEXT_FEATURES;
+            if (floor != null) {
+                floor[w] = (float) (-loc / sc);
+            }
             for (int i = 0; i < context; i++) {
                 int t = origin - context + i;
-                int at = (w * context + i) * f;
+                int at = (w * context + i) * WindowLayout.CONTEXT_FEATURES;
                 if (t >= 0 && ts.isObserved(t)) {
-                    ctx[at] = (float) (ts.value(t) / sc - 1);
+                    ctx[at] = bounded((ts.value(t) - loc) / sc);
                     ctx[at + 1] = 1f;
                 }
             }
             int e = w * extraFeatures();
+            int per = layout.stepFeatures();
             for (int h = 0; h < horizon; h++) {
-                System.arraycopy(calendarOf[s], (origin + h + context) * calendar, extras, e + h * calendar,
-                        calendar);
+                int at = e + h * per;
+                System.arraycopy(calendarOf[s], (origin + h + context) * calendar, extras, at, calendar);
+                for (int l = 0; l < lags.length; l++) {
+                    int back = lags[l] * (h / lags[l] + 1);   // the latest same-phase step before the origin
+                    int t = origin + h - back;
+                    if (t >= 0 && t < ts.length() && ts.isObserved(t)) {
+                        extras[at + calendar + 2 * l] = bounded((ts.value(t) - loc) / sc);
+                        extras[at + calendar + 2 * l + 1] = 1f;
+                    }
+                }
                 if (withTarget && origin + h < ts.length() && ts.isObserved(origin + h)) {
-                    target[w * horizon + h] = (float) (ts.value(origin + h) / sc);
+                    target[w * horizon + h] = (float) ((ts.value(origin + h) - loc) / sc);
                     mask[w * horizon + h] = 1f;
                 }
             }
-            extras[e + horizon * calendar] = (float) Math.log(sc);
-            extras[e + horizon * calendar + 1] = (float) (Math.log1p(origin) / 10);
+            int tail = e + horizon * per;
+            extras[tail] = (float) (Math.log1p(origin) / 10);
+            extras[tail + 1] = (float) (asinh(-loc / sc) / 4);
         }
 
         Batch build() {
-            return new Batch(size, ctx, extras, target, mask, scale);
+            return new Batch(size, ctx, extras, target, mask, location, scale, floor);
         }
+    }
+
+    private static double asinh(double x) {
+        return Math.signum(x) * Math.log(Math.abs(x) + Math.sqrt(x * x + 1));
     }
 }

@@ -42,7 +42,7 @@ class BaselineHeadsTest {
                 for (int i = 0; i < d; i++) {
                     raw[i] = (float) (r.nextDouble() * 3 - 1.5);
                 }
-                QuantileFunction q = head.distribution(raw, 0, 1.0);
+                QuantileFunction q = head.distribution(raw, 0, 0.0, 1.0);
                 double[] z = {q.quantile(0) - 1, q.quantile(0.1), q.quantile(0.5), q.quantile(0.93), q.quantile(1) + 2};
                 float[] rows = new float[z.length * d];
                 float[] targets = new float[z.length];
@@ -69,7 +69,7 @@ class BaselineHeadsTest {
                 manager.ones(new Shape(1, 1))).getFloat();
         double z = (2.5 - 1.5) / sd;
         assertEquals(Math.log(sd) + z * z / 2, loss, 1e-5);
-        NormalQuantileFunction q = (NormalQuantileFunction) head.distribution(raw, 0, 2.0);
+        NormalQuantileFunction q = (NormalQuantileFunction) head.distribution(raw, 0, 0.0, 2.0);
         NormalDistribution n = new NormalDistribution(3.0, 2 * sd);
         assertEquals(n.inverseCumulativeProbability(0.9), q.quantile(0.9), 1e-7);
         assertEquals(n.cumulativeProbability(4.0), q.cdf(4.0), 1e-8);

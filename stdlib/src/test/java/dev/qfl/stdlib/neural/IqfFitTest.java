@@ -49,7 +49,8 @@ class IqfFitTest {
     @Test
     void trainingLowersTheLossAndForecastsNeverCross() throws Exception {
         Recorder recorder = new Recorder();
-        try (NeuralModel model = (NeuralModel) new IqfKind().fit(PANEL, spec(Map.of()), new FitContext("iq", recorder))) {
+        try (NeuralModel model = (NeuralModel) new IqfKind().fit(PANEL, spec(Map.of("refit", false)),
+                new FitContext("iq", recorder))) {
             assertEquals(4, recorder.epochs.size());
             assertTrue(recorder.epochs.get(3).trainLoss() < recorder.epochs.get(0).trainLoss(),
                     "loss should fall: " + recorder.epochs);
@@ -68,6 +69,61 @@ class IqfFitTest {
                 }
             }
         }
+    }
+
+    @Test
+    void refitTrainsAgainOnAllDataForTheChosenEpochs() throws Exception {
+        Recorder recorder = new Recorder();
+        try (NeuralModel model = (NeuralModel) new IqfKind().fit(PANEL, spec(Map.of("epochs", 3)),
+                new FitContext("iq", recorder))) {
+            int best = model.summary().bestEpoch();
+            assertEquals(3, model.summary().epochs());
+            assertEquals(3 + best, recorder.epochs.size(), "validated epochs, then the chosen number again on all data");
+            for (int i = 3; i < recorder.epochs.size(); i++) {
+                assertTrue(Double.isNaN(recorder.epochs.get(i).validationLoss()), "the refit has no held-out data");
+            }
+            assertTrue(Double.isFinite(model.summary().validationLoss()));
+        }
+    }
+
+    @Test
+    void anEnsembleAveragesItsMembersLevelByLevelAndSavesThemAll() throws Exception {
+        ModelSpec three = spec(Map.of("epochs", 1, "ensemble", 3, "refit", false));
+        try (NeuralModel model = (NeuralModel) new IqfKind().fit(PANEL, three, FitContext.silent("iq"));
+             NeuralModel first = (NeuralModel) new IqfKind().fit(PANEL, spec(Map.of("epochs", 1, "refit", false)),
+                     FitContext.silent("iq"));
+             NeuralModel second = (NeuralModel) new IqfKind().fit(PANEL, spec(Map.of("epochs", 1, "refit", false,
+                     "seed", 1)), FitContext.silent("iq"));
+             NeuralModel third = (NeuralModel) new IqfKind().fit(PANEL, spec(Map.of("epochs", 1, "refit", false,
+                     "seed", 2)), FitContext.silent("iq"))) {
+            assertEquals(3, model.size());
+            SeriesForecast avg = model.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1);
+            List<SeriesForecast> members = List.of(first, second, third).stream()
+                    .map(m -> m.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1)).toList();
+            for (double level : new double[] {0.05, 0.3, 0.5, 0.9}) {
+                double expected = members.stream().mapToDouble(s -> s.step(2).quantile(level)).average().orElseThrow();
+                assertEquals(expected, avg.step(2).quantile(level), 1e-6 * Math.max(1, Math.abs(expected)),
+                        "member i is the single model with seed + i; the ensemble is their level-by-level mean");
+            }
+            java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
+            model.writeParameters(saved);
+            try (NeuralModel back = (NeuralModel) new IqfKind().readParameters(three, model.summary(),
+                    new java.io.ByteArrayInputStream(saved.toByteArray()))) {
+                assertEquals(3, back.size());
+                assertEquals(model.contextLength(), back.contextLength());
+                SeriesForecast again = back.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1);
+                assertEquals(avg.step(2).quantile(0.3), again.step(2).quantile(0.3), 1e-9);
+            }
+        }
+    }
+
+    @Test
+    void parametersOfAnotherLayoutAreRefusedClearly() {
+        byte[] old = new byte[64];   // an earlier layout starts with the network's own bytes, not this format
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> new IqfKind().readParameters(spec(Map.of()),
+                dev.qfl.stdlib.model.TrainingSummary.instant(1, java.time.Duration.ZERO),
+                new java.io.ByteArrayInputStream(old)));
+        assertTrue(e.getMessage().contains("another layout"), e.getMessage());
     }
 
     @Test
@@ -110,12 +166,12 @@ class IqfFitTest {
             }
 
             @Override
-            public dev.qfl.stdlib.dist.QuantileFunction distribution(float[] raw, int offset, double scale) {
-                return real.distribution(raw, offset, scale);
+            public dev.qfl.stdlib.dist.QuantileFunction distribution(float[] raw, int offset, double location, double scale) {
+                return real.distribution(raw, offset, location, scale);
             }
         };
         QflException e = assertThrows(QflException.class,
-                () -> NeuralTrainer.fit(PANEL, spec(Map.of()), poisoned, FitContext.silent("iq")));
+                () -> NeuralTrainer.fit(PANEL, spec(Map.of()), () -> poisoned, FitContext.silent("iq")));
         assertEquals("QF4101", e.code());
         assertTrue(e.getMessage().contains("no longer a number"), e.getMessage());
         assertTrue(e.hint().orElseThrow().contains("lr:"), e.hint().orElseThrow());

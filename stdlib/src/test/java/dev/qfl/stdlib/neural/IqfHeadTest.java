@@ -53,7 +53,7 @@ class IqfHeadTest {
             int d = head.outputsPerStep();
             for (int trial = 0; trial < 20; trial++) {
                 float[] raw = randomRaw(r, d);
-                QuantileFunction q = head.distribution(raw, 0, 1.0);
+                QuantileFunction q = head.distribution(raw, 0, 0.0, 1.0);
                 double[] z = outcomes(q, r);
                 float[] rows = new float[z.length * d];
                 for (int i = 0; i < z.length; i++) {
@@ -71,6 +71,44 @@ class IqfHeadTest {
         }
     }
 
+    /**
+     * The floored loss against an independent integral: flooring at f changes the pinball loss
+     * only where q(α) &lt; f ≤ y, by α·(f − q(α)), so CRPS_floored = CRPS − 2∫ α·max(f − q(α), 0) dα,
+     * integrated here by the midpoint rule on the Java function; floors in the left tail, inside
+     * the spline and near the last knot, outcomes at the floor (zero demand) and above it.
+     */
+    @ParameterizedTest(name = "pieces = {0}")
+    @ValueSource(ints = {1, 3})
+    void flooredCrpsSubtractsTheIntegralBelowTheFloor(int pieces) {
+        SplittableRandom r = new SplittableRandom(7 + pieces);
+        for (int knots : new int[] {1, 4, 9}) {
+            double[] levels = IqfHead.uniformLevels(knots);
+            IqfHead head = new IqfHead(levels, pieces);
+            int d = head.outputsPerStep();
+            for (int trial = 0; trial < 6; trial++) {
+                float[] raw = randomRaw(r, d);
+                QuantileFunction q = head.distribution(raw, 0, 0.0, 1.0);
+                for (double at : new double[] {1e-4, 0.02, 0.3 * levels[knots - 1], 0.99 * levels[knots - 1]}) {
+                    double f = q.quantile(at) - (at == 1e-4 ? 3 : 0);
+                    for (double z : new double[] {f, f + 0.05, q.quantile(0.6), f + 20}) {
+                        float[] tensor = head.crps(Tensors.owned(manager, raw, new Shape(1, 1, d)),
+                                Tensors.owned(manager, new float[] {(float) z}, new Shape(1, 1)),
+                                Tensors.owned(manager, new float[] {(float) f}, new Shape(1, 1))).toFloatArray();
+                        double below = 0;
+                        int n = 200_000;
+                        for (int i = 0; i < n; i++) {
+                            double alpha = (i + 0.5) / n;
+                            below += alpha * Math.max(f - q.quantile(alpha), 0) / n;
+                        }
+                        double expected = q.crps((float) z) - 2 * below;
+                        assertEquals(expected, tensor[0], 3e-4 * Math.max(1, Math.abs(expected)),
+                                "knots " + knots + ", floor at level " + at + ", z − f = " + (z - f));
+                    }
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "pieces = {0}")
     @ValueSource(ints = {1, 3})
     void gradientMatchesFiniteDifferencesOfTheClosedForm(int pieces) {
@@ -79,7 +117,7 @@ class IqfHeadTest {
         int d = head.outputsPerStep();
         for (int trial = 0; trial < 12; trial++) {
             float[] raw = randomRaw(r, d);
-            QuantileFunction q = head.distribution(raw, 0, 1.0);
+            QuantileFunction q = head.distribution(raw, 0, 0.0, 1.0);
             double z = q.quantile(new double[] {0.02, 0.3, 0.6, 0.99}[trial % 4]) + 0.01;
             NDArray x = Tensors.owned(manager, raw, new Shape(1, 1, d));
             x.setRequiresGradient(true);
@@ -104,7 +142,7 @@ class IqfHeadTest {
 
     /** The closed form in double precision, through the same domain map. */
     private static double crps(IqfHead head, double[] raw, double z) {
-        return head.distribution(raw, 1.0).crps(z);
+        return head.distribution(raw, 0.0, 1.0).crps(z);
     }
 
     private static float[] toFloat(double[] v) {

@@ -43,7 +43,9 @@ class Mqf2FitTest {
     @Test
     void defaultsFollowTheHorizon() {
         ModelSpec spec = new Mqf2Kind().resolve(Map.of("horizon", 7), PANEL.frequency());
-        assertEquals(28, spec.intOption("context"));
+        assertTrue(spec.option("context").isEmpty(), "the fit chooses the context from the data");
+        assertEquals(7, spec.intOption("season"));
+        assertEquals(false, spec.option("refit").orElseThrow(), "mqf2 keeps its validated fit (not measured with refit)");
         assertEquals(40, spec.intOption("hidden"));
         assertEquals(64, spec.intOption("batch"));
         assertEquals(2000, spec.intOption("paths"));

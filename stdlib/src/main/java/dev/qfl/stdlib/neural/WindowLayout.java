@@ -1,0 +1,101 @@
+package dev.qfl.stdlib.neural;
+
+import dev.qfl.stdlib.data.Frequency;
+import dev.qfl.stdlib.data.Panel;
+import dev.qfl.stdlib.data.TimeSeries;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one window of the network's input holds: how many past steps ({@code context}), how many
+ * forecast steps, the frequency (for calendar features) and the seasonal lags each forecast step
+ * sees. Everything here follows from the spec and the chosen context length, so a loaded model
+ * rebuilds exactly the layout it was trained with.
+ *
+ * @param frequency the panel's frequency
+ * @param context   past steps the encoder sees
+ * @param horizon   forecast steps
+ * @param lags      seasonal lags (in steps, each > 1): for forecast step t the network also gets the
+ *                  latest value at t − k·lag that lies before the forecast origin
+ */
+record WindowLayout(Frequency frequency, int context, int horizon, int[] lags) {
+
+    /** Per context step: the normalised value and its observed flag. */
+    static final int CONTEXT_FEATURES = 2;
+    /** Per window: the series' age and where zero lies in normalised units. */
+    static final int WINDOW_FEATURES = 2;
+
+    WindowLayout {
+        lags = lags.clone();
+    }
+
+    static WindowLayout of(Frequency frequency, int context, int horizon, int season) {
+        return new WindowLayout(frequency, context, horizon, lags(frequency, season));
+    }
+
+    /**
+     * One season back and, for hourly and daily data, also one week or one year back (a second
+     * cycle the calendar alone cannot place: last year's value of the same weekday).
+     */
+    static int[] lags(Frequency frequency, int season) {
+        List<Integer> out = new ArrayList<>();
+        if (season > 1) {
+            out.add(season);
+        }
+        int longer = switch (frequency) {
+            case HOUR -> 168;
+            case DAY -> 364;
+            default -> 0;
+        };
+        if (longer > 1 && !out.contains(longer)) {
+            out.add(longer);
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    int calendar() {
+        return CalendarFeatures.count(frequency);
+    }
+
+    /** Inputs per forecast step: its calendar, then a value and an observed flag per lag. */
+    int stepFeatures() {
+        return calendar() + 2 * lags.length;
+    }
+
+    int extraFeatures() {
+        return horizon * stepFeatures() + WINDOW_FEATURES;
+    }
+
+    /**
+     * The default context: two seasons or two horizons, whichever is longer, so the encoder sees a
+     * full cycle twice; but at most half of what the typical series has before its last horizon,
+     * so short panels (17 yearly points, say) still give windows that are mostly data, not padding.
+     */
+    static int defaultContext(Panel panel, int horizon, int season) {
+        int wanted = Math.max(2 * Math.max(season, 1), 2 * horizon);
+        int[] lengths = panel.series().stream().mapToInt(TimeSeries::length).sorted().toArray();
+        if (lengths.length == 0) {
+            return wanted;
+        }
+        int typical = lengths[lengths.length / 2];
+        int cap = Math.max(Math.min(horizon, Math.max(1, typical - horizon)), (typical - horizon) / 2);
+        return Math.max(1, Math.min(wanted, cap));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WindowLayout w && w.frequency == frequency && w.context == context && w.horizon == horizon
+                && Arrays.equals(w.lags, lags);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * (31 * frequency.hashCode() + context) + horizon) + Arrays.hashCode(lags);
+    }
+
+    @Override
+    public int[] lags() {
+        return lags.clone();
+    }
+}
