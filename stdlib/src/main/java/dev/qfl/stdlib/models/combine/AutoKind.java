@@ -46,7 +46,9 @@ public final class AutoKind implements ModelKind {
                 new OptionSpec("candidates", OptionType.NAMES, false, defaults, null, null, null,
                         List.copyOf(available.keySet()), "the model kinds to choose from"),
                 OptionSpec.integer("windows", 2, 1, 20, "validation windows of one horizon each, cut from the end of the training data"),
-                OptionSpec.integer("top", 2, 1, 20, "how many of a series' best candidates are averaged"));
+                OptionSpec.integer("top", 1, 1, 20, "how many of a series' best-ranked candidates are averaged"),
+                OptionSpec.number("pooling", 0.75, 0, 1, "how much a series' ranking leans on the whole panel's "
+                        + "backtest: 0 = its own windows alone, 1 = the panel's ranking for every series"));
     }
 
     @Override
@@ -86,7 +88,8 @@ public final class AutoKind implements ModelKind {
             if (v == null) {
                 throw new IllegalArgumentException(NAME + " needs the option '" + o.name() + "'");
             }
-            resolved.put(o.name(), v instanceof Number n && o.type() == OptionType.INTEGER ? n.intValue() : v);
+            resolved.put(o.name(), v instanceof Number n && o.type() == OptionType.INTEGER ? (Object) n.intValue()
+                    : v instanceof Number n && o.type() == OptionType.NUMBER ? (Object) n.doubleValue() : v);
         }
         List<String> candidates = candidates(new ModelSpec(NAME, resolved));
         if (candidates.isEmpty()) {
@@ -158,7 +161,8 @@ public final class AutoKind implements ModelKind {
             finals.forEach(AutoModel::close);
             throw e;
         }
-        CandidateWeights weights = CandidateWeights.choose(panel, scores, names, spec.intOption("top"));
+        CandidateWeights weights = CandidateWeights.choose(panel, scores, names, spec.intOption("top"),
+                spec.numberOption("pooling"));
         AutoModel model = new AutoModel(spec, null, names, finals, weights);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         context.reporter().info(NAME + ": " + weights.describe());

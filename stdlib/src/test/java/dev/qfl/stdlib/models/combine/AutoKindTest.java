@@ -40,7 +40,8 @@ class AutoKindTest {
 
     @Test
     void eachSeriesGetsTheCandidateThatForecastItBest() {
-        ModelSpec spec = auto.resolve(Map.of("horizon", 6, "candidates", List.of("walk", "level"), "top", 1, "windows", 4),
+        ModelSpec spec = auto.resolve(Map.of("horizon", 6, "candidates", List.of("walk", "level"), "top", 1, "windows", 4,
+                "pooling", 0.0),
                 Frequency.MONTH);
         AutoModel model = (AutoModel) auto.fit(panel(), spec, FitContext.silent("a"));
         assertEquals(List.of(0.0, 1.0), List.of(model.weights().weights().get("noise")[0], model.weights().weights().get("noise")[1]));
@@ -51,6 +52,29 @@ class AutoKindTest {
         Panel p = panel();
         double[] walk = p.series().get(1).values();
         assertEquals(walk[walk.length - 1], f.find("walk").orElseThrow().step(3).quantile(0.5), 1e-9);
+    }
+
+    @Test
+    void fullPoolingGivesEverySeriesThePanelsBestCandidate() {
+        // i.i.d. series and one walk: on its own each series picks its true model; fully pooled, all share one
+        SplittableRandom r = new SplittableRandom(5);
+        LocalDateTime start = LocalDateTime.of(2010, 1, 1, 0, 0);
+        List<TimeSeries> series = new java.util.ArrayList<>(panel().series());
+        for (int i = 0; i < 2; i++) {
+            double[] v = new double[120];
+            for (int t = 0; t < 120; t++) {
+                v[t] = 10 + r.nextGaussian();
+            }
+            series.add(TimeSeries.of("noise" + i, Frequency.MONTH, start, v));
+        }
+        Panel p = new Panel("p", Frequency.MONTH, series, Support.REAL, "fp4", "test");
+        AutoModel pooled = (AutoModel) auto.fit(p, auto.resolve(Map.of("horizon", 6, "candidates", List.of("walk", "level"),
+                "windows", 4, "pooling", 1.0), Frequency.MONTH), FitContext.silent("a"));
+        assertEquals(1, new java.util.HashSet<>(pooled.choices().values()).size(), pooled.choices().toString());
+        AutoModel own = (AutoModel) auto.fit(p, auto.resolve(Map.of("horizon", 6, "candidates", List.of("walk", "level"),
+                "windows", 4, "pooling", 0.0), Frequency.MONTH), FitContext.silent("a"));
+        assertEquals("walk 1.00", own.choices().get("walk"), own.choices().toString());
+        assertEquals("level 1.00", own.choices().get("noise0"), own.choices().toString());
     }
 
     @Test
