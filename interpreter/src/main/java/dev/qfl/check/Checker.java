@@ -180,7 +180,7 @@ public final class Checker {
         Map<String, Object> options = new OptionChecker(file, scope, this::report)
                 .check(kindName, call, kind.get().options());
         int horizon = options.get("horizon") instanceof Integer h ? h : 0;
-        return new Symbol.ModelSymbol(name, d.name().span(), kindName, series, options, horizon, kind.get().joint(), null, List.of());
+        return new Symbol.ModelSymbol(name, d.name().span(), kindName, series, options, horizon, kind.get().joint(options), null, List.of());
     }
 
     /** The function that reads a saved model: {@code model m = load("file" [, series])}. */

@@ -140,11 +140,11 @@ public final class AccuracyBenchmark {
         }
     }
 
-    /** Every kind that answers per-step questions; mqf2 (joint, slow to train) is run when named. */
+    /** Every kind but the joint networks (mqf2, slow to train), which run when named. */
     static List<String> defaultModels(ModelRegistry registry) {
         List<String> out = new ArrayList<>();
         for (ModelKind k : registry.all()) {
-            if (!k.joint()) {
+            if (!(k.joint() && k.neural())) {
                 out.add(k.name());
             }
         }

@@ -41,6 +41,15 @@ public interface ModelKind {
         return false;
     }
 
+    /**
+     * Whether a model of this kind with these options (as the script gives them) answers joint
+     * questions; for kinds whose answer depends on the options, such as {@code auto} and its
+     * candidates.
+     */
+    default boolean joint(Map<String, Object> options) {
+        return joint();
+    }
+
     /** Whether training runs on the tensor engine (and so is worth caching on disk). */
     default boolean neural() {
         return false;

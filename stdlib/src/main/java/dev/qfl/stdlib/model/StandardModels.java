@@ -22,7 +22,7 @@ final class StandardModels {
         List<ModelKind> base = List.of(new SeasonalNaiveKind(), new IqfKind(), new Mqf2Kind(), new QuantregKind(),
                 new SqfKind(), new GaussianKind(), new EtsKind(), new ThetaKind(), new ArimaKind());
         List<ModelKind> all = new ArrayList<>(base);
-        all.add(new AutoKind(base.stream().filter(k -> !k.joint()).toList()));
+        all.add(new AutoKind(base));
         return List.copyOf(all);
     }
 }

@@ -33,6 +33,12 @@ public abstract class LocalKind implements ModelKind {
         this.options = List.copyOf(all);
     }
 
+    /** Sample paths are simulated from the fitted model, so they carry its dependence between steps. */
+    @Override
+    public boolean joint() {
+        return true;
+    }
+
     @Override
     public final List<OptionSpec> options() {
         return options;
