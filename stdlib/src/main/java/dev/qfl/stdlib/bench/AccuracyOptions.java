@@ -15,7 +15,7 @@ import java.util.Map;
  * @param data     the folder holding the panels and {@code devset/}
  * @param windows  rolling origins (window 1 is the holdout)
  * @param cases    where to write every case's scores as CSV, or null
- * @param settings option overrides as {@code kind.option → value}, e.g. {@code ets.model → "ANN"}
+ * @param settings option overrides as {@code kind.option → value}, e.g. {@code ets.form → "ANN"}
  * @param quantiles where to write every forecast's quantiles 0.1..0.9 with the actuals, or null
  */
 record AccuracyOptions(List<String> models, List<AccuracyPanel> panels, Path data, int windows, Path cases,
@@ -30,7 +30,7 @@ record AccuracyOptions(List<String> models, List<AccuracyPanel> panels, Path dat
               --windows  rolling origins, the last being the holdout (default: 3)
               --cases    write every case's scores to this CSV file
               --quantiles write every forecast's quantiles 0.1..0.9 and the actuals to this CSV file
-              --set      an option for one kind, e.g. --set ets.model=ANN, --set iqf.epochs=50 or
+              --set      an option for one kind, e.g. --set ets.form=ANN, --set iqf.epochs=50 or
                          --set auto.candidates=[ets,theta,arima]""";
 
     static AccuracyOptions parse(String[] args) {

@@ -61,7 +61,7 @@ public final class Ets {
         final int m = candidates.get(0).seasonal() ? season : 1;
         if (data.length <= parameterCountForShortCheck(code, m) + 4) {
             if (!code.searches()) {
-                throw new IllegalArgumentException("ets model " + code.text() + " needs more than "
+                throw new IllegalArgumentException("ets form " + code.text() + " needs more than "
                         + (parameterCountForShortCheck(code, m) + 4) + " observations; the series has " + data.length);
             }
             return withFloor(EtsSmallSample.fit(data), data);
@@ -75,7 +75,7 @@ public final class Ets {
         }
         if (best == null) {
             if (!code.searches()) {
-                throw new IllegalArgumentException("ets model " + code.text()
+                throw new IllegalArgumentException("ets form " + code.text()
                         + " could not be fitted: it has too many parameters for " + data.length
                         + " observations or no admissible start");
             }
@@ -124,7 +124,7 @@ public final class Ets {
     /** The models to try, in R's order; throws when a fixed component cannot be used on this series. */
     static List<EtsSpec> candidates(EtsModelCode code, double[] y, int season, EtsOptions options) {
         final boolean positive = minimum(y) > 0;
-        final String name = "ets model " + code.text();
+        final String name = "ets form " + code.text();
         char seasonLetter = code.season();
         if (seasonLetter == 'A' || seasonLetter == 'M') {
             if (season == 1) {

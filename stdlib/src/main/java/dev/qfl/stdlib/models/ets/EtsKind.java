@@ -11,13 +11,14 @@ import java.util.Map;
 /**
  * {@code ets(series, horizon:, season:, model:)}: exponential smoothing in its innovations
  * state-space form, fitted to each series by maximum likelihood, the form chosen by AICc unless
- * {@code model} names one. See docs/models/ets.md.
+ * {@code form} names one ({@code model} is a keyword of the
+ * language, so the option R calls {@code model} is {@code form} here). See docs/models/ets.md.
  */
 public final class EtsKind extends LocalKind {
     public static final String NAME = "ets";
 
     public EtsKind() {
-        super(List.of(new OptionSpec("model", OptionType.STRING, false, "auto", null, null, null, List.of(),
+        super(List.of(new OptionSpec("form", OptionType.STRING, false, "auto", null, null, null, List.of(),
                 "\"auto\" (chosen per series by AICc) or a code of error, trend and season such as \"ANN\", \"AAdN\", \"MAM\"")));
     }
 
@@ -33,7 +34,7 @@ public final class EtsKind extends LocalKind {
 
     @Override
     protected void validate(Map<String, Object> resolved) {
-        options((String) resolved.get("model")); // throws with the reason when the code is not a model
+        options((String) resolved.get("form")); // throws with the reason when the code is not a model
     }
 
     private static EtsOptions options(String model) {
@@ -49,6 +50,6 @@ public final class EtsKind extends LocalKind {
 
     @Override
     protected SeriesFitter fitter() {
-        return (values, season, spec) -> Ets.fit(values, season, options(spec.stringOption("model")));
+        return (values, season, spec) -> Ets.fit(values, season, options(spec.stringOption("form")));
     }
 }

@@ -23,7 +23,7 @@ record EtsModelCode(char error, char trend, boolean damped, char season) {
         }
         final Matcher matcher = CODE.matcher(code);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("unknown ets model \"" + text + "\": use \"auto\" or error A|M|Z, trend "
+            throw new IllegalArgumentException("unknown ets form \"" + text + "\": use \"auto\" or error A|M|Z, trend "
                     + "N|A|Ad|Z and season N|A|M|Z, e.g. \"ANN\", \"AAdN\", \"MAM\"");
         }
         final String trend = matcher.group(2);

@@ -18,7 +18,7 @@ public record EtsOptions(String model, boolean damped, boolean allowMultiplicati
 
     public EtsOptions {
         if (model == null || model.isBlank()) {
-            throw new IllegalArgumentException("ets model must be \"auto\" or a code such as \"AAdN\"");
+            throw new IllegalArgumentException("ets form must be \"auto\" or a code such as \"AAdN\"");
         }
         EtsModelCode.parse(model); // an unknown code fails here, with the reason, before any fitting
         if (maxEvaluations < 10) {
