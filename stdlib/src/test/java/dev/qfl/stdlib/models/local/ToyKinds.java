@@ -9,20 +9,25 @@ public final class ToyKinds {
     private ToyKinds() {
     }
 
-    /** A random walk: step h is the last value with variance h·σ², σ² from the differences. */
-    public static final class Walk extends LocalKind {
-        public Walk() {
+    /** A local kind with no options of its own whose fits are given by a function. */
+    private abstract static class Toy extends LocalKind {
+        private final String name;
+        private final SeriesFitter fitter;
+
+        Toy(String name, SeriesFitter fitter) {
             super(List.of());
+            this.name = name;
+            this.fitter = fitter;
         }
 
         @Override
         public String name() {
-            return "walk";
+            return name;
         }
 
         @Override
         public String summary() {
-            return "random walk";
+            return "a toy for tests";
         }
 
         @Override
@@ -32,40 +37,27 @@ public final class ToyKinds {
 
         @Override
         protected SeriesFitter fitter() {
-            return (values, season, spec) -> {
+            return fitter;
+        }
+    }
+
+    /** A random walk: step h is the last value with variance h·σ², σ² from the differences. */
+    public static final class Walk extends Toy {
+        public Walk() {
+            super("walk", (values, season, spec) -> {
                 double s2 = 0;
                 for (int t = 1; t < values.length; t++) {
                     s2 += (values[t] - values[t - 1]) * (values[t] - values[t - 1]);
                 }
                 return new Gaussian("walk", values[values.length - 1], s2 / (values.length - 1), true);
-            };
+            });
         }
     }
 
     /** An i.i.d. level: every step is the series' mean with its variance. */
-    public static final class Level extends LocalKind {
+    public static final class Level extends Toy {
         public Level() {
-            super(List.of());
-        }
-
-        @Override
-        public String name() {
-            return "level";
-        }
-
-        @Override
-        public String summary() {
-            return "i.i.d. around the mean";
-        }
-
-        @Override
-        public int minimumLength(ModelSpec spec) {
-            return 3;
-        }
-
-        @Override
-        protected SeriesFitter fitter() {
-            return (values, season, spec) -> {
+            super("level", (values, season, spec) -> {
                 double m = 0;
                 for (double v : values) {
                     m += v;
@@ -76,7 +68,7 @@ public final class ToyKinds {
                     s2 += (v - m) * (v - m);
                 }
                 return new Gaussian("level", m, s2 / (values.length - 1), false);
-            };
+            });
         }
     }
 
