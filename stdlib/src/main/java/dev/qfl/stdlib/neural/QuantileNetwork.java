@@ -18,19 +18,24 @@ import ai.djl.util.PairList;
  * Encoder plus output layer. Inputs: the context window (batch, context, features) and the extra
  * features (batch, extras). Output: raw head values (batch, horizon, outputsPerStep).
  *
- * <p>{@code mlp} flattens the window, appends the extras and applies {@code layers} ReLU layers.
+ * <p>{@code mlp} flattens the window, appends the extras and applies {@code layers} ReLU layers,
+ * plus a linear map of the same inputs straight to the outputs: on normalised windows a linear
+ * function of the context is already a strong forecaster (the last value, a drift, last season's
+ * value), which the skip learns in few steps while the MLP learns what is not linear.
  * {@code lstm} runs an LSTM over the window, takes its last state, appends the extras and applies
  * one ReLU layer. Both end in one linear layer to all horizon steps at once (a direct multi-horizon
  * forecaster: no autoregressive feedback, so errors do not accumulate).
  */
 final class QuantileNetwork extends AbstractBlock {
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
 
     private final boolean recurrent;
     private final int horizon;
     private final int outputs;
     private final Block encoder;
     private final Block trunk;
+    /** mlp only: a linear map from the same inputs straight to the outputs, added to the MLP's. */
+    private final Block skip;
 
     QuantileNetwork(String encoderKind, int hidden, int layers, int horizon, int outputsPerStep) {
         super(VERSION);
@@ -43,6 +48,7 @@ final class QuantileNetwork extends AbstractBlock {
             trunk = addChildBlock("trunk", new SequentialBlock()
                     .add(Linear.builder().setUnits(hidden).build()).add(Activation::relu)
                     .add(Linear.builder().setUnits((long) horizon * outputsPerStep).build()));
+            skip = null;
         } else {
             SequentialBlock mlp = new SequentialBlock();
             for (int i = 0; i < layers; i++) {
@@ -50,6 +56,7 @@ final class QuantileNetwork extends AbstractBlock {
             }
             mlp.add(Linear.builder().setUnits((long) horizon * outputsPerStep).build());
             encoder = addChildBlock("encoder", mlp);
+            skip = addChildBlock("skip", Linear.builder().setUnits((long) horizon * outputsPerStep).optBias(false).build());
             trunk = null;
         }
     }
@@ -67,7 +74,8 @@ final class QuantileNetwork extends AbstractBlock {
             out = trunk.forward(store, new NDList(last.concat(extras, 1)), training, params).head();
         } else {
             NDArray flat = context.reshape(batch, -1).concat(extras, 1);
-            out = encoder.forward(store, new NDList(flat), training, params).head();
+            out = encoder.forward(store, new NDList(flat), training, params).head()
+                    .add(skip.forward(store, new NDList(flat), training, params).head());
         }
         return new NDList(out.reshape(batch, horizon, outputs));
     }
@@ -86,7 +94,9 @@ final class QuantileNetwork extends AbstractBlock {
             long hidden = encoder.getOutputShapes(new Shape[] {context})[0].get(2);
             trunk.initialize(manager, dataType, new Shape(context.get(0), hidden + extras.get(1)));
         } else {
-            encoder.initialize(manager, dataType, new Shape(context.get(0), context.get(1) * context.get(2) + extras.get(1)));
+            Shape flat = new Shape(context.get(0), context.get(1) * context.get(2) + extras.get(1));
+            encoder.initialize(manager, dataType, flat);
+            skip.initialize(manager, dataType, flat);
         }
     }
 }

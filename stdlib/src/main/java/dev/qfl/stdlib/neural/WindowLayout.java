@@ -23,8 +23,13 @@ record WindowLayout(Frequency frequency, int context, int horizon, int[] lags) {
 
     /** Per context step: the normalised value and its observed flag. */
     static final int CONTEXT_FEATURES = 2;
-    /** Per window: the series' age and where zero lies in normalised units. */
-    static final int WINDOW_FEATURES = 2;
+    /**
+     * Per window: the series' age, where zero lies in normalised units, and the share of the
+     * context's observations that are exactly zero (an intermittent item's chance of no demand;
+     * reading it off the normalised context values was too hard for the network, which gave every
+     * slow mover about the same mass at zero).
+     */
+    static final int WINDOW_FEATURES = 3;
 
     WindowLayout {
         lags = lags.clone();

@@ -187,6 +187,16 @@ final class WindowSampler {
         return b.build();
     }
 
+    /** The context's last observed value (0 when it has none). */
+    private double lastValue(TimeSeries ts, int origin) {
+        for (int t = Math.min(origin, ts.length()) - 1; t >= Math.max(0, origin - context); t--) {
+            if (ts.isObserved(t)) {
+                return ts.value(t);
+            }
+        }
+        return 0;
+    }
+
     private static float bounded(double v) {
         return (float) Math.max(-INPUT_BOUND, Math.min(INPUT_BOUND, v));
     }
@@ -217,11 +227,7 @@ final class WindowSampler {
         void add(int s, int origin, boolean withTarget) {
             TimeSeries ts = series.get(s);
             int w = next++;
-            int lastSeen = -1;
-            for (int t = Math.min(origin, ts.length()) - 1; t >= Math.max(0, origin - context) && lastSeen < 0; t--) {
-                lastSeen = ts.isObserved(t) ? t : -1;
-            }
-            double loc = lastSeen >= 0 ? ts.value(lastSeen) : 0;
+            double loc = lastValue(ts, origin);
             double sc = Math.max(meanAbsDifference(ts, origin - context, origin), spreadFloor[s]);
             if (!(sc > 0)) {
                 sc = 1;
@@ -231,12 +237,16 @@ final class WindowSampler {
             if (floor != null) {
                 floor[w] = (float) (-loc / sc);
             }
+            int seen = 0;
+            int zeros = 0;
             for (int i = 0; i < context; i++) {
                 int t = origin - context + i;
                 int at = (w * context + i) * WindowLayout.CONTEXT_FEATURES;
                 if (t >= 0 && ts.isObserved(t)) {
                     ctx[at] = bounded((ts.value(t) - loc) / sc);
                     ctx[at + 1] = 1f;
+                    seen++;
+                    zeros += ts.value(t) == 0 ? 1 : 0;
                 }
             }
             int e = w * extraFeatures();
@@ -260,6 +270,7 @@ final class WindowSampler {
             int tail = e + horizon * per;
             extras[tail] = (float) (Math.log1p(origin) / 10);
             extras[tail + 1] = (float) (asinh(-loc / sc) / 4);
+            extras[tail + 2] = seen == 0 ? 0f : (float) zeros / seen;
         }
 
         Batch build() {

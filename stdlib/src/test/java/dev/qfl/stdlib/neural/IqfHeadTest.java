@@ -73,7 +73,8 @@ class IqfHeadTest {
 
     /**
      * The floored loss against an independent integral: flooring at f changes the pinball loss
-     * only where q(α) &lt; f ≤ y, by α·(f − q(α)), so CRPS_floored = CRPS − 2∫ α·max(f − q(α), 0) dα,
+     * only where q(α) &lt; f ≤ y, by α·(f − q(α)), so CRPS_floored = CRPS − 2∫ α·max(f − q(α), 0) dα
+     * (the head keeps a share {@link IqfHead#LEAK} of that difference),
      * integrated here by the midpoint rule on the Java function; floors in the left tail, inside
      * the spline and near the last knot, outcomes at the floor (zero demand) and above it.
      */
@@ -100,7 +101,7 @@ class IqfHeadTest {
                             double alpha = (i + 0.5) / n;
                             below += alpha * Math.max(f - q.quantile(alpha), 0) / n;
                         }
-                        double expected = q.crps((float) z) - 2 * below;
+                        double expected = q.crps((float) z) - (1 - IqfHead.LEAK) * 2 * below;
                         assertEquals(expected, tensor[0], 3e-4 * Math.max(1, Math.abs(expected)),
                                 "knots " + knots + ", floor at level " + at + ", z − f = " + (z - f));
                     }
