@@ -10,6 +10,8 @@ import dev.qfl.diag.Diagnostics;
 import dev.qfl.format.Formatter;
 import dev.qfl.stdlib.model.ModelKind;
 import dev.qfl.stdlib.model.ModelRegistry;
+import dev.qfl.stdlib.models.combine.AutoKind;
+import dev.qfl.stdlib.models.local.LocalKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,12 +100,13 @@ public final class Planner {
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + ")";
         boolean neural = model.modelKind() != null && models.find(model.modelKind()).map(ModelKind::neural).orElse(false);
-        boolean local = model.modelKind() != null && models.find(model.modelKind())
-                .map(k -> k instanceof dev.qfl.stdlib.models.local.LocalKind || k instanceof dev.qfl.stdlib.models.combine.AutoKind)
-                .orElse(false);
+        ModelKind kind = model.modelKind() == null ? null : models.find(model.modelKind()).orElse(null);
         String how = neural
                 ? "train, or load from " + cache + " when spec and data are unchanged"
-                : local ? "fit every series on its own, on all cores (never cached)" : "fit in milliseconds (never cached)";
+                : kind instanceof AutoKind ? "backtest the candidates on each series' own history, then fit them on all of it "
+                        + "(never cached)"
+                : kind instanceof LocalKind ? "fit every series on its own, on all cores (never cached)"
+                : "fit in milliseconds (never cached)";
         steps.add(new Plan.Train(model.name(), spec, model.series(), how));
         inferIndex.put(model.name(), steps.size());
         steps.add(new Plan.Infer(model.name(), model.horizon(), List.of()));
