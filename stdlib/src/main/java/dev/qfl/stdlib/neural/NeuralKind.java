@@ -22,7 +22,7 @@ import java.util.Map;
  * Describing a kind touches no tensor code; the engine starts only in fit and readParameters.
  */
 abstract class NeuralKind implements ModelKind {
-    /** Ensemble members by default: what the accuracy benchmark showed pays for its time (docs/models/iqf.md). */
+    /** Ensemble members unless a kind measured otherwise (iqf: 3, docs/models/iqf.md). */
     static final int DEFAULT_ENSEMBLE = 1;
 
     /** The shared options, in the order help lists them. */
@@ -45,7 +45,9 @@ abstract class NeuralKind implements ModelKind {
             OptionSpec.integer("ensemble", DEFAULT_ENSEMBLE, 1, 100,
                     "members trained with different seeds, their quantile functions averaged"),
             new OptionSpec("refit", OptionType.BOOLEAN, false, true, null, null, null, List.of(),
-                    "after choosing the epoch count on held-out windows, train again on all data"));
+                    "after choosing the epoch count on held-out windows, train again on all data"),
+            OptionSpec.symbol("centre", "last", List.of("last", "mean"),
+                    "what each window is centred on: the context's last value or its mean"));
 
     /** Shared options listed before the head's own (horizon, context, season). */
     private static final int LEADING = 3;

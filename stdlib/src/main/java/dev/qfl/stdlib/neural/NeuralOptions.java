@@ -21,10 +21,16 @@ import java.time.Duration;
  * @param maxTime        wall-time bound of a fit, or null
  * @param ensemble       members trained with different seeds and averaged level by level
  * @param refit          after choosing the epoch count on held-out windows, train again on all data
+ * @param centre         what windows are centred on: "last" (value) or "mean" (of the context)
  */
 record NeuralOptions(int horizon, int context, int season, int epochs, int batch, int hidden, int layers,
                      float learningRate, long seed, String device, String encoder, Duration maxTime, int ensemble,
-                     boolean refit) {
+                     boolean refit, String centre) {
+
+    /** The window layout these options describe, for a chosen context length and frequency. */
+    WindowLayout layout(dev.qfl.stdlib.data.Frequency frequency, int contextLength) {
+        return WindowLayout.of(frequency, contextLength, horizon, season, centre.equals("mean"));
+    }
 
     /** Batches per epoch, as in GluonTS's trainer: an epoch is a fixed number of sampled batches. */
     static final int STEPS_PER_EPOCH = 50;
@@ -34,7 +40,8 @@ record NeuralOptions(int horizon, int context, int season, int epochs, int batch
                 spec.intOption("epochs"), spec.intOption("batch"), spec.intOption("hidden"), spec.intOption("layers"),
                 (float) spec.numberOption("lr"), spec.intOption("seed"), spec.stringOption("device"),
                 spec.stringOption("encoder"), (Duration) spec.option("max_time").orElse(null),
-                intOr(spec, "ensemble", 1), spec.option("refit").map(Boolean.class::cast).orElse(false));
+                intOr(spec, "ensemble", 1), spec.option("refit").map(Boolean.class::cast).orElse(false),
+                spec.option("centre").map(String::valueOf).orElse("last"));
     }
 
     private static int intOr(ModelSpec spec, String name, int fallback) {
@@ -44,12 +51,12 @@ record NeuralOptions(int horizon, int context, int season, int epochs, int batch
     /** The same options for one ensemble member: its own seed, one member. */
     NeuralOptions member(int index) {
         return new NeuralOptions(horizon, context, season, epochs, batch, hidden, layers, learningRate, seed + index,
-                device, encoder, maxTime, 1, refit);
+                device, encoder, maxTime, 1, refit, centre);
     }
 
     /** The same options with another epoch count (the refit on all data runs the chosen number). */
     NeuralOptions withEpochs(int count) {
         return new NeuralOptions(horizon, context, season, count, batch, hidden, layers, learningRate, seed, device,
-                encoder, maxTime, ensemble, refit);
+                encoder, maxTime, ensemble, refit, centre);
     }
 }

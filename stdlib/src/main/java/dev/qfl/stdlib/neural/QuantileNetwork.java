@@ -19,9 +19,11 @@ import ai.djl.util.PairList;
  * features (batch, extras). Output: raw head values (batch, horizon, outputsPerStep).
  *
  * <p>{@code mlp} flattens the window, appends the extras and applies {@code layers} ReLU layers,
- * plus a linear map of the same inputs straight to the outputs: on normalised windows a linear
- * function of the context is already a strong forecaster (the last value, a drift, last season's
- * value), which the skip learns in few steps while the MLP learns what is not linear.
+ * plus a linear map of the same inputs straight to each step's first output (the location: iqf's
+ * first knot, the normal mean): on normalised windows a linear function of the context is already
+ * a strong forecaster (the last value, a drift, last season's value), which the skip learns in few
+ * steps while the MLP learns the rest. Only the location, because a skip to every output tripled
+ * the matrix work of a step.
  * {@code lstm} runs an LSTM over the window, takes its last state, appends the extras and applies
  * one ReLU layer. Both end in one linear layer to all horizon steps at once (a direct multi-horizon
  * forecaster: no autoregressive feedback, so errors do not accumulate).
@@ -56,7 +58,7 @@ final class QuantileNetwork extends AbstractBlock {
             }
             mlp.add(Linear.builder().setUnits((long) horizon * outputsPerStep).build());
             encoder = addChildBlock("encoder", mlp);
-            skip = addChildBlock("skip", Linear.builder().setUnits((long) horizon * outputsPerStep).optBias(false).build());
+            skip = addChildBlock("skip", Linear.builder().setUnits(horizon).optBias(false).build());
             trunk = null;
         }
     }
@@ -74,8 +76,10 @@ final class QuantileNetwork extends AbstractBlock {
             out = trunk.forward(store, new NDList(last.concat(extras, 1)), training, params).head();
         } else {
             NDArray flat = context.reshape(batch, -1).concat(extras, 1);
-            out = encoder.forward(store, new NDList(flat), training, params).head()
-                    .add(skip.forward(store, new NDList(flat), training, params).head());
+            NDArray deep = encoder.forward(store, new NDList(flat), training, params).head().reshape(batch, horizon, outputs);
+            NDArray linear = skip.forward(store, new NDList(flat), training, params).head().reshape(batch, horizon, 1);
+            NDArray first = deep.get("..., 0:1").add(linear);
+            return new NDList(outputs == 1 ? first : first.concat(deep.get("..., 1:"), -1));
         }
         return new NDList(out.reshape(batch, horizon, outputs));
     }

@@ -18,8 +18,9 @@ import java.util.List;
  * @param horizon   forecast steps
  * @param lags      seasonal lags (in steps, each > 1): for forecast step t the network also gets the
  *                  latest value at t − k·lag that lies before the forecast origin
+ * @param onMean    whether windows are centred on the context's mean instead of its last value
  */
-record WindowLayout(Frequency frequency, int context, int horizon, int[] lags) {
+record WindowLayout(Frequency frequency, int context, int horizon, int[] lags, boolean onMean) {
 
     /** Per context step: the normalised value and its observed flag. */
     static final int CONTEXT_FEATURES = 2;
@@ -35,8 +36,8 @@ record WindowLayout(Frequency frequency, int context, int horizon, int[] lags) {
         lags = lags.clone();
     }
 
-    static WindowLayout of(Frequency frequency, int context, int horizon, int season) {
-        return new WindowLayout(frequency, context, horizon, lags(frequency, season));
+    static WindowLayout of(Frequency frequency, int context, int horizon, int season, boolean onMean) {
+        return new WindowLayout(frequency, context, horizon, lags(frequency, season), onMean);
     }
 
     /**
@@ -74,8 +75,9 @@ record WindowLayout(Frequency frequency, int context, int horizon, int[] lags) {
 
     /**
      * The default context: two seasons or two horizons, whichever is longer, so the encoder sees a
-     * full cycle twice; but at most half of what the typical series has before its last horizon,
-     * so short panels (17 yearly points, say) still give windows that are mostly data, not padding.
+     * full cycle twice; but at most half of what the typical (median) series has before its last
+     * horizon, or one horizon if that is more and the series have it, so short panels (17 yearly
+     * points, say) still give windows that are mostly data, not padding.
      */
     static int defaultContext(Panel panel, int horizon, int season) {
         int wanted = Math.max(2 * Math.max(season, 1), 2 * horizon);
@@ -91,12 +93,13 @@ record WindowLayout(Frequency frequency, int context, int horizon, int[] lags) {
     @Override
     public boolean equals(Object o) {
         return o instanceof WindowLayout w && w.frequency == frequency && w.context == context && w.horizon == horizon
-                && Arrays.equals(w.lags, lags);
+                && Arrays.equals(w.lags, lags) && w.onMean == onMean;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * (31 * frequency.hashCode() + context) + horizon) + Arrays.hashCode(lags);
+        return 31 * (31 * (31 * (31 * frequency.hashCode() + context) + horizon) + Arrays.hashCode(lags))
+                + Boolean.hashCode(onMean);
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  * Cuts a panel into windows of {@code context} past and {@code horizon} future steps for a global
  * model, each normalised by its own location and spread.
  *
- * <p><b>Normalisation.</b> A window's location is the last observed value of its context and its
+ * <p><b>Normalisation.</b> A window's location is the last observed value of its context (or, with
+ * {@code centre: mean}, its mean: better for independent draws, worse on the real panels) and its
  * spread the mean absolute difference between consecutive observed context values (floored at a
  * tenth of the series' own, so a flat stretch or a run of zeros cannot blow values up). Inputs and
  * targets are (y − location) / spread; forecasts are mapped back. Dividing by the mean absolute
@@ -187,6 +188,19 @@ final class WindowSampler {
         return b.build();
     }
 
+    /** The mean of the context's observed values (0 when it has none). */
+    private double mean(TimeSeries ts, int origin) {
+        double sum = 0;
+        int n = 0;
+        for (int t = Math.max(0, origin - context); t < Math.min(origin, ts.length()); t++) {
+            if (ts.isObserved(t)) {
+                sum += ts.value(t);
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
     /** The context's last observed value (0 when it has none). */
     private double lastValue(TimeSeries ts, int origin) {
         for (int t = Math.min(origin, ts.length()) - 1; t >= Math.max(0, origin - context); t--) {
@@ -227,7 +241,7 @@ final class WindowSampler {
         void add(int s, int origin, boolean withTarget) {
             TimeSeries ts = series.get(s);
             int w = next++;
-            double loc = lastValue(ts, origin);
+            double loc = layout.onMean() ? mean(ts, origin) : lastValue(ts, origin);
             double sc = Math.max(meanAbsDifference(ts, origin - context, origin), spreadFloor[s]);
             if (!(sc > 0)) {
                 sc = 1;

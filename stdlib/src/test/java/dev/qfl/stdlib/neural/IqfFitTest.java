@@ -24,7 +24,7 @@ class IqfFitTest {
 
     static ModelSpec spec(Map<String, Object> extra) {
         Map<String, Object> given = new HashMap<>(Map.of("horizon", 7, "epochs", 4, "batch", 32, "hidden", 16,
-                "knots", 9));
+                "knots", 9, "ensemble", 1));
         given.putAll(extra);
         return new IqfKind().resolve(given, PANEL.frequency());
     }
@@ -69,6 +69,18 @@ class IqfFitTest {
                 }
             }
         }
+    }
+
+    @Test
+    void iqfDefaultsToAnEnsembleOfThreeAndChoosesItsContextFromTheData() {
+        ModelSpec spec = new IqfKind().resolve(Map.of("horizon", 7), PANEL.frequency());
+        assertEquals(3, spec.intOption("ensemble"));
+        assertEquals(true, spec.option("refit").orElseThrow());
+        assertEquals(7, spec.intOption("season"));
+        assertTrue(spec.option("context").isEmpty());
+        // two seasons or two horizons (14); on 20-point series at most max(a horizon, half of the 13 points before the last horizon)
+        assertEquals(14, WindowLayout.defaultContext(PANEL, 7, 7));
+        assertEquals(7, WindowLayout.defaultContext(SyntheticPanels.weekly(3, 20, 1), 7, 7));
     }
 
     @Test
