@@ -119,7 +119,7 @@ final class IqfHead implements QuantileHead {
 
     @Override
     public NDArray loss(NDArray raw, NDArray target, NDArray mask) {
-        return QuantileHead.maskedMean(crps(raw, target, null), mask);
+        return loss(raw, target, mask, null);
     }
 
     @Override

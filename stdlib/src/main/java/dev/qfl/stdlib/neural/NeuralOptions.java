@@ -1,5 +1,6 @@
 package dev.qfl.stdlib.neural;
 
+import dev.qfl.stdlib.data.Frequency;
 import dev.qfl.stdlib.model.ModelSpec;
 import java.time.Duration;
 
@@ -28,7 +29,7 @@ record NeuralOptions(int horizon, int context, int season, int epochs, int batch
                      boolean refit, String centre) {
 
     /** The window layout these options describe, for a chosen context length and frequency. */
-    WindowLayout layout(dev.qfl.stdlib.data.Frequency frequency, int contextLength) {
+    WindowLayout layout(Frequency frequency, int contextLength) {
         return WindowLayout.of(frequency, contextLength, horizon, season, centre.equals("mean"));
     }
 

@@ -287,8 +287,7 @@ final class NeuralTrainer {
         float value;
         try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
             NDArray raw = network.forward(store, inputs, true).head();
-            NDArray floor = floor(b, manager);
-            NDArray loss = floor == null ? head.loss(raw, target, mask) : head.loss(raw, target, mask, floor);
+            NDArray loss = head.loss(raw, target, mask, floor(b, manager));
             collector.backward(loss);
             value = loss.getFloat();
         }

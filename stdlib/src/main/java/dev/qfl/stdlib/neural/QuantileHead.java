@@ -32,8 +32,9 @@ interface QuantileHead {
 
     /**
      * The loss of the function as answers use it when they floor it (demand: at zero), with
-     * {@code floor} (batch, 1) the floor of each window in normalised units. Heads that cannot
-     * account for a floor train on the plain loss.
+     * {@code floor} (batch, 1) the floor of each window in normalised units, or null when answers
+     * are not floored (then it is the plain loss). Heads that cannot account for a floor train on
+     * the plain loss.
      */
     default NDArray loss(NDArray raw, NDArray target, NDArray mask, NDArray floor) {
         return loss(raw, target, mask);
