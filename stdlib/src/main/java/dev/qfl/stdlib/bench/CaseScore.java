@@ -1,6 +1,7 @@
 package dev.qfl.stdlib.bench;
 
 import dev.qfl.stdlib.dist.QuantileFunction;
+import dev.qfl.stdlib.evaluation.Scorecard;
 import dev.qfl.stdlib.forecast.SeriesForecast;
 
 /**
@@ -20,7 +21,7 @@ import dev.qfl.stdlib.forecast.SeriesForecast;
  */
 record CaseScore(String panel, String model, String id, int window, double wql, double cov80, double mase) {
 
-    static final double[] LEVELS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+    static final double[] LEVELS = Scorecard.wqlLevels();
 
     static CaseScore of(String panel, String model, int window, SeriesForecast forecast, double[] actual, double scale) {
         int steps = Math.min(forecast.horizon(), actual.length);
@@ -52,8 +53,7 @@ record CaseScore(String panel, String model, String id, int window, double wql, 
             }
             double[] q = quantiles[h];
             for (int i = 0; i < LEVELS.length; i++) {
-                double u = y - q[i];
-                loss += 2 * Math.max(LEVELS[i] * u, (LEVELS[i] - 1) * u);
+                loss += Scorecard.pinball2(y, q[i], LEVELS[i]);
             }
             absolute += Math.abs(y);
             inside += q[0] <= y && y <= q[LEVELS.length - 1] ? 1 : 0;

@@ -116,8 +116,13 @@ public final class Scorecard {
         return metrics.stream().anyMatch(kind::isInstance);
     }
 
+    /** The levels of wql, 0.1, ..., 0.9 (a copy): for scorers that keep their own sums, per series or per case. */
+    public static double[] wqlLevels() {
+        return WQL_LEVELS.clone();
+    }
+
     /** 2·ρ_α(y − q): GluonTS's quantile loss. */
-    static double pinball2(double y, double q, double level) {
+    public static double pinball2(double y, double q, double level) {
         double u = y - q;
         return 2 * u * (u < 0 ? level - 1 : level);
     }

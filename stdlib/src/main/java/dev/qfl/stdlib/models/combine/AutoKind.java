@@ -7,6 +7,7 @@ import dev.qfl.stdlib.forecast.ForecastSet;
 import dev.qfl.stdlib.model.FitContext;
 import dev.qfl.stdlib.model.ModelKind;
 import dev.qfl.stdlib.model.ModelSpec;
+import dev.qfl.stdlib.model.OptionDefaults;
 import dev.qfl.stdlib.model.OptionSpec;
 import dev.qfl.stdlib.model.OptionType;
 import dev.qfl.stdlib.model.TrainedModel;
@@ -81,29 +82,7 @@ public final class AutoKind implements ModelKind {
 
     @Override
     public ModelSpec resolve(Map<String, Object> given, Frequency frequency) {
-        Map<String, Object> resolved = new LinkedHashMap<>();
-        for (String key : given.keySet()) {
-            if (options.stream().noneMatch(o -> o.name().equals(key))) {
-                throw new IllegalArgumentException(NAME + " has no option '" + key + "'");
-            }
-        }
-        for (OptionSpec o : options) {
-            Object v = given.get(o.name());
-            if (v == null && o.name().equals("season")) {
-                if (frequency == null) {
-                    throw new IllegalArgumentException(NAME + " needs a season when the data's frequency is unknown");
-                }
-                v = frequency.defaultSeason();
-            }
-            if (v == null) {
-                v = o.defaultValue();
-            }
-            if (v == null) {
-                throw new IllegalArgumentException(NAME + " needs the option '" + o.name() + "'");
-            }
-            resolved.put(o.name(), v instanceof Number n && o.type() == OptionType.INTEGER ? (Object) n.intValue()
-                    : v instanceof Number n && o.type() == OptionType.NUMBER ? (Object) n.doubleValue() : v);
-        }
+        Map<String, Object> resolved = OptionDefaults.fill(NAME, options, given, frequency);
         List<String> candidates = candidates(new ModelSpec(NAME, resolved));
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException(NAME + " needs at least one candidate");

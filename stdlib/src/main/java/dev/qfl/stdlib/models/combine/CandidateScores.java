@@ -2,6 +2,7 @@ package dev.qfl.stdlib.models.combine;
 
 import dev.qfl.stdlib.data.Support;
 import dev.qfl.stdlib.evaluation.Backtest;
+import dev.qfl.stdlib.evaluation.Scorecard;
 import dev.qfl.stdlib.forecast.ForecastSet;
 import dev.qfl.stdlib.forecast.SeriesForecast;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
  * same wQL the accuracy benchmark reports, so a candidate is chosen by the score it is judged on.
  */
 final class CandidateScores {
-    private static final double[] LEVELS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+    private static final double[] LEVELS = Scorecard.wqlLevels();
 
     private final int candidates;
     /** Per series id: per candidate, {loss, 9·Σ|y|, windows scored}. */
@@ -41,8 +42,7 @@ final class CandidateScores {
                     if (support == Support.NONNEGATIVE) {
                         q = Math.max(0, q);
                     }
-                    double u = y - q;
-                    sum[0] += 2 * Math.max(tau * u, (tau - 1) * u);
+                    sum[0] += Scorecard.pinball2(y, q, tau);
                 }
                 sum[1] += LEVELS.length * Math.abs(y);
             }

@@ -5,11 +5,11 @@ import dev.qfl.stdlib.data.Panel;
 import dev.qfl.stdlib.model.FitContext;
 import dev.qfl.stdlib.model.ModelKind;
 import dev.qfl.stdlib.model.ModelSpec;
+import dev.qfl.stdlib.model.OptionDefaults;
 import dev.qfl.stdlib.model.OptionSpec;
 import dev.qfl.stdlib.model.OptionType;
 import dev.qfl.stdlib.model.TrainedModel;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,47 +58,9 @@ public abstract class LocalKind implements ModelKind {
 
     @Override
     public ModelSpec resolve(Map<String, Object> given, Frequency frequency) {
-        for (String key : given.keySet()) {
-            if (options.stream().noneMatch(o -> o.name().equals(key))) {
-                throw new IllegalArgumentException(name() + " has no option '" + key + "'; it takes "
-                        + String.join(", ", options.stream().map(OptionSpec::name).toList()));
-            }
-        }
-        Map<String, Object> resolved = new LinkedHashMap<>();
-        for (OptionSpec option : options) {
-            Object value = given.get(option.name());
-            if (value == null && option.name().equals("season")) {
-                if (frequency == null) {
-                    throw new IllegalArgumentException(name() + " needs a season when the data's frequency is unknown");
-                }
-                value = frequency.defaultSeason();
-            }
-            if (value == null) {
-                value = option.defaultValue();
-            }
-            if (value == null && option.required()) {
-                throw new IllegalArgumentException(name() + " needs the option '" + option.name() + "'");
-            }
-            if (value != null) {
-                resolved.put(option.name(), normalised(option, value));
-            }
-        }
+        Map<String, Object> resolved = OptionDefaults.fill(name(), options, given, frequency);
         validate(resolved);
         return new ModelSpec(name(), resolved);
-    }
-
-    private Object normalised(OptionSpec option, Object value) {
-        if (option.type() != OptionType.INTEGER) {
-            return value;
-        }
-        if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-            throw new IllegalArgumentException(name() + " option '" + option.name() + "' must be a whole number, got " + value);
-        }
-        double v = n.doubleValue();
-        if ((option.min() != null && v < option.min()) || (option.max() != null && v > option.max())) {
-            throw new IllegalArgumentException(name() + " option '" + option.name() + "' is " + value + ", outside its range");
-        }
-        return (int) v;
     }
 
     protected static int season(ModelSpec spec) {
