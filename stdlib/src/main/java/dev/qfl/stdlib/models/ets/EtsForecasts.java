@@ -18,7 +18,7 @@ final class EtsForecasts {
     /** Means of steps 1..h. */
     static double[] mean(EtsSpec spec, int m, EtsParameters p, double[] state, double sigma2, int h) {
         if (spec.season() == EtsSpec.Season.MULTIPLICATIVE) {
-            return classThree(spec, m, p, state, sigma2, h)[0];
+            return classThree(spec, m, p, state, sigma2, h, false)[0];
         }
         return pointForecast(spec, m, p, state, h);
     }
@@ -26,7 +26,7 @@ final class EtsForecasts {
     /** Variances of steps 1..h. */
     static double[] variance(EtsSpec spec, int m, EtsParameters p, double[] state, double sigma2, int h) {
         if (spec.season() == EtsSpec.Season.MULTIPLICATIVE) {
-            return classThree(spec, m, p, state, sigma2, h)[1];
+            return classThree(spec, m, p, state, sigma2, h, true)[1];
         }
         final double[] c = impulseWeights(spec, m, p, h);
         final double[] variance = new double[h];
@@ -102,9 +102,12 @@ final class EtsForecasts {
      * M = x1 x2' evolves as (F1 + G1 e) M (F2 + G2 e)'. The mean and covariance of vec(M) follow by
      * recursion; the Kronecker products act on vec(M) taken column by column.
      *
+     * @param withVariances false skips the covariance recursion (by far the costlier part; the means do not
+     *                      depend on it) and leaves the variances at zero
      * @return {means, variances}
      */
-    static double[][] classThree(EtsSpec spec, int m, EtsParameters p, double[] state, double sigma2, int h) {
+    static double[][] classThree(EtsSpec spec, int m, EtsParameters p, double[] state, double sigma2, int h,
+                                 boolean withVariances) {
         final int d1 = spec.trend() ? 2 : 1;
         final double phi = spec.damped() ? p.phi() : 1.0;
         final double alpha = p.alpha();
@@ -149,29 +152,37 @@ final class EtsForecasts {
         RealMatrix covariance = new Array2DRowRealMatrix(size, size);
         final double[] means = new double[h];
         final double[] variances = new double[h];
+        // The fixed transposes, taken once rather than at every step.
+        final RealMatrix h2t = h2.transpose();
+        final RealMatrix f2t = f2.transpose();
+        final RealMatrix g2t = g2.transpose();
+        final RealMatrix h21t = h21.transpose();
         final RealMatrix f21t = f21.transpose();
         final RealMatrix g21t = g21.transpose();
         final RealMatrix kt = k.transpose();
         for (int step = 0; step < h; step++) {
-            final double mu = h1.multiply(level).multiply(h2.transpose()).getEntry(0, 0);
+            final double mu = h1.multiply(level).multiply(h2t).getEntry(0, 0);
             means[step] = mu;
-            final double spread = h21.multiply(covariance).multiply(h21.transpose()).getEntry(0, 0);
-            variances[step] = (1.0 + sigma2) * spread + sigma2 * mu * mu;
-            final RealMatrix vec = new Array2DRowRealMatrix(size, 1);
-            for (int j = 0; j < m; j++) {
-                for (int i = 0; i < d1; i++) {
-                    vec.setEntry(i + d1 * j, 0, level.getEntry(i, j));
+            if (withVariances) {
+                final double spread = h21.multiply(covariance).multiply(h21t).getEntry(0, 0);
+                variances[step] = (1.0 + sigma2) * spread + sigma2 * mu * mu;
+                final RealMatrix vec = new Array2DRowRealMatrix(size, 1);
+                for (int j = 0; j < m; j++) {
+                    for (int i = 0; i < d1; i++) {
+                        vec.setEntry(i + d1 * j, 0, level.getEntry(i, j));
+                    }
                 }
+                final RealMatrix outer = vec.multiply(vec.transpose());
+                final RealMatrix f21Covariance = f21.multiply(covariance);
+                final RealMatrix cross = f21Covariance.multiply(g21t)
+                        .add(g21.multiply(covariance).multiply(f21t))
+                        .add(k.multiply(covariance.add(outer)).multiply(kt))
+                        .add(g21.multiply(covariance.scalarMultiply(3.0).add(outer.scalarMultiply(2.0))).multiply(g21t)
+                                .scalarMultiply(sigma2));
+                covariance = f21Covariance.multiply(f21t).add(cross.scalarMultiply(sigma2));
             }
-            final RealMatrix outer = vec.multiply(vec.transpose());
-            final RealMatrix cross = f21.multiply(covariance).multiply(g21t)
-                    .add(g21.multiply(covariance).multiply(f21t))
-                    .add(k.multiply(covariance.add(outer)).multiply(kt))
-                    .add(g21.multiply(covariance.scalarMultiply(3.0).add(outer.scalarMultiply(2.0))).multiply(g21t)
-                            .scalarMultiply(sigma2));
-            covariance = f21.multiply(covariance).multiply(f21t).add(cross.scalarMultiply(sigma2));
-            level = f1.multiply(level).multiply(f2.transpose())
-                    .add(g1.multiply(level).multiply(g2.transpose()).scalarMultiply(sigma2));
+            level = f1.multiply(level).multiply(f2t)
+                    .add(g1.multiply(level).multiply(g2t).scalarMultiply(sigma2));
         }
         return new double[][] {means, variances};
     }
