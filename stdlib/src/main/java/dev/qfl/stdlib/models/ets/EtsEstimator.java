@@ -228,12 +228,8 @@ final class EtsEstimator {
             if (Double.isInfinite(criterion)) {
                 return null;
             }
-            double sumSquares = 0.0;
-            for (double e : residuals) {
-                sumSquares += e * e;
-            }
             final int n = y.length;
-            final double sigma2 = sumSquares / (n - parameterCount);
+            final double sigma2 = EtsFilter.sumOfSquares(residuals) / (n - parameterCount);
             final int np = parameterCount + 1;
             final double aicc = criterion + 2.0 * np + 2.0 * np * (np + 1) / (n - np - 1);
             return new EtsFit(spec, m, new EtsParameters(alpha, beta, gamma, phi, initial), last, sigma2,

@@ -52,7 +52,7 @@ final class EtsFilter {
         int slot = 0;
         final int n = y.length;
         for (int t = 0; t < n; t++) {
-            final double season = seasonal ? seasonWork[slot] : (multiplicativeSeason ? 1.0 : 0.0);
+            final double season = seasonal ? seasonWork[slot] : 0.0;
             final double dampedSlope = phiUsed * slope;
             final double base = level + dampedSlope;
             final double forecast = additiveSeason ? base + season : (multiplicativeSeason ? base * season : base);
@@ -113,5 +113,14 @@ final class EtsFilter {
             return Double.POSITIVE_INFINITY;
         }
         return Math.max(criterion, CRITERION_FLOOR);
+    }
+
+    /** Sum of squared errors, e.g. of the residuals {@link #run} wrote. */
+    static double sumOfSquares(double[] errors) {
+        double sum = 0.0;
+        for (double e : errors) {
+            sum += e * e;
+        }
+        return sum;
     }
 }

@@ -55,11 +55,7 @@ final class EtsSmallSample {
     private static double squaredErrors(double[] y, EtsSpec spec, double alpha, double beta, double[] initial) {
         final double[] residuals = new double[y.length];
         EtsFilter.run(spec, 1, alpha, beta, 0.0, 1.0, initial, y, new double[1], residuals, null);
-        double sum = 0.0;
-        for (double e : residuals) {
-            sum += e * e;
-        }
-        return sum;
+        return EtsFilter.sumOfSquares(residuals);
     }
 
     private static EtsFit build(double[] y, EtsSpec spec, double alpha, double beta, double[] initial) {
@@ -67,10 +63,7 @@ final class EtsSmallSample {
         final double[] last = new double[initial.length];
         final double criterion = EtsFilter.run(spec, 1, alpha, beta, 0.0, 1.0, initial, y, new double[1], residuals,
                 last);
-        double sum = 0.0;
-        for (double e : residuals) {
-            sum += e * e;
-        }
+        final double sum = EtsFilter.sumOfSquares(residuals);
         final int n = y.length;
         final int np = spec.smoothingCount() + initial.length + 1;
         final double aicc = n - np - 1 > 0
