@@ -80,13 +80,7 @@ public final class ThetaFit implements SeriesFit {
     public double[] mean(int horizon) {
         checkHorizon(horizon);
         double[] mean = model.mean(horizon);
-        if (adjustment.adjusts()) {
-            boolean times = adjustment.multiplicative();
-            for (int j = 0; j < horizon; j++) {
-                double s = adjustment.aheadAt(j + 1);
-                mean[j] = times ? mean[j] * s : mean[j] + s;
-            }
-        }
+        putSeasonBack(mean);
         return mean;
     }
 
@@ -110,16 +104,22 @@ public final class ThetaFit implements SeriesFit {
             throw new IllegalArgumentException("theta needs at least 1 path; got " + count);
         }
         double[][] paths = model.paths(horizon, count, random);
-        if (adjustment.adjusts()) {
-            boolean times = adjustment.multiplicative();
-            for (double[] path : paths) {
-                for (int j = 0; j < horizon; j++) {
-                    double s = adjustment.aheadAt(j + 1);
-                    path[j] = times ? path[j] * s : path[j] + s;
-                }
-            }
+        for (double[] path : paths) {
+            putSeasonBack(path);
         }
         return paths;
+    }
+
+    /** Scales (multiplicative) or shifts (additive) forecast steps 1..length by their seasonal component, in place. */
+    private void putSeasonBack(double[] steps) {
+        if (!adjustment.adjusts()) {
+            return;
+        }
+        boolean times = adjustment.multiplicative();
+        for (int j = 0; j < steps.length; j++) {
+            double s = adjustment.aheadAt(j + 1);
+            steps[j] = times ? steps[j] * s : steps[j] + s;
+        }
     }
 
     /** The fitted model on the adjusted scale (for tests). */
