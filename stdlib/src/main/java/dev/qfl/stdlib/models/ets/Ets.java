@@ -2,6 +2,7 @@ package dev.qfl.stdlib.models.ets;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * Exponential smoothing in innovations state-space form (ETS; Hyndman, Koehler, Ord &amp; Snyder 2008), fitted
@@ -59,10 +60,11 @@ public final class Ets {
         }
         final List<EtsSpec> candidates = candidates(code, data, season, options);
         final int m = candidates.get(0).seasonal() ? season : 1;
-        if (data.length <= parameterCountForShortCheck(code, m) + 4) {
+        final int tooShort = parameterCountForShortCheck(code, m) + 4;
+        if (data.length <= tooShort) {
             if (!code.searches()) {
                 throw new IllegalArgumentException("ets form " + code.text() + " needs more than "
-                        + (parameterCountForShortCheck(code, m) + 4) + " observations; the series has " + data.length);
+                        + tooShort + " observations; the series has " + data.length);
             }
             return withFloor(EtsSmallSample.fit(data), data);
         }
@@ -123,7 +125,7 @@ public final class Ets {
 
     /** The models to try, in R's order; throws when a fixed component cannot be used on this series. */
     static List<EtsSpec> candidates(EtsModelCode code, double[] y, int season, EtsOptions options) {
-        final boolean positive = minimum(y) > 0;
+        final boolean positive = StatUtils.min(y) > 0;
         final String name = "ets form " + code.text();
         char seasonLetter = code.season();
         if (seasonLetter == 'A' || seasonLetter == 'M') {
@@ -181,13 +183,5 @@ public final class Ets {
             case 'M' -> EtsSpec.Season.MULTIPLICATIVE;
             default -> EtsSpec.Season.NONE;
         };
-    }
-
-    private static double minimum(double[] y) {
-        double min = Double.POSITIVE_INFINITY;
-        for (double value : y) {
-            min = Math.min(min, value);
-        }
-        return min;
     }
 }
