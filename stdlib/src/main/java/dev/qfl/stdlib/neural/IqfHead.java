@@ -127,6 +127,12 @@ final class IqfHead implements QuantileHead {
         return QuantileHead.maskedMean(crps(raw, target, floor), mask);
     }
 
+    /** iqf trains on the floored CRPS, so it picks its best epoch on it too. */
+    @Override
+    public NDArray validationLoss(NDArray raw, NDArray target, NDArray mask, NDArray floor) {
+        return loss(raw, target, mask, floor);
+    }
+
     /** CRPS of each (window, step) in scaled units: shape (batch, horizon). */
     NDArray crps(NDArray raw, NDArray z) {
         return crps(raw, z, null);

@@ -54,9 +54,13 @@ interface QuantileHead {
         return loss(raw, target, mask);
     }
 
-    /** The validation loss with each window's floor (see {@link #loss(NDArray, NDArray, NDArray, NDArray)}). */
+    /**
+     * The validation loss with each window's floor (see {@link #loss(NDArray, NDArray, NDArray, NDArray)}).
+     * Heads that cannot account for a floor validate as they always do; a head that trains on a
+     * floored loss overrides this to validate on it too.
+     */
     default NDArray validationLoss(NDArray raw, NDArray target, NDArray mask, NDArray floor) {
-        return floor == null ? validationLoss(raw, target, mask) : loss(raw, target, mask, floor);
+        return validationLoss(raw, target, mask);
     }
 
     /**
