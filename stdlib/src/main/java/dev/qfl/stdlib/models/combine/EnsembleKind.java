@@ -108,13 +108,17 @@ public final class EnsembleKind implements ModelKind {
             w.add(v);
         }
         options.put("weights", w);
+        if (frequency != null) {
+            options.put("frequency", frequency.keyword()); // the members' defaults (a season) follow from it
+        }
         return new ModelSpec(NAME, options);
     }
 
     @Override
     public int minimumLength(ModelSpec spec) {
         int least = Integer.MAX_VALUE;
-        List<ModelSpec> specs = memberSpecs(null);
+        List<ModelSpec> specs = memberSpecs(spec.option("frequency").flatMap(f -> Frequency.fromKeyword(String.valueOf(f)))
+                .orElse(null));
         for (int i = 0; i < members.size(); i++) {
             least = Math.min(least, members.get(i).kind().minimumLength(specs.get(i)));
         }
