@@ -35,6 +35,8 @@ final class AutoArima {
     private final boolean approximate;
     private final boolean constantFree;
     private final List<ArimaEstimate> tried = new ArrayList<>();
+    /** The model the search stands on: its orders are where the neighbour moves start from. */
+    private ArimaEstimate best;
 
     private AutoArima(double[] y, int season, int d, int seasonalD, int maxP, int maxQ, int maxSeasonalP,
                       int maxSeasonalQ, int maxOrder, boolean seasonalFixed, boolean approximate,
@@ -87,58 +89,28 @@ final class AutoArima {
     }
 
     private ArimaFit run(boolean startConstant, boolean shortSeries) {
+        int startSP = seasonalFixed ? maxSeasonalP : 0;
+        int startSQ = seasonalFixed ? maxSeasonalQ : 0;
+        boolean constant = startConstant;
         int p = Math.min(shortSeries ? 1 : 2, maxP);
         int q = Math.min(shortSeries ? 1 : 2, maxQ);
         int sp = seasonalFixed ? maxSeasonalP : Math.min(shortSeries ? 0 : 1, maxSeasonalP);
         int sq = seasonalFixed ? maxSeasonalQ : Math.min(shortSeries ? 0 : 1, maxSeasonalQ);
-        int startSP = seasonalFixed ? maxSeasonalP : 0;
-        int startSQ = seasonalFixed ? maxSeasonalQ : 0;
-        boolean constant = startConstant;
 
-        ArimaEstimate best = fit(p, q, sp, sq, constant);
-        ArimaEstimate candidate = fit(0, 0, startSP, startSQ, constant);
-        if (better(candidate, best)) {
-            best = candidate;
-            p = 0;
-            q = 0;
-            sp = startSP;
-            sq = startSQ;
-        }
+        best = fit(p, q, sp, sq, constant);
+        tryModel(0, 0, startSP, startSQ, constant);
         if (maxP > 0 || (!seasonalFixed && maxSeasonalP > 0)) {
-            int cp = maxP > 0 ? 1 : 0;
             int csp = seasonalFixed ? maxSeasonalP : (season > 1 && maxSeasonalP > 0 ? 1 : 0);
-            candidate = fit(cp, 0, csp, startSQ, constant);
-            if (better(candidate, best)) {
-                best = candidate;
-                p = cp;
-                q = 0;
-                sp = csp;
-                sq = startSQ;
-            }
+            tryModel(maxP > 0 ? 1 : 0, 0, csp, startSQ, constant);
         }
         if (maxQ > 0 || (!seasonalFixed && maxSeasonalQ > 0)) {
-            int cq = maxQ > 0 ? 1 : 0;
             int csq = seasonalFixed ? maxSeasonalQ : (season > 1 && maxSeasonalQ > 0 ? 1 : 0);
-            candidate = fit(0, cq, startSP, csq, constant);
-            if (better(candidate, best)) {
-                best = candidate;
-                p = 0;
-                q = cq;
-                sp = startSP;
-                sq = csq;
-            }
+            tryModel(0, maxQ > 0 ? 1 : 0, startSP, csq, constant);
         }
         if (constant && constantFree) {
-            candidate = fit(0, 0, startSP, startSQ, false);
-            if (better(candidate, best)) {
-                best = candidate;
-                p = 0;
-                q = 0;
-                sp = startSP;
-                sq = startSQ;
-                // auto.arima keeps searching with the constant here (its `constant` flag is not
-                // flipped until the toggle move); kept so the same models are visited.
-            }
+            // If this wins, auto.arima keeps searching with the constant (its `constant` flag is not
+            // flipped until the toggle move); kept so the same models are visited.
+            tryModel(0, 0, startSP, startSQ, false);
         }
         // Neighbour moves in auto.arima's order: {dp, dq, dP, dQ}.
         int[][] moves = {
@@ -150,37 +122,41 @@ final class AutoArima {
         while (improved && tried.size() < MAX_MODELS) {
             improved = false;
             for (int[] move : moves) {
-                int np = p + move[0];
-                int nq = q + move[1];
-                int nsp = sp + move[2];
-                int nsq = sq + move[3];
+                ArimaSpec at = best.spec();
+                int np = at.p() + move[0];
+                int nq = at.q() + move[1];
+                int nsp = at.seasonalP() + move[2];
+                int nsq = at.seasonalQ() + move[3];
                 if (!allowed(np, nq, nsp, nsq) || seen(np, nq, nsp, nsq, constant)) {
                     continue;
                 }
                 if (tried.size() >= MAX_MODELS) {
                     break;
                 }
-                candidate = fit(np, nq, nsp, nsq, constant);
-                if (better(candidate, best)) {
-                    best = candidate;
-                    p = np;
-                    q = nq;
-                    sp = nsp;
-                    sq = nsq;
+                if (tryModel(np, nq, nsp, nsq, constant)) {
                     improved = true;
                     break;
                 }
             }
-            if (!improved && constantFree && tried.size() < MAX_MODELS && !seen(p, q, sp, sq, !constant)) {
-                candidate = fit(p, q, sp, sq, !constant);
-                if (better(candidate, best)) {
-                    best = candidate;
-                    constant = !constant;
-                    improved = true;
-                }
+            ArimaSpec at = best.spec();
+            if (!improved && constantFree && tried.size() < MAX_MODELS
+                    && !seen(at.p(), at.q(), at.seasonalP(), at.seasonalQ(), !constant)
+                    && tryModel(at.p(), at.q(), at.seasonalP(), at.seasonalQ(), !constant)) {
+                constant = !constant;
+                improved = true;
             }
         }
         return finish();
+    }
+
+    /** Fits the model and makes it the current best when its AICc is lower; true when it was. */
+    private boolean tryModel(int p, int q, int sp, int sq, boolean constant) {
+        ArimaEstimate candidate = fit(p, q, sp, sq, constant);
+        if (candidate.criterion() < best.criterion()) {
+            best = candidate;
+            return true;
+        }
+        return false;
     }
 
     /** The exact refit of the best-ranked admissible model, or a parameter-free fallback. */
@@ -226,9 +202,5 @@ final class AutoArima {
         ArimaEstimate estimate = ArimaEstimator.estimate(y, spec, !approximate);
         tried.add(estimate);
         return estimate;
-    }
-
-    private static boolean better(ArimaEstimate candidate, ArimaEstimate best) {
-        return candidate.criterion() < best.criterion();
     }
 }
