@@ -10,12 +10,10 @@ package dev.qfl.stdlib.models.arima;
  * @param sigma2        innovation variance: residual sum of squares / (n - coefficients) for an exact fit, as
  *                      forecast::Arima reports and uses for intervals; the CSS mean square for a CSS fit
  * @param state         predicted ARMA state a_{n+1|n} (deviations from the constant), null for a CSS fit
- * @param covariance    its covariance in units of σ² (row-major), null for a CSS fit
  * @param admissible    all AR and MA roots at least 1.01 in modulus (auto.arima's rule)
  */
 record ArimaEstimate(ArimaSpec spec, ArimaEstimator.Coefficients coefficients, double logLikelihood, double aic,
-                     double aicc, double sigma2, double[] state, double[] covariance, boolean admissible,
-                     boolean exact) {
+                     double aicc, double sigma2, double[] state, boolean admissible) {
 
     /** The criterion auto.arima ranks by: AICc, infinite for inadmissible or failed fits. */
     double criterion() {

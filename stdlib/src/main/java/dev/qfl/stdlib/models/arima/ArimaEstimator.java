@@ -232,7 +232,7 @@ final class ArimaEstimator {
             double sigma2 = likelihood.sumOfSquares / likelihood.used;
             double aic = Double.isFinite(objective) ? nstar * Math.log(sigma2) + 2 * npar : Double.POSITIVE_INFINITY;
             double aicc = correctedAic(aic, npar, nstar);
-            return new ArimaEstimate(spec, c, Double.NaN, aic, aicc, sigma2, null, null, admissible(c), false);
+            return new ArimaEstimate(spec, c, Double.NaN, aic, aicc, sigma2, null, admissible(c));
         }
 
         ArimaEstimate exactEstimate(double[] x) {
@@ -240,7 +240,7 @@ final class ArimaEstimator {
             double objective = likelihood.exact(c.ar, c.ma, c.mean);
             if (!Double.isFinite(objective)) {
                 return new ArimaEstimate(spec, c, Double.NaN, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
-                        Double.NaN, null, null, false, true);
+                        Double.NaN, null, false);
             }
             int n = likelihood.used;
             double ssq = likelihood.sumOfSquares;
@@ -251,7 +251,7 @@ final class ArimaEstimator {
             // forecast::Arima's variance: residual sum of squares over n - (coefficients) as its intervals use
             double sigma2 = ssq / Math.max(w.length - npar + 1, 1);
             return new ArimaEstimate(spec, c, logLik, aic, aicc, sigma2, likelihood.finalState(),
-                    likelihood.finalCovariance(), admissible(c), true);
+                    admissible(c));
         }
 
         boolean admissible(Coefficients c) {

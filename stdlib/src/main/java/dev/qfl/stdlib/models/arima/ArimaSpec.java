@@ -57,10 +57,6 @@ record ArimaSpec(int p, int d, int q, int seasonalP, int seasonalD, int seasonal
         return seasonalD == 1 ? season : 1.0;
     }
 
-    ArimaSpec withConstant(boolean value) {
-        return new ArimaSpec(p, d, q, seasonalP, seasonalD, seasonalQ, season, value);
-    }
-
     /** R's style: ARIMA(p,d,q)(P,D,Q)[m] with drift / with non-zero mean. */
     String label() {
         StringBuilder text = new StringBuilder("ARIMA(").append(p).append(',').append(d).append(',').append(q)

@@ -48,10 +48,6 @@ final class ArmaLikelihood {
         this.scratch = new double[r * r];
     }
 
-    int stateDimension() {
-        return r;
-    }
-
     /**
      * Concentrated exact negative log-likelihood per observation (σ² profiled out):
      * ½ log(S/n) + ½ Σ log F_t / n. The deviations are series - mean.
@@ -102,11 +98,6 @@ final class ArmaLikelihood {
     /** The predicted state a_{n+1|n} after the last {@link #exact} run (deviations from the mean). */
     double[] finalState() {
         return state.clone();
-    }
-
-    /** The predicted state covariance P_{n+1|n} (in units of σ²) after the last {@link #exact} run. */
-    double[] finalCovariance() {
-        return covariance.clone();
     }
 
     private boolean filter(double[] ar, double[] ma, double mean) {
