@@ -4,15 +4,12 @@ import dev.qfl.stdlib.FilePosition;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a panel of series from a CSV file, in long format (one row per series and time: columns
@@ -20,24 +17,29 @@ import org.apache.commons.csv.CSVRecord;
  * is a {@link dev.qfl.stdlib.QflException} pointing at its line and column.
  */
 public final class CsvLoader {
-    private static final Set<String> MISSING = Set.of("", "na", "nan", "null");
-
     /** Reads {@code file} as the panel {@code name}. */
     public LoadedPanel load(String name, Path file, CsvOptions options) {
-        CsvText csv = CsvText.read(file);
+        try (CsvText csv = CsvText.open(file, options.charset(), options.maxRows())) {
+            return load(name, file, options, csv);
+        }
+    }
+
+    private LoadedPanel load(String name, Path file, CsvOptions options, CsvText csv) {
         int timeCol = column(csv, options.time());
         Map<String, List<SeriesAssembler.Point>> bySeries = new LinkedHashMap<>();
+        PointBudget budget = new PointBudget(csv);
         if (options.value() != null) {
             int valueCol = column(csv, options.value());
             int idCol = options.id() == null ? -1 : column(csv, options.id());
             String single = options.value();
-            for (CSVRecord r : csv.records) {
+            for (CsvText.Row r = csv.next(); r != null; r = csv.next()) {
                 checkWidth(csv, r);
                 var t = time(csv, r, timeCol, options.time());
                 if (options.until() != null && t.isAfter(options.until())) {
                     continue;
                 }
                 String id = idCol < 0 ? single : r.get(idCol).strip();
+                budget.take(r, 1);
                 bySeries.computeIfAbsent(id, k -> new ArrayList<>())
                         .add(point(csv, r, timeCol, valueCol, options.value(), t));
             }
@@ -52,12 +54,13 @@ public final class CsvLoader {
                     bySeries.put(csv.header.get(c), new ArrayList<>());
                 }
             }
-            for (CSVRecord r : csv.records) {
+            for (CsvText.Row r = csv.next(); r != null; r = csv.next()) {
                 checkWidth(csv, r);
                 var t = time(csv, r, timeCol, options.time());
                 if (options.until() != null && t.isAfter(options.until())) {
                     continue;
                 }
+                budget.take(r, csv.header.size() - 1);
                 for (int c = 0; c < csv.header.size(); c++) {
                     if (c != timeCol) {
                         bySeries.get(csv.header.get(c)).add(point(csv, r, timeCol, c, csv.header.get(c), t));
@@ -65,6 +68,7 @@ public final class CsvLoader {
                 }
             }
         }
+        String fingerprint = fingerprint(csv.digestOfAllBytes(), options);
         SeriesAssembler.Result assembled = new SeriesAssembler(csv, options).assemble(bySeries);
         List<TimeSeries> series = assembled.series();
         Support support = options.support();
@@ -76,14 +80,36 @@ public final class CsvLoader {
                 notes.add(name + ": all values are >= 0, so it is treated as non-negative (support: real turns this off)");
             }
         }
-        Panel panel = new Panel(name, assembled.frequency(), series, support, fingerprint(csv.bytes, options),
-                file.getFileName().toString());
-        notes.add(0, summary(name, panel, csv.records.size()));
+        Panel panel = new Panel(name, assembled.frequency(), series, support, fingerprint,
+                file.getFileName().toString(), file.toAbsolutePath().normalize());
+        notes.add(0, summary(name, panel, csv.rowCount()));
         notes.addAll(assembled.notes());
         return new LoadedPanel(panel, notes);
     }
 
-    private static String summary(String name, Panel panel, int rows) {
+    /**
+     * Counts the points read against {@link SeriesAssembler#MAX_POINTS}, so a file too large for
+     * memory stops with a diagnostic at the row that crossed the limit, not with the heap exhausted.
+     */
+    private static final class PointBudget {
+        private final CsvText csv;
+        private long used;
+
+        PointBudget(CsvText csv) {
+            this.csv = csv;
+        }
+
+        void take(CsvText.Row r, int points) {
+            used += points;
+            if (used > SeriesAssembler.MAX_POINTS) {
+                throw DataErrors.at(DataErrors.TOO_MANY_POINTS, new FilePosition(csv.file, r.line(), 1, null),
+                        String.format(Locale.ROOT, "the file holds more than %,d values, more than a panel may hold",
+                                SeriesAssembler.MAX_POINTS), "read fewer rows (until:) or split the panel into several files");
+            }
+        }
+    }
+
+    private static String summary(String name, Panel panel, long rows) {
         var first = panel.series().stream().map(TimeSeries::start).min(Comparable::compareTo).orElseThrow();
         var last = panel.series().stream().map(TimeSeries::end).max(Comparable::compareTo).orElseThrow();
         boolean time = panel.frequency().hasTimeOfDay();
@@ -143,51 +169,36 @@ public final class CsvLoader {
         return prev[b.length()];
     }
 
-    private static void checkWidth(CsvText csv, CSVRecord r) {
+    private static void checkWidth(CsvText csv, CsvText.Row r) {
         if (r.size() != csv.header.size()) {
-            int line = csv.lineOf(r);
-            throw DataErrors.at(DataErrors.FIELD_COUNT, new FilePosition(csv.file, line, 1, csv.lineText(line)),
+            throw DataErrors.at(DataErrors.FIELD_COUNT, csv.at(r.line(), 0),
                     "this row has " + r.size() + " fields but the header has " + csv.header.size(),
                     "a field containing a comma must be quoted");
         }
     }
 
-    private static java.time.LocalDateTime time(CsvText csv, CSVRecord r, int col, String colName) {
+    private static java.time.LocalDateTime time(CsvText csv, CsvText.Row r, int col, String colName) {
         String text = r.get(col);
         return TimeParsing.parse(text).orElseThrow(() -> DataErrors.at(DataErrors.BAD_TIME, csv.at(r, col),
                 "cannot parse \"" + text + "\" as a date or time in column \"" + colName + "\"",
                 "use ISO dates such as 2024-01-31, 2024-01-31T10:00, 2024-01 or 2024"));
     }
 
-    private static SeriesAssembler.Point point(CsvText csv, CSVRecord r, int timeCol, int col, String colName,
+    private static SeriesAssembler.Point point(CsvText csv, CsvText.Row r, int timeCol, int col, String colName,
                                                java.time.LocalDateTime time) {
-        String text = r.get(col).strip();
-        double value;
-        if (MISSING.contains(text.toLowerCase(Locale.ROOT))) {
-            value = Double.NaN;
-        } else {
-            try {
-                value = Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                value = Double.NaN;
-            }
-            if (Double.isNaN(value) || Double.isInfinite(value)) {
-                throw DataErrors.at(DataErrors.NOT_A_NUMBER, csv.at(r, col),
-                        "cannot parse \"" + text + "\" as a number in column \"" + colName + "\"",
-                        text.contains(",") ? "use a dot as the decimal separator" : null);
-            }
+        // Spaces around an unquoted field are CSV layout and already gone; inside quotes they are
+        // part of the value, and a value with spaces is not a plain number.
+        String text = r.get(col);
+        double value = DataNumbers.parse(text);
+        if (Double.isNaN(value) && !DataNumbers.isMissing(text)) {
+            throw DataErrors.at(DataErrors.NOT_A_NUMBER, csv.at(r, col),
+                    "cannot parse \"" + text + "\" as a number in column \"" + colName + "\"", DataNumbers.hint(text));
         }
-        return new SeriesAssembler.Point(time, value, r, timeCol);
+        return new SeriesAssembler.Point(time, value, r.line(), timeCol);
     }
 
-    private static String fingerprint(byte[] bytes, CsvOptions options) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(bytes);
-            sha.update(options.canonical().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+    private static String fingerprint(MessageDigest fileDigest, CsvOptions options) {
+        fileDigest.update(options.canonical().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(fileDigest.digest()).substring(0, 16);
     }
 }

@@ -1,5 +1,7 @@
 package dev.qfl.stdlib.data;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -17,12 +19,29 @@ import java.util.Optional;
  * @param fill      how to fill gaps, or null to treat a gap as an error
  * @param support   where values lie, or null to detect it (non-negative when every value is ≥ 0)
  * @param until     last time to read (inclusive), or null for all: holds out what comes after it
+ * @param encoding  the file's character encoding, or null for UTF-8
+ * @param maxRows   the most data rows read ({@link #DEFAULT_MAX_ROWS} by default); more is an error
  */
 public record CsvOptions(String time, String value, String id, Frequency frequency, Fill fill, Support support,
-                         LocalDateTime until) {
+                         LocalDateTime until, Charset encoding, long maxRows) {
+
+    /**
+     * The default row limit: ten million rows is far beyond a forecasting panel and still fits a
+     * default heap; a file past it is more likely a wrong file than data.
+     */
+    public static final long DEFAULT_MAX_ROWS = 10_000_000L;
 
     public CsvOptions {
         Objects.requireNonNull(time, "time");
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("max_rows must be at least 1");
+        }
+    }
+
+    /** Options in UTF-8 with the default row limit. */
+    public CsvOptions(String time, String value, String id, Frequency frequency, Fill fill, Support support,
+                      LocalDateTime until) {
+        this(time, value, id, frequency, fill, support, until, null, DEFAULT_MAX_ROWS);
     }
 
     /** Options without a cut-off. */
@@ -47,6 +66,25 @@ public record CsvOptions(String time, String value, String id, Frequency frequen
     public String canonical() {
         return "time=" + time + ";value=" + value + ";id=" + id + ";freq=" + (frequency == null ? "" : frequency.keyword())
                 + ";fill=" + fill + ";support=" + (support == null ? "" : support.keyword())
-                + ";until=" + (until == null ? "" : until);
+                + ";until=" + (until == null ? "" : until)
+                // only when given, so fingerprints (and cached models) of UTF-8 files stay as they were
+                + (encoding == null ? "" : ";encoding=" + encoding.name());
+    }
+
+    /** The charset the file is decoded with. */
+    public Charset charset() {
+        return encoding == null ? StandardCharsets.UTF_8 : encoding;
+    }
+
+    /**
+     * The charset named by an {@code encoding:} option ({@code "UTF-8"}, {@code "ISO-8859-1"},
+     * {@code "windows-1252"}, ...), or empty when Java knows no such name.
+     */
+    public static Optional<Charset> parseEncoding(String name) {
+        try {
+            return Optional.of(Charset.forName(name.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -19,6 +19,12 @@ import dev.qfl.stdlib.QflException;
  * <tr><td>QF3108</td><td>a frequency that cannot be inferred</td></tr>
  * <tr><td>QF3109</td><td>a time off the frequency's grid</td></tr>
  * <tr><td>QF3110</td><td>a row with the wrong number of fields</td></tr>
+ * <tr><td>QF3111</td><td>not a regular file (a folder, device, pipe or socket)</td></tr>
+ * <tr><td>QF3112</td><td>bytes that are not valid in the file's encoding</td></tr>
+ * <tr><td>QF3113</td><td>more rows than {@code max_rows:}</td></tr>
+ * <tr><td>QF3114</td><td>a row longer than the row limit</td></tr>
+ * <tr><td>QF3115</td><td>more points than a panel may hold (after filling gaps)</td></tr>
+ * <tr><td>QF3116</td><td>an encoding Java does not know</td></tr>
  * </table>
  */
 public final class DataErrors {
@@ -32,6 +38,12 @@ public final class DataErrors {
     public static final String FREQUENCY = "QF3108";
     public static final String OFF_GRID = "QF3109";
     public static final String FIELD_COUNT = "QF3110";
+    public static final String NOT_REGULAR = "QF3111";
+    public static final String BAD_ENCODING = "QF3112";
+    public static final String TOO_MANY_ROWS = "QF3113";
+    public static final String ROW_TOO_LONG = "QF3114";
+    public static final String TOO_MANY_POINTS = "QF3115";
+    public static final String UNKNOWN_ENCODING = "QF3116";
 
     private DataErrors() {
     }

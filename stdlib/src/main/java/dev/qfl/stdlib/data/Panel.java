@@ -1,5 +1,6 @@
 package dev.qfl.stdlib.data;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,12 +14,19 @@ import java.util.Optional;
  * @param support     where values can lie
  * @param fingerprint a digest of the source bytes and load options; equal fingerprints mean equal data
  * @param source      a short description of where the data came from (a file name)
+ * @param path        the absolute path of the file read, or null when the panel was not read from a file
  */
 public record Panel(String name, Frequency frequency, List<TimeSeries> series, Support support,
-                    String fingerprint, String source) {
+                    String fingerprint, String source, Path path) {
 
     public Panel {
         series = List.copyOf(series);
+    }
+
+    /** A panel that was not read from a file (generated, or cut from another). */
+    public Panel(String name, Frequency frequency, List<TimeSeries> series, Support support, String fingerprint,
+                 String source) {
+        this(name, frequency, series, support, fingerprint, source, null);
     }
 
     public Optional<TimeSeries> find(String id) {
@@ -27,6 +35,6 @@ public record Panel(String name, Frequency frequency, List<TimeSeries> series, S
 
     /** The same panel with every series cut to its first points (for backtests). */
     public Panel withSeries(List<TimeSeries> replacement, String fingerprintSuffix) {
-        return new Panel(name, frequency, replacement, support, fingerprint + fingerprintSuffix, source);
+        return new Panel(name, frequency, replacement, support, fingerprint + fingerprintSuffix, source, path);
     }
 }

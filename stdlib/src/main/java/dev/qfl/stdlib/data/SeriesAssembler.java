@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Turns the rows read for each series into regular series: sorted, duplicates rejected, the
@@ -18,8 +17,15 @@ final class SeriesAssembler {
     private static final List<Frequency> COARSEST_FIRST =
             List.of(Frequency.YEAR, Frequency.QUARTER, Frequency.MONTH, Frequency.WEEK, Frequency.DAY, Frequency.HOUR);
 
-    /** One cell: its time, its value (NaN when missing), and where it came from. */
-    record Point(LocalDateTime time, double value, CSVRecord record, int timeColumn) {
+    /**
+     * The most points a panel may hold, read or filled in: ten million values (about 100 MB as
+     * series, several times that while reading) is far beyond any forecasting panel, and a gap
+     * filled across centuries of hours must fail before the memory for it is taken.
+     */
+    static final long MAX_POINTS = 10_000_000L;
+
+    /** One cell: its time, its value (NaN when missing), and the line and time field it came from. */
+    record Point(LocalDateTime time, double value, int line, int timeColumn) {
     }
 
     record Result(Frequency frequency, List<TimeSeries> series, List<String> notes) {
@@ -39,7 +45,7 @@ final class SeriesAssembler {
         List<List<Point>> sorted = new ArrayList<>();
         for (Map.Entry<String, List<Point>> e : bySeries.entrySet()) {
             List<Point> pts = new ArrayList<>(e.getValue());
-            pts.sort(Comparator.comparing(Point::time).thenComparingLong(p -> p.record().getRecordNumber()));
+            pts.sort(Comparator.comparing(Point::time).thenComparingInt(Point::line));
             rejectDuplicates(e.getKey(), pts);
             List<Point> trimmed = trim(pts);
             if (trimmed.isEmpty()) {
@@ -54,7 +60,9 @@ final class SeriesAssembler {
         }
         Frequency freq = options.frequency() != null ? options.frequency() : infer(sorted);
         List<TimeSeries> series = new ArrayList<>();
+        long points = 0;
         for (int i = 0; i < sorted.size(); i++) {
+            points += length(ids.get(i), sorted.get(i), freq, points);
             series.add(build(ids.get(i), sorted.get(i), freq));
         }
         return new Result(freq, series, notes);
@@ -65,9 +73,9 @@ final class SeriesAssembler {
             if (pts.get(i).time().equals(pts.get(i - 1).time())) {
                 Point first = pts.get(i - 1);
                 Point second = pts.get(i);
-                throw DataErrors.at(DataErrors.DUPLICATE_TIME, csv.at(second.record(), second.timeColumn()),
+                throw DataErrors.at(DataErrors.DUPLICATE_TIME, csv.at(second.line(), second.timeColumn()),
                         "series \"" + id + "\" has two rows for " + show(second.time()) + " (the first is on line "
-                                + csv.lineOf(first.record()) + ")", "keep one row per series and time");
+                                + first.line() + ")", "keep one row per series and time");
             }
         }
     }
@@ -147,13 +155,31 @@ final class SeriesAssembler {
         return Optional.empty();
     }
 
+    /**
+     * The length of a series on its grid, first to last time; refused, before anything is
+     * allocated, when it would take the panel past {@link #MAX_POINTS} (a few rows spanning
+     * thousands of years of hours, with fill:).
+     */
+    private long length(String id, List<Point> pts, Frequency freq, long before) {
+        Point first = pts.get(0);
+        Point last = pts.get(pts.size() - 1);
+        long steps = gridIndex(freq, first.time(), last.time()).orElse(0L) + 1;
+        if (before + steps > MAX_POINTS) {
+            throw DataErrors.at(DataErrors.TOO_MANY_POINTS, csv.at(last.line(), last.timeColumn()),
+                    String.format(java.util.Locale.ROOT, "series \"%s\" spans %,d %s steps from %s to %s, more than the "
+                            + "%,d points a panel may hold", id, steps, freq.keyword(), show(first.time()), show(last.time()),
+                            MAX_POINTS), "check the times of this series, or its frequency (freq:)");
+        }
+        return steps;
+    }
+
     private TimeSeries build(String id, List<Point> pts, Frequency freq) {
         LocalDateTime start = pts.get(0).time();
         long[] index = new long[pts.size()];
         for (int i = 0; i < pts.size(); i++) {
             Point p = pts.get(i);
             index[i] = gridIndex(freq, start, p.time()).orElseThrow(() -> DataErrors.at(DataErrors.OFF_GRID,
-                    csv.at(p.record(), p.timeColumn()), show(p.time()) + " in series \"" + id + "\" is not on the "
+                    csv.at(p.line(), p.timeColumn()), show(p.time()) + " in series \"" + id + "\" is not on the "
                             + freq.keyword() + " grid that starts at " + show(start),
                     "check the frequency (freq:) and the times of this series"));
         }
@@ -177,7 +203,7 @@ final class SeriesAssembler {
             }
             if (options.fill() == null) {
                 Point after = pts.get(Math.min(next, pts.size() - 1));
-                throw DataErrors.at(DataErrors.GAP, csv.at(after.record(), after.timeColumn()),
+                throw DataErrors.at(DataErrors.GAP, csv.at(after.line(), after.timeColumn()),
                         "series \"" + id + "\" has no value at " + show(freq.advance(start, k)) + " (a gap)",
                         "add fill: 0 or fill: previous to the csv(...) options");
             }

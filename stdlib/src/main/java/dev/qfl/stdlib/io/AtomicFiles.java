@@ -1,9 +1,11 @@
 package dev.qfl.stdlib.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -12,10 +14,24 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Write-then-rename: the bytes go to a temporary file in the target's folder, are flushed to disk,
  * and the temporary file is renamed over the target in one step. A crash at any point leaves the
- * old file or the new one, never a mixture, and no stray temporary file survives a normal failure.
+ * old file or the new one, never a mixture, and no stray temporary file survives a normal failure;
+ * one left by a killed process is removed by the next write to that folder ({@link StaleTemporaries}).
+ *
+ * <p>{@link #rewrite} adds a lock around a read-modify-write (an append), so concurrent writers,
+ * in this process or in others, never lose each other's changes.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
+    }
+
+    /** Computes a file's new content from its current one. */
+    @FunctionalInterface
+    public interface Change {
+        /**
+         * @param current the file's bytes, or null when it does not exist
+         * @return the bytes to write
+         */
+        byte[] apply(byte[] current) throws IOException;
     }
 
     /**
@@ -34,11 +50,12 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        StaleTemporaries.clean(dir);
+        Path tmp = Files.createTempFile(dir, StaleTemporaries.prefix(target), StaleTemporaries.SUFFIX);
         try {
             readableByOthers(tmp, target);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
@@ -51,6 +68,26 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Reads the target, computes its new content and writes it atomically, all while holding an
+     * exclusive lock on a sidecar lock file beside it ({@link ExclusiveFileLock}): two rewrites of
+     * one file, from threads or processes, run one after the other, so neither loses the other's
+     * change. The lock file stays behind (removing it safely would need a second protocol).
+     */
+    public static void rewrite(Path target, Change change) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        try (ExclusiveFileLock lock = ExclusiveFileLock.acquire(ExclusiveFileLock.sidecar(absolute))) {
+            byte[] current;
+            try {
+                current = Files.readAllBytes(absolute);
+            } catch (NoSuchFileException e) {
+                current = null;
+            }
+            write(absolute, change.apply(current));
         }
     }
 }
