@@ -82,13 +82,17 @@ public final class Checker {
         Expr v = p.value();
         if (v instanceof Expr.Query q) {
             new QueryChecker(this, file, scope, true).query(q.body(), q.model(), q.assumingIndependence(), q.condition(), q);
+            plottableQuery(v);
         } else if (v instanceof Expr.Call c) {
             new QueryChecker(this, file, scope, true).query(c, null, false, null, c);
+            plottableQuery(v);
         } else if (v instanceof Expr.Name n) {
             ValueKind kind = expression(n, scope);
             if (kind != ValueKind.TABLE && kind != ValueKind.ERROR) {
                 report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, v.span(),
                         "plot draws tables bound with let, and '" + n.name() + "' is " + kind.description()));
+            } else if (kind == ValueKind.TABLE) {
+                plottableTable(n, scope);
             }
         } else {
             report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, v.span(), "plot draws a query or a table",
@@ -98,6 +102,33 @@ public final class Checker {
             report(Diagnostic.error(DiagnosticCode.BAD_EXPORT, file, p.path().span(), "QFL draws .png and .svg files",
                     "end the file name with .png or .svg"));
         }
+    }
+
+    /** The queries plot draws; the others are tables, and failing on them only mid-run (after earlier exports) is too late. */
+    private static final List<QueryKind> PLOTTED = List.of(QueryKind.FAN, QueryKind.QUANTILE_FUNCTION,
+            QueryKind.TRADEOFF, QueryKind.SUM_TRADEOFF);
+
+    private void plottableQuery(Expr v) {
+        ResolvedQuery q = queries.get(v);
+        if (q != null && !PLOTTED.contains(q.kind())) {
+            report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, v.span(), "plot draws fan, quantile_function and "
+                    + "tradeoff queries, and tables made by evaluate; " + q.kind().function() + " is not one of them",
+                    "e.g. plot fan(" + q.series() + ", " + q.model() + ") where id == \"...\", or export the table"));
+        }
+    }
+
+    /** A table bound with let is drawn only when it is a trade-off curve or an evaluate's scores. */
+    private void plottableTable(Expr.Name n, Scope scope) {
+        List<String> columns = tableColumns(n, scope);
+        if (columns.isEmpty() || columns.contains("model") || columns.equals(QueryKind.TRADEOFF.columnNames())
+                || columns.equals(QueryKind.SUM_TRADEOFF.columnNames())) {
+            return;
+        }
+        String what = java.util.Arrays.stream(QueryKind.values()).filter(k -> k.columnNames().equals(columns))
+                .findFirst().map(k -> "a " + k.function() + " table").orElse("a table of " + String.join(", ", columns));
+        report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, n.span(), "plot NAME draws tables made by evaluate or "
+                + "tradeoff, and '" + n.name() + "' is " + what,
+                "for forecasts, plot the query itself, e.g. plot fan(demand, MODEL) where id == \"...\""));
     }
 
     private void checkNewName(Identifier name, Scope scope) {
@@ -233,7 +264,7 @@ public final class Checker {
     private Optional<Symbol.ModelSymbol> requireModel(Identifier id, Scope scope) {
         Optional<Symbol> s = scope.lookup(id.name());
         if (s.isEmpty()) {
-            undefined(new Expr.Name(id.name(), id.span()), scope);
+            undefinedModel(id, scope, null);
             return Optional.empty();
         }
         if (s.get() instanceof Symbol.ModelSymbol m) {
@@ -242,6 +273,23 @@ public final class Checker {
         report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, id.span(),
                 "expected a model, but '" + id.name() + "' is " + s.get().kind().description()));
         return Optional.empty();
+    }
+
+    /**
+     * An undefined name where a model is expected ({@code using}, {@code fit}, {@code save},
+     * {@code evaluate}, an ensemble's members): the hint suggests a close model name, or declaring
+     * a model on the series in question (not a series, as for names in general).
+     */
+    void undefinedModel(Identifier id, Scope scope, String series) {
+        List<String> models = scope.symbols().stream().filter(s -> s instanceof Symbol.ModelSymbol).map(Symbol::name).toList();
+        String hint = Suggestions.didYouMean(id.name(), models);
+        if (hint == null) {
+            hint = Suggestions.didYouMean(id.name(), scope.symbols().stream().map(Symbol::name).toList());
+        }
+        String on = series != null ? series : scope.symbols().stream().filter(s -> s instanceof Symbol.SeriesSymbol)
+                .map(Symbol::name).findFirst().orElse("demand");
+        report(Diagnostic.error(DiagnosticCode.UNDEFINED_NAME, file, id.span(), "'" + id.name() + "' is not defined",
+                hint != null ? hint : "declare it first, e.g. model " + id.name() + " = iqf(" + on + ", horizon: 14)"));
     }
 
     void undefined(Expr.Name n, Scope scope) {
@@ -286,22 +334,24 @@ public final class Checker {
             report(Diagnostic.error(DiagnosticCode.BAD_EXPORT, file, e.path().span(),
                     "QFL exports .csv and .json files", "end the file name with .csv or .json"));
         }
-        boolean seen = false;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Expr.Argument o : e.options()) {
             Object value = Constants.fold(o.value(), scope).orElse(null);
-            if (!o.name().name().equals("append")) {
-                String hint = Suggestions.didYouMean(o.name().name(), List.of("append"));
+            String option = o.name().name();
+            if (!option.equals("append") && !option.equals("overwrite")) {
+                String hint = Suggestions.didYouMean(option, List.of("append", "overwrite"));
                 report(Diagnostic.error(DiagnosticCode.UNKNOWN_OPTION, file, o.name().span(),
-                        "export has no option '" + o.name().name() + "'", hint != null ? hint : "its option is append: true"));
-            } else if (seen) {
-                report(Diagnostic.error(DiagnosticCode.DUPLICATE_OPTION, file, o.name().span(), "option 'append' is given twice"));
+                        "export has no option '" + option + "'",
+                        hint != null ? hint : "its options are append: true and overwrite: true"));
+            } else if (!seen.add(option)) {
+                report(Diagnostic.error(DiagnosticCode.DUPLICATE_OPTION, file, o.name().span(),
+                        "option '" + option + "' is given twice"));
             } else if (!(value instanceof Boolean)) {
-                report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, o.value().span(), "append is true or false"));
-            } else if (Boolean.TRUE.equals(value) && path.endsWith(".json")) {
+                report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, o.value().span(), option + " is true or false"));
+            } else if (option.equals("append") && Boolean.TRUE.equals(value) && path.endsWith(".json")) {
                 report(Diagnostic.error(DiagnosticCode.BAD_EXPORT, file, o.span(), "only CSV files can be appended to",
                         "a JSON file holds one table; export to .csv to keep a log of runs"));
             }
-            seen = true;
         }
     }
 

@@ -87,7 +87,7 @@ final class EnsembleChecker {
         }
         Optional<Symbol> s = scope.lookup(n.name());
         if (s.isEmpty()) {
-            checker.undefined(n, scope);
+            checker.undefinedModel(new dev.qfl.ast.Identifier(n.name(), n.span()), scope, null);
             return Optional.empty();
         }
         if (!(s.get() instanceof Symbol.ModelSymbol m)) {

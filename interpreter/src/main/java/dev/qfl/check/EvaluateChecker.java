@@ -42,7 +42,7 @@ final class EvaluateChecker {
         for (Identifier id : e.models()) {
             Optional<Symbol> s = scope.lookup(id.name());
             if (s.isEmpty()) {
-                checker.undefined(new Expr.Name(id.name(), id.span()), scope);
+                checker.undefinedModel(id, scope, series.orElse(null));
                 ok = false;
             } else if (!(s.get() instanceof Symbol.ModelSymbol m)) {
                 error(DiagnosticCode.WRONG_TYPE, id.span(), "'" + id.name() + "' is " + s.get().kind().description()
@@ -133,6 +133,12 @@ final class EvaluateChecker {
                     new Metric.Msis(), new Metric.Crossing());
         }
         List<Expr> items = a.value() instanceof Expr.ListLit l ? l.elements() : List.of(a.value());
+        if (items.isEmpty()) {
+            error(DiagnosticCode.OPTION_OUT_OF_RANGE, a.value().span(), "evaluate's metrics list is empty, so there is "
+                    + "nothing to score", "e.g. metrics: [wql, crps, coverage(0.8)], or leave the option out for the "
+                    + "default metrics");
+            return null;
+        }
         List<Metric> out = new ArrayList<>();
         boolean ok = true;
         for (Expr item : items) {
@@ -161,7 +167,13 @@ final class EvaluateChecker {
         if (name.equals("coverage")) {
             Optional<BigDecimal> p = item instanceof Expr.Call c && c.arguments().size() == 1
                     ? Constants.number(c.arguments().get(0).value(), scope) : Optional.empty();
-            if (p.isEmpty() || p.get().signum() <= 0 || p.get().compareTo(BigDecimal.ONE) >= 0) {
+            if (p.isPresent() && LevelRule.outside(p.get()) == null && LevelRule.rounding(p.get()) != null) {
+                Expr at = ((Expr.Call) item).arguments().get(0).value();
+                error(DiagnosticCode.LEVEL_OUT_OF_RANGE, at.span(), "coverage's probability " + LevelRule.show(p.get())
+                        + " " + LevelRule.rounding(p.get()), LevelRule.roundingHint(p.get()));
+                return null;
+            }
+            if (p.isEmpty() || LevelRule.outside(p.get()) != null) {
                 error(DiagnosticCode.LEVEL_OUT_OF_RANGE, item.span(), "coverage takes the interval's probability in (0, 1)",
                         "e.g. coverage(0.8)");
                 return null;

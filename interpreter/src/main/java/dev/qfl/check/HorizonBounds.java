@@ -49,12 +49,12 @@ public final class HorizonBounds {
             }
         } else if (condition instanceof Expr.InRange r && isHorizon(r.value())) {
             return Constants.number(r.range().high(), scope)
-                    .map(h -> new Bound(h.setScale(0, RoundingMode.FLOOR).intValue(), r));
+                    .map(h -> new Bound(step(h, RoundingMode.FLOOR), r));
         } else if (condition instanceof Expr.InList l && isHorizon(l.value())) {
             Optional<Object> v = Constants.fold(l.list(), scope);
             if (v.isPresent() && v.get() instanceof java.util.List<?> values && !values.isEmpty()
                     && values.stream().allMatch(x -> x instanceof BigDecimal)) {
-                int max = values.stream().map(x -> ((BigDecimal) x).setScale(0, RoundingMode.FLOOR).intValue())
+                int max = values.stream().map(x -> step((BigDecimal) x, RoundingMode.FLOOR))
                         .max(Integer::compare).orElseThrow();
                 return Optional.of(new Bound(max, l));
             }
@@ -73,10 +73,19 @@ public final class HorizonBounds {
         }
         BigDecimal v = n.get();
         return switch (op) {
-            case EQ, LE -> Optional.of(new Bound(v.setScale(0, RoundingMode.FLOOR).intValue(), at));
-            case LT -> Optional.of(new Bound(v.setScale(0, RoundingMode.CEILING).intValue() - 1, at));
+            case EQ, LE -> Optional.of(new Bound(step(v, RoundingMode.FLOOR), at));
+            case LT -> Optional.of(new Bound(step(v, RoundingMode.CEILING) - 1, at));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * A bound as a whole step, clamped into the int range: {@code intValue()} of 99999999999 would
+     * wrap around to an unrelated number (the checker reports such bounds; this keeps the value sane).
+     */
+    private static int step(BigDecimal v, RoundingMode rounding) {
+        BigDecimal whole = v.setScale(0, rounding);
+        return whole.max(BigDecimal.valueOf(Integer.MIN_VALUE + 1)).min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue();
     }
 
 }

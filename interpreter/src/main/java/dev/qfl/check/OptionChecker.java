@@ -115,7 +115,10 @@ final class OptionChecker {
 
     /** A list of whole numbers, each in the spec's range. */
     private Object integers(String what, Expr expr, Object constant, OptionSpec spec) {
-        if (!(constant instanceof List<?> raw) || raw.isEmpty()) {
+        if (constant instanceof List<?> none && none.isEmpty()) {
+            return empty(what, expr, spec);
+        }
+        if (!(constant instanceof List<?> raw)) {
             return wrong(what, "a list of whole numbers such as " + example(spec), expr, spec);
         }
         List<Integer> out = new ArrayList<>();
@@ -134,7 +137,10 @@ final class OptionChecker {
 
     /** A list of bare words, each one of the spec's choices, without repeats. */
     private Object names(String what, Expr expr, OptionSpec spec) {
-        if (!(expr instanceof Expr.ListLit list) || list.elements().isEmpty()) {
+        if (expr instanceof Expr.ListLit none && none.elements().isEmpty()) {
+            return empty(what, expr, spec);
+        }
+        if (!(expr instanceof Expr.ListLit list)) {
             return wrong(what, "a list of names such as " + example(spec), expr, spec);
         }
         List<String> out = new ArrayList<>();
@@ -162,15 +168,24 @@ final class OptionChecker {
     private Object levels(String what, Expr expr, Object constant, OptionSpec spec) {
         List<Object> raw = constant instanceof List<?> l ? new ArrayList<>(l)
                 : constant instanceof RangeValue r && r.count() > 0 ? new ArrayList<>(r.values()) : null;
-        if (raw == null || raw.isEmpty()) {
+        if (raw != null && raw.isEmpty()) {
+            return empty(what, expr, spec);
+        }
+        if (raw == null) {
             return wrong(what, "a list of levels such as [0.1, 0.5, 0.9]", expr, spec);
         }
         List<Double> out = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             Expr at = expr instanceof Expr.ListLit l ? l.elements().get(i) : expr;
             if (!(raw.get(i) instanceof BigDecimal d) || d.signum() <= 0 || d.compareTo(BigDecimal.ONE) >= 0) {
+                report.accept(Diagnostic.error(DiagnosticCode.LEVEL_OUT_OF_RANGE, file, at.span(), "level "
+                        + (raw.get(i) instanceof BigDecimal b ? LevelRule.show(b) : raw.get(i)) + " in " + what
+                        + " is outside (0, 1)"));
+                return null;
+            }
+            if (LevelRule.rounding(d) != null) {
                 report.accept(Diagnostic.error(DiagnosticCode.LEVEL_OUT_OF_RANGE, file, at.span(),
-                        "level " + raw.get(i) + " in " + what + " is outside (0, 1)"));
+                        "level " + LevelRule.show(d) + " in " + what + " " + LevelRule.rounding(d), LevelRule.roundingHint(d)));
                 return null;
             }
             out.add(d.doubleValue());
@@ -193,6 +208,14 @@ final class OptionChecker {
             return false;
         }
         return true;
+    }
+
+    /** An empty list where the option needs at least one value: leaving the option out is how to ask for its default. */
+    private Object empty(String what, Expr expr, OptionSpec spec) {
+        report.accept(Diagnostic.error(DiagnosticCode.OPTION_OUT_OF_RANGE, file, expr.span(),
+                what + " is an empty list; it needs at least one value",
+                "e.g. " + spec.name() + ": " + example(spec) + ", or leave the option out for its default"));
+        return null;
     }
 
     private Object wrong(String what, String expected, Expr expr, OptionSpec spec) {

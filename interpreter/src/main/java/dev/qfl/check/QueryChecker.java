@@ -59,6 +59,9 @@ final class QueryChecker {
         }
         Map<String, BigDecimal> options = new LinkedHashMap<>();
         boolean ok = namedOptions(kind, call, options);
+        if (ok && kind == QueryKind.NEWSVENDOR) {
+            ok = criticalRatio(call, options);
+        }
         String series = null;
         List<BigDecimal> levels = List.of();
         Expr.BinaryOp comparison = null;
@@ -195,8 +198,12 @@ final class QueryChecker {
         int maxHorizon = model.map(Symbol.ModelSymbol::horizon).orElse(0);
         if (condition != null) {
             ConditionChecker conditions = new ConditionChecker(checker, file, scope, kind);
-            ok &= conditions.check(condition);
-            Optional<HorizonBounds.Bound> bound = HorizonBounds.upper(condition, scope);
+            boolean wellFormed = conditions.check(condition);
+            boolean reachable = !wellFormed || new ConditionReach(checker, file, scope).check(condition, kind,
+                    known(levels, threshold, options), model.map(Symbol.ModelSymbol::name).orElse("the model"), maxHorizon);
+            ok &= wellFormed && reachable;
+            // a condition that can select nothing has been explained; its bound would only repeat it
+            Optional<HorizonBounds.Bound> bound = reachable ? HorizonBounds.upper(condition, scope) : Optional.empty();
             if (bound.isPresent() && model.isPresent() && maxHorizon > 0 && bound.get().value() > maxHorizon) {
                 error(DiagnosticCode.HORIZON_BEYOND_MODEL, bound.get().at(), "horizon " + bound.get().value()
                         + " is beyond " + model.get().name() + "'s horizon of " + maxHorizon,
@@ -212,6 +219,20 @@ final class QueryChecker {
                     condition, maxHorizon, options, steps[0], steps[1], independence));
         }
         return ok && model.isPresent();
+    }
+
+    /** The answer's columns whose values are known before running, for {@link ConditionReach}. */
+    private static List<ConditionReach.Known> known(List<BigDecimal> levels, BigDecimal threshold,
+                                                    Map<String, BigDecimal> options) {
+        List<ConditionReach.Known> out = new ArrayList<>();
+        out.add(new ConditionReach.Known("level", levels.stream().map(BigDecimal::doubleValue).toList()));
+        if (threshold != null) {
+            out.add(new ConditionReach.Known("threshold", List.of(threshold.doubleValue())));
+        }
+        if (options.get("stock") != null) {
+            out.add(new ConditionReach.Known("stock", List.of(options.get("stock").doubleValue())));
+        }
+        return out;
     }
 
     /** The named options each decision query takes; all are positive numbers and all are required. */
@@ -258,6 +279,32 @@ final class QueryChecker {
         return ok;
     }
 
+    /**
+     * The costs as the runner will see them (doubles) must be positive and finite, and their
+     * critical ratio strictly inside (0, 1): costs a factor of about 1e16 apart put it at 0 or 1,
+     * where a quantile is an infinite tail.
+     */
+    private boolean criticalRatio(Expr.Call call, Map<String, BigDecimal> options) {
+        for (Expr.Argument a : call.named()) {
+            double cost = options.get(a.name().name()).doubleValue();
+            if (!(cost > 0) || Double.isInfinite(cost)) {
+                error(DiagnosticCode.OPTION_OUT_OF_RANGE, a.value(), "newsvendor's option '" + a.name().name() + "' is "
+                        + LevelRule.show(options.get(a.name().name())) + ", which is " + (cost > 0 ? "beyond" : "below")
+                        + " the range of numbers QFL computes with", "costs only matter through their ratio: scale "
+                        + "both, e.g. underage: 4, overage: 1");
+                return false;
+            }
+        }
+        double ratio = dev.qfl.stdlib.decision.Decisions.criticalRatio(options.get("underage").doubleValue(),
+                options.get("overage").doubleValue());
+        if (ratio > 0 && ratio < 1) {
+            return true;
+        }
+        error(DiagnosticCode.OPTION_OUT_OF_RANGE, call, "the critical ratio underage / (underage + overage) rounds to "
+                + (ratio <= 0 ? "0" : "1") + ": the costs are too far apart for any stock level to balance them",
+                "keep the two costs within a factor of about 1e15 of each other");
+        return false;
+    }
 
     /** The hint of a joint question asked of a univariate model: the two ways out. */
     private static final String JOINT_WAYS_OUT = "a joint model (mqf2) answers it; with a univariate model add "
@@ -305,6 +352,10 @@ final class QueryChecker {
                 return List.of();
             }
             out.addAll(r.values());
+        } else if (v instanceof List<?> l && l.isEmpty()) {
+            error(DiagnosticCode.WRONG_ARGUMENTS, e, "the list of levels is empty, so there is nothing to answer",
+                    "give at least one level, e.g. [0.5, 0.9]");
+            return List.of();
         } else if (v instanceof List<?> l && l.stream().allMatch(x -> x instanceof BigDecimal)) {
             l.forEach(x -> out.add((BigDecimal) x));
         } else {
@@ -321,7 +372,13 @@ final class QueryChecker {
                 String hint = d.compareTo(BigDecimal.TEN) >= 0 && d.compareTo(BigDecimal.valueOf(100)) < 0
                         ? "levels are probabilities: did you mean " + d.movePointLeft(2).stripTrailingZeros().toPlainString() + "?"
                         : "a level is a probability strictly between 0 and 1";
-                error(DiagnosticCode.LEVEL_OUT_OF_RANGE, at, "level " + d.toPlainString() + " is outside (0, 1)", hint);
+                error(DiagnosticCode.LEVEL_OUT_OF_RANGE, at, "level " + LevelRule.show(d) + " is outside (0, 1)", hint);
+                return List.of();
+            }
+            if (LevelRule.rounding(d) != null) {
+                Expr at = e instanceof Expr.ListLit l ? l.elements().get(i) : e;
+                error(DiagnosticCode.LEVEL_OUT_OF_RANGE, at, "level " + LevelRule.show(d) + " " + LevelRule.rounding(d),
+                        LevelRule.roundingHint(d));
                 return List.of();
             }
         }
@@ -332,7 +389,7 @@ final class QueryChecker {
         if (using != null) {
             Optional<Symbol> s = scope.lookup(using.name());
             if (s.isEmpty()) {
-                checker.undefined(new Expr.Name(using.name(), using.span()), scope);
+                checker.undefinedModel(using, scope, series);
                 return Optional.empty();
             }
             if (!(s.get() instanceof Symbol.ModelSymbol m)) {

@@ -32,12 +32,14 @@ public enum DiagnosticCode {
     JOINT_ON_UNIVARIATE("QF2017", "joint question on a univariate model"),
     BAD_EXPORT("QF2018", "unsupported export target"),
     NOT_A_QUERY("QF2019", "clause on something that is not a query"),
+    IMPOSSIBLE_CONDITION("QF2020", "a condition no row can meet"),
 
     SHORT_SERIES("QF3201", "series too short for a model"),
 
     WRITE_FAILED("QF5001", "cannot write a file"),
     CANCELLED("QF5002", "cancelled"),
     PLOT_SELECTION("QF5003", "a plot's condition selects what the plot cannot draw"),
+    EMPTY_SELECTION("QF5010", "a condition that selected no row"),
 
     INTERNAL("QF9000", "internal error");
 

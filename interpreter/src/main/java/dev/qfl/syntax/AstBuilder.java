@@ -187,11 +187,19 @@ final class AstBuilder {
     }
 
     private Expr.NumberLit number(Token token, Span span) {
+        BigDecimal value;
         try {
-            return new Expr.NumberLit(new BigDecimal(token.getText()), span);
+            value = new BigDecimal(token.getText());
         } catch (NumberFormatException e) {
             throw failure(span, "'" + token.getText() + "' is not a number QFL can read");
         }
+        // numbers are kept decimal, but every model and query computes in doubles: a literal that
+        // would become Infinity there is refused here rather than silently answered as infinite
+        if (Double.isInfinite(value.doubleValue())) {
+            throw failure(span, "the number " + token.getText() + " is beyond the range QFL computes with "
+                    + "(about 1.8e308)");
+        }
+        return new Expr.NumberLit(value, span);
     }
 
     private Expr.DurationLit duration(Token token, Span span) {

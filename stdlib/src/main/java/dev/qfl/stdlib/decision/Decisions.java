@@ -26,15 +26,47 @@ public final class Decisions {
         return q.quantile(level + POINT) - q.quantile(level);
     }
 
-    /** Newsvendor critical ratio cu / (cu + co): the service level that minimises expected cost. */
+    /**
+     * Newsvendor critical ratio cu / (cu + co): the service level that minimises expected cost.
+     * When cu + co overflows (costs near the top of the double range, where the plain ratio would
+     * collapse to 0), both are divided by the larger one first: only the ratio of the costs matters.
+     *
+     * @throws IllegalArgumentException unless both costs are positive and finite
+     */
     public static double criticalRatio(double underage, double overage) {
-        return underage / (underage + overage);
+        requireCost("underage", underage);
+        requireCost("overage", overage);
+        if (Double.isFinite(underage + overage)) {
+            return underage / (underage + overage);
+        }
+        double larger = Math.max(underage, overage);
+        double u = underage / larger;
+        double o = overage / larger;
+        return u / (u + o);
     }
 
-    /** E[cu·(Y − s)⁺ + co·(s − Y)⁺]: expected cost of stocking {@code stock}. */
+    /**
+     * E[cu·(Y − s)⁺ + co·(s − Y)⁺]: expected cost of stocking {@code stock}. Huge costs are scaled
+     * by the larger one inside the integral and the result scaled back, so they overflow only when
+     * the expected cost itself is beyond the double range.
+     */
     public static double expectedCost(QuantileFunction q, double stock, double underage, double overage) {
-        return QuantileIntegrals.expectation(q,
-                y -> y > stock ? underage * (y - stock) : overage * (stock - y));
+        double larger = Math.max(underage, overage);
+        if (larger <= SCALE_COSTS_ABOVE) {
+            return QuantileIntegrals.expectation(q, y -> y > stock ? underage * (y - stock) : overage * (stock - y));
+        }
+        double u = underage / larger;
+        double o = overage / larger;
+        return larger * QuantileIntegrals.expectation(q, y -> y > stock ? u * (y - stock) : o * (stock - y));
+    }
+
+    /** Costs up to this are integrated as given (bit for bit as always); larger ones are scaled first. */
+    private static final double SCALE_COSTS_ABOVE = 1e150;
+
+    private static void requireCost(String name, double cost) {
+        if (!(cost > 0) || Double.isInfinite(cost)) {
+            throw new IllegalArgumentException("the " + name + " cost must be a positive finite number, got " + cost);
+        }
     }
 
     /** E[(Y − s)⁺]: expected demand left unserved by {@code stock}. */
