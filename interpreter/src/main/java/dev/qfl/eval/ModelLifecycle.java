@@ -104,7 +104,7 @@ final class ModelLifecycle {
         ModelSpec spec = resolve(slot, panel);
         FitContext context = new FitContext(name, state.reporter());
         ModelStore cache = new ModelStore(state.cacheDirectory());
-        if (slot.kind().neural()) {
+        if (slot.kind().cached()) {
             var cached = cache.lookup(slot.kind(), spec, panel.fingerprint(), state.reporter());
             if (cached.isPresent()) {
                 slot.fitted(spec, cached.get(), panel.fingerprint());
@@ -116,7 +116,7 @@ final class ModelLifecycle {
         }
         TrainedModel trained = slot.kind().fit(panel, spec, context);
         slot.fitted(spec, trained, panel.fingerprint());
-        if (slot.kind().neural() && trained.persistable()) {
+        if (slot.kind().cached() && trained.persistable()) {
             cache.store(trained, panel.fingerprint(), state.reporter());
         }
         out.accept(new Output.Message("fit " + name + ": " + spec.canonical() + " on " + panel.name() + " — "

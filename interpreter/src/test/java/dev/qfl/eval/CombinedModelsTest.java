@@ -12,6 +12,7 @@ import dev.qfl.stdlib.table.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +94,29 @@ class CombinedModelsTest {
         var choices = json.get("provenance").get("model_choices");
         assertEquals("seasonal_naive 1.00", choices.get("A").asText(), json.toString());
         assertEquals("seasonal_naive 1.00", choices.get("B").asText());
+    }
+
+    @Test
+    void autosChoiceIsCachedSoARerunSkipsTheBacktest() throws Exception {
+        String script = HEADER + """
+                model picked = auto(demand, horizon: 3, season: 7, candidates: [seasonal_naive, ets], windows: 2)
+                quantile(demand, [0.1, 0.9]) using picked
+                """;
+        List<String> messages = new java.util.ArrayList<>();
+        List<Table> answers = new java.util.ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            try (QflSession s = QflEngine.builder().build().openSession(dir)) {
+                Result r = s.evaluate("t.qfl", script);
+                messages.add(r.outputs().stream().filter(o -> !(o instanceof Output.TableOutput)).map(Object::toString).toList().toString());
+                answers.add(r.lastTable().orElseThrow());
+            }
+        }
+        assertTrue(!messages.get(0).contains("loaded from") && messages.get(0).contains("chose by backtest"), messages.get(0));
+        assertTrue(messages.get(1).contains("loaded from") && messages.get(1).contains("chose by backtest"), messages.get(1));
+        assertEquals(answers.get(0).rowCount(), answers.get(1).rowCount());
+        for (int i = 0; i < answers.get(0).rowCount(); i++) {
+            assertEquals(answers.get(0).getDouble(i, "value"), answers.get(1).getDouble(i, "value"), 1e-9);
+        }
     }
 
     @Test

@@ -55,6 +55,15 @@ public interface ModelKind {
         return false;
     }
 
+    /**
+     * Whether a fit is worth keeping in the script's model cache ({@code .qfl/models}), so a re-run
+     * with the same options and data loads it instead of fitting again: training on the tensor engine
+     * is, and so is a choice made by costly backtests ({@code auto}).
+     */
+    default boolean cached() {
+        return neural();
+    }
+
     /** Trains a model on every long-enough series of the panel. */
     TrainedModel fit(Panel panel, ModelSpec spec, FitContext context);
 

@@ -33,6 +33,12 @@ final class SpecJson {
                 o.put("type", "boolean").put("value", b);
             } else if (v instanceof Duration d) {
                 o.put("type", "duration").put("value", d.toString());
+            } else if (v instanceof List<?> l && l.stream().allMatch(x -> x instanceof String)) {
+                ArrayNode a = o.put("type", "names").putArray("value");
+                l.forEach(x -> a.add((String) x));
+            } else if (v instanceof List<?> l && l.stream().allMatch(x -> x instanceof Integer)) {
+                ArrayNode a = o.put("type", "integers").putArray("value");
+                l.forEach(x -> a.add((Integer) x));
             } else if (v instanceof List<?> l) {
                 ArrayNode a = o.put("type", "levels").putArray("value");
                 l.forEach(x -> a.add(((Number) x).doubleValue()));
@@ -57,6 +63,16 @@ final class SpecJson {
                 case "levels" -> {
                     List<Double> l = new ArrayList<>();
                     v.forEach(x -> l.add(x.asDouble()));
+                    yield List.copyOf(l);
+                }
+                case "names" -> {
+                    List<String> l = new ArrayList<>();
+                    v.forEach(x -> l.add(x.asText()));
+                    yield List.copyOf(l);
+                }
+                case "integers" -> {
+                    List<Integer> l = new ArrayList<>();
+                    v.forEach(x -> l.add(x.asInt()));
                     yield List.copyOf(l);
                 }
                 default -> v.asText();

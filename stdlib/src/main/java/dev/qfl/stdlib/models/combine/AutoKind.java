@@ -11,6 +11,10 @@ import dev.qfl.stdlib.model.OptionDefaults;
 import dev.qfl.stdlib.model.OptionSpec;
 import dev.qfl.stdlib.model.OptionType;
 import dev.qfl.stdlib.model.TrainedModel;
+import dev.qfl.stdlib.model.TrainingSummary;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,6 +126,34 @@ public final class AutoKind implements ModelKind {
         return least == Integer.MAX_VALUE ? 1 : least;
     }
 
+    /** Auto's choice is worth caching: a re-run skips the backtest and refits only the chosen candidates. */
+    @Override
+    public boolean cached() {
+        return true;
+    }
+
+    @Override
+    public TrainedModel readParameters(ModelSpec spec, TrainingSummary summary, InputStream in) throws IOException {
+        List<String> names = candidates(spec);
+        List<ModelKind> kinds = new ArrayList<>();
+        List<ModelSpec> specs = new ArrayList<>();
+        for (String name : names) {
+            ModelKind kind = available.get(name);
+            if (kind == null) {
+                throw new IOException("it chose among candidates that include '" + name + "', which this QFL does not know");
+            }
+            kinds.add(kind);
+            try {
+                specs.add(candidateSpec(kind, spec.options(), null));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("its options do not make a " + name + " model: " + e.getMessage(), e);
+            }
+        }
+        byte[] bytes = in.readAllBytes();
+        CandidateWeights weights = AutoChoiceFile.read(names, new ByteArrayInputStream(bytes), bytes.length);
+        return new AutoModel(spec, summary, kinds, specs, weights);
+    }
+
     @Override
     public TrainedModel fit(Panel panel, ModelSpec spec, FitContext context) {
         long start = System.nanoTime();
@@ -144,20 +176,11 @@ public final class AutoKind implements ModelKind {
                 }
             }
         }
-        List<TrainedModel> finals = new ArrayList<>();
-        try {
-            for (int c = 0; c < kinds.size(); c++) {
-                context.checkCancelled();
-                finals.add(kinds.get(c).fit(panel, specs.get(c), context));
-            }
-        } catch (RuntimeException e) {
-            finals.forEach(AutoModel::close);
-            throw e;
-        }
         CandidateWeights weights = CandidateWeights.choose(panel, scores, names, spec.intOption("top"),
                 spec.numberOption("pooling"));
-        AutoModel model = new AutoModel(spec, null, names, finals, weights);
+        AutoModel model = new AutoModel(spec, null, kinds, specs, weights);
+        model.prepare(panel, context);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        return model.withSummary(dev.qfl.stdlib.model.TrainingSummary.instant(panel.series().size(), elapsed));
+        return model.withSummary(TrainingSummary.instant(panel.series().size(), elapsed));
     }
 }
