@@ -8,6 +8,7 @@ import dev.qfl.eval.DataCheck;
 import dev.qfl.format.Formatter;
 import dev.qfl.plan.Plan;
 import dev.qfl.plan.Planner;
+import dev.qfl.stdlib.io.FileAccess;
 import dev.qfl.stdlib.model.ModelRegistry;
 import dev.qfl.stdlib.model.Reporter;
 import dev.qfl.syntax.ParseResult;
@@ -35,11 +36,18 @@ public final class QflEngine {
     private final ModelRegistry models;
     private final Reporter reporter;
     private final Path cacheDirectory;
+    private final FileAccess fileAccess;
 
     private QflEngine(Builder b) {
         this.models = b.models;
         this.reporter = b.reporter;
         this.cacheDirectory = b.cacheDirectory;
+        this.fileAccess = b.fileAccess();
+    }
+
+    /** Which files scripts may read and write, and whether diagnostics may quote data files. */
+    public FileAccess fileAccess() {
+        return fileAccess;
     }
 
     public static Builder builder() {
@@ -86,7 +94,7 @@ public final class QflEngine {
             return checked.diagnostics();
         }
         List<Diagnostic> all = new ArrayList<>(checked.diagnostics());
-        all.addAll(DataCheck.run(checked, file, models, baseDirectory));
+        all.addAll(DataCheck.run(checked, file, models, baseDirectory, fileAccess));
         return all;
     }
 
@@ -131,6 +139,8 @@ public final class QflEngine {
         private ModelRegistry models = ModelRegistry.standard();
         private Reporter reporter = Reporter.silent();
         private Path cacheDirectory;
+        private Path fileRoot;
+        private boolean quoteFileContent = true;
 
         private Builder() {
         }
@@ -151,6 +161,36 @@ public final class QflEngine {
         public Builder cacheDirectory(Path dir) {
             this.cacheDirectory = dir;
             return this;
+        }
+
+        /**
+         * Confines scripts to {@code folder}: data files, exports, plots and saved or loaded models
+         * outside it (after resolving {@code ..} and symbolic links) are refused with QF5021.
+         * Default: none, scripts use any path the process can (as the CLI does).
+         */
+        public Builder fileRoot(Path folder) {
+            this.fileRoot = folder;
+            return this;
+        }
+
+        /**
+         * Whether diagnostics may quote data files: the offending line, cell texts, column names
+         * (default: true). Turn it off when the people reading diagnostics may not read the files.
+         */
+        public Builder quoteFileContent(boolean quote) {
+            this.quoteFileContent = quote;
+            return this;
+        }
+
+        private FileAccess fileAccess() {
+            if (fileRoot == null) {
+                return new FileAccess(null, quoteFileContent);
+            }
+            try {
+                return FileAccess.within(fileRoot, quoteFileContent);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("fileRoot: " + e.getMessage(), e);
+            }
         }
 
         public QflEngine build() {

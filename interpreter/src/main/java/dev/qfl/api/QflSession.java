@@ -21,7 +21,8 @@ public final class QflSession implements AutoCloseable {
     private final Interpreter interpreter;
 
     QflSession(QflEngine engine, Path baseDirectory, Path cacheDirectory, Reporter reporter) {
-        this.interpreter = new Interpreter(engine.models(), baseDirectory, cacheDirectory, reporter);
+        this.interpreter = new Interpreter(engine.models(), baseDirectory, cacheDirectory, reporter,
+                engine.fileAccess());
     }
 
     /**

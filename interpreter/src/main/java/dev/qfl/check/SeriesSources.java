@@ -26,5 +26,8 @@ public final class SeriesSources {
             new OptionSpec("support", OptionType.SYMBOL, false, null, "nonnegative when every value is >= 0",
                     null, null, List.of("real", "nonnegative"), "where values can lie"),
             new OptionSpec("until", OptionType.STRING, false, null, "everything", null, null, List.of(),
-                    "last date to read, e.g. \"2024-06-15\": holds out the rest"));
+                    "last date to read, e.g. \"2024-06-15\": holds out the rest"),
+            new OptionSpec("encoding", OptionType.STRING, false, null, "UTF-8", null, null, List.of(),
+                    "the file's character encoding, e.g. \"ISO-8859-1\""),
+            OptionSpec.integer("max_rows", 10_000_000, 1, 2_000_000_000, "the most rows read from the file"));
 }

@@ -40,6 +40,8 @@ public enum DiagnosticCode {
     CANCELLED("QF5002", "cancelled"),
     PLOT_SELECTION("QF5003", "a plot's condition selects what the plot cannot draw"),
     EMPTY_SELECTION("QF5010", "a condition that selected no row"),
+    OVERWRITES_DATA("QF5020", "an export that would replace a data file the session read"),
+    OUTSIDE_ROOT("QF5021", "a path outside the folder an embedding confines the session to"),
 
     INTERNAL("QF9000", "internal error");
 

@@ -9,6 +9,7 @@ import dev.qfl.diag.SourceFile;
 import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.Panel;
 import dev.qfl.stdlib.data.TimeSeries;
+import dev.qfl.stdlib.io.FileAccess;
 import dev.qfl.stdlib.model.ModelKind;
 import dev.qfl.stdlib.model.ModelRegistry;
 import dev.qfl.stdlib.model.ModelSpec;
@@ -27,6 +28,12 @@ public final class DataCheck {
     }
 
     public static List<Diagnostic> run(CheckResult checked, SourceFile file, ModelRegistry models, Path baseDirectory) {
+        return run(checked, file, models, baseDirectory, FileAccess.unrestricted());
+    }
+
+    /** The data check with reads confined as {@code files} says (an embedding server's sandbox). */
+    public static List<Diagnostic> run(CheckResult checked, SourceFile file, ModelRegistry models, Path baseDirectory,
+                                       FileAccess files) {
         List<Diagnostic> out = new ArrayList<>();
         Map<String, Panel> panels = new HashMap<>();
         for (int i = 0; i < checked.script().statements().size(); i++) {
@@ -34,7 +41,7 @@ public final class DataCheck {
             Symbol symbol = checked.definedBy(i).orElse(null);
             try {
                 if (symbol instanceof Symbol.SeriesSymbol s && s.path() != null) {
-                    panels.put(s.name(), DataLoading.load(s, baseDirectory.resolve(s.path()).normalize()).panel());
+                    panels.put(s.name(), DataLoading.load(s, baseDirectory.resolve(s.path()).normalize(), files).panel());
                 } else if (symbol instanceof Symbol.ModelSymbol m && m.modelKind() != null && m.members().isEmpty()
                         && panels.containsKey(m.series())) {
                     ModelKind kind = models.find(m.modelKind()).orElseThrow();

@@ -1,18 +1,30 @@
 package dev.qfl.eval;
 
 import dev.qfl.check.Symbol;
+import dev.qfl.stdlib.FilePosition;
+import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.CsvLoader;
 import dev.qfl.stdlib.data.CsvOptions;
+import dev.qfl.stdlib.data.DataErrors;
 import dev.qfl.stdlib.data.Fill;
 import dev.qfl.stdlib.data.Frequency;
 import dev.qfl.stdlib.data.Panel;
 import dev.qfl.stdlib.data.Support;
+import dev.qfl.stdlib.io.FileAccess;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
-/** Turns a checked {@code series} declaration into a loaded panel. */
+/**
+ * Turns a checked {@code series} declaration into a loaded panel. Problems that concern the whole
+ * file (missing, empty, not a regular file) have no place in it, so they are reported at the
+ * declaration that named the file; problems at a line of the file keep that position.
+ */
 final class DataLoading {
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
+
     private DataLoading() {
     }
 
@@ -20,9 +32,48 @@ final class DataLoading {
     record Loaded(Panel panel, List<String> notes) {
     }
 
+    /** Loads with no restriction (the CLI's {@code qfl check}). */
     static Loaded load(Symbol.SeriesSymbol symbol, Path file) {
-        var loaded = new CsvLoader().load(symbol.name(), file, options(symbol.options()));
-        return new Loaded(loaded.panel(), loaded.notes());
+        return load(symbol, file, FileAccess.unrestricted());
+    }
+
+    static Loaded load(Symbol.SeriesSymbol symbol, Path file, FileAccess access) {
+        try {
+            CsvOptions options = options(symbol.options());
+            var loaded = new CsvLoader().load(symbol.name(), access.check(file), options);
+            return new Loaded(loaded.panel(), loaded.notes());
+        } catch (QflException e) {
+            throw located(access.quoteContent() ? e : withoutContent(e), symbol.path());
+        }
+    }
+
+    /**
+     * A whole-file problem as an error of the declaration (the diagnostic then quotes the
+     * {@code csv(...)} line of the script) that names the file as the script wrote it.
+     */
+    private static QflException located(QflException e, String scriptPath) {
+        FilePosition p = e.position().orElse(null);
+        if (p == null || p.line() > 0) {
+            return e;
+        }
+        return new QflException(e.code(), "cannot read \"" + scriptPath + "\": " + e.getMessage(), null,
+                e.hint().orElse(null), e);
+    }
+
+    /**
+     * The same error without anything read from the file: no quoted line, and quoted cells,
+     * column names and lists of columns masked. For servers whose users may not see the files
+     * their scripts point at (a diagnostic would otherwise quote the first line of any file).
+     */
+    static QflException withoutContent(QflException e) {
+        FilePosition p = e.position().orElse(null);
+        FilePosition bare = p == null ? null : new FilePosition(p.file(), p.line(), p.column(), null);
+        String hint = e.hint().map(h -> h.startsWith("columns are") ? null : mask(h)).orElse(null);
+        return new QflException(e.code(), mask(e.getMessage()), bare, hint, e);
+    }
+
+    private static String mask(String text) {
+        return QUOTED.matcher(text).replaceAll("\"…\"");
     }
 
     static CsvOptions options(Map<String, Object> o) {
@@ -38,7 +89,17 @@ final class DataLoading {
         Frequency freq = o.get("freq") == null ? null : Frequency.fromKeyword((String) o.get("freq")).orElseThrow();
         String u = (String) o.get("until");
         java.time.LocalDateTime until = u == null ? null : CsvOptions.parseUntil(u).orElseThrow();   // checked before running
+        long maxRows = o.get("max_rows") instanceof Number n ? n.longValue() : CsvOptions.DEFAULT_MAX_ROWS;
         return new CsvOptions((String) o.get("time"), (String) o.get("value"), (String) o.get("id"), freq, fill, support,
-                until);
+                until, encoding((String) o.get("encoding")), maxRows);
+    }
+
+    private static Charset encoding(String name) {
+        if (name == null) {
+            return null;
+        }
+        return CsvOptions.parseEncoding(name).orElseThrow(() -> new QflException(DataErrors.UNKNOWN_ENCODING,
+                "unknown encoding \"" + name + "\"", null, "e.g. encoding: \"UTF-8\", \"ISO-8859-1\" or \"windows-1252\"",
+                null));
     }
 }

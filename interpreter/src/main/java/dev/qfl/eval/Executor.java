@@ -53,7 +53,7 @@ final class Executor {
         current = s;
         if (s instanceof Statement.SeriesDecl d) {
             Symbol.SeriesSymbol symbol = (Symbol.SeriesSymbol) symbolOf(d.name(), s);
-            DataLoading.Loaded loaded = DataLoading.load(symbol, state.resolve(symbol.path()));
+            DataLoading.Loaded loaded = DataLoading.load(symbol, state.resolve(symbol.path()), state.files());
             state.putPanel(loaded.panel());
             loaded.notes().forEach(n -> out.accept(new Output.Message(n)));
         } else if (s instanceof Statement.ModelDecl d) {
@@ -68,9 +68,8 @@ final class Executor {
                 state.putTable(d.name().name(), t);
             }
         } else if (s instanceof Statement.Export e) {
-            boolean append = e.options().stream()
-                    .anyMatch(o -> Boolean.TRUE.equals(Constants.fold(o.value(), scope).orElse(null)));
-            export((Table) value(e.value(), scope), e.path().value(), append);
+            export((Table) value(e.value(), scope), e.path().value(), ExportSafety.flag(e, "append", scope),
+                    ExportSafety.flag(e, "overwrite", scope));
         } else if (s instanceof Statement.Save v) {
             models.save(v.model().name(), v.path().value());
         } else if (s instanceof Statement.Plot p) {
@@ -183,6 +182,9 @@ final class Executor {
             }
         }
         Path target;
+        if (panel.path() != null) {
+            p.put("data_path", panel.path().toString());
+        }
         try {
             target = p.path() != null ? state.resolve(p.path().value()) : Files.createTempFile("qfl-plot-", ".png");
             PlotFile.write(picture, target, PlotFile.WIDTH, PlotFile.HEIGHT);
@@ -192,7 +194,7 @@ final class Executor {
         out.accept(new Output.Message("plot written to " + Diagnostics.display(target, state.baseDirectory())));
     }
 
-    private void export(Table table, String path, boolean append) {
+    private void export(Table table, String path, boolean append, boolean overwrite) {
         Path target = state.resolve(path);
         try {
             if (append) {
@@ -201,7 +203,8 @@ final class Executor {
                 TableExporter.write(table, target);
             }
         } catch (TableExporter.HeaderMismatch e) {
-            throw new QflException(DiagnosticCode.BAD_EXPORT.code(), e.getMessage(), null,
+            throw new QflException(DiagnosticCode.BAD_EXPORT.code(),
+                    state.files().quoteContent() ? e.getMessage() : e.withoutContent(), null,
                     "append to a file of the same columns, or export to a new file", e);
         } catch (IOException e) {
             throw new QflException(DiagnosticCode.WRITE_FAILED.code(), "cannot write " + target + ": " + e.getMessage());
@@ -211,3 +214,6 @@ final class Executor {
     }
 
 }
+        if (!overwrite) {
+            ExportSafety.refuseDataFile(target, path, state.dataFiles());
+        }

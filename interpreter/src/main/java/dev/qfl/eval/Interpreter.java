@@ -12,6 +12,7 @@ import dev.qfl.diag.DiagnosticCode;
 import dev.qfl.diag.Diagnostics;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.stdlib.QflException;
+import dev.qfl.stdlib.io.FileAccess;
 import dev.qfl.stdlib.model.ModelRegistry;
 import dev.qfl.stdlib.model.Reporter;
 import dev.qfl.stdlib.table.Table;
@@ -37,8 +38,14 @@ public final class Interpreter implements AutoCloseable {
     private Scope scope = Scope.empty();
 
     public Interpreter(ModelRegistry models, Path baseDirectory, Path cacheDirectory, Reporter reporter) {
+        this(models, baseDirectory, cacheDirectory, reporter, FileAccess.unrestricted());
+    }
+
+    /** An interpreter whose scripts may use only the files {@code files} allows. */
+    public Interpreter(ModelRegistry models, Path baseDirectory, Path cacheDirectory, Reporter reporter,
+                       FileAccess files) {
         this.models = models;
-        this.state = new SessionState(models, baseDirectory, cacheDirectory, reporter);
+        this.state = new SessionState(models, baseDirectory, cacheDirectory, reporter, files);
     }
 
     public Result evaluate(String sourceName, String source, Consumer<Output> sink) throws QflScriptException {

@@ -4,6 +4,7 @@ import dev.qfl.check.Scope;
 import dev.qfl.check.Symbol;
 import dev.qfl.stdlib.data.Panel;
 import dev.qfl.stdlib.forecast.ForecastSet;
+import dev.qfl.stdlib.io.FileAccess;
 import dev.qfl.stdlib.model.FitContext;
 import dev.qfl.stdlib.model.ModelRegistry;
 import dev.qfl.stdlib.model.ModelSpec;
@@ -29,12 +30,28 @@ final class SessionState implements AutoCloseable {
     private final Map<String, Panel> panels = new HashMap<>();
     private final Map<String, ModelSlot> slots = new HashMap<>();
     private final Map<String, Table> tables = new HashMap<>();
+    private final FileAccess files;
 
     SessionState(ModelRegistry models, Path baseDirectory, Path cacheDirectory, Reporter reporter) {
+        this(models, baseDirectory, cacheDirectory, reporter, FileAccess.unrestricted());
+    }
+
+    SessionState(ModelRegistry models, Path baseDirectory, Path cacheDirectory, Reporter reporter, FileAccess files) {
         this.models = models;
         this.baseDirectory = baseDirectory;
         this.cacheDirectory = cacheDirectory;
         this.reporter = reporter;
+        this.files = files;
+    }
+
+    /** Which files scripts may use, and whether diagnostics may quote them. */
+    FileAccess files() {
+        return files;
+    }
+
+    /** The data files the session's panels were read from (an export must not silently replace one). */
+    List<Path> dataFiles() {
+        return panels.values().stream().map(Panel::path).filter(java.util.Objects::nonNull).toList();
     }
 
     ModelRegistry models() {
@@ -64,9 +81,12 @@ final class SessionState implements AutoCloseable {
         return previous;
     }
 
-    /** A path from a script, resolved against the session's base folder. */
+    /**
+     * A path from a script, resolved against the session's base folder; refused (QF5021) when the
+     * session is confined to a folder that does not hold it.
+     */
     Path resolve(String path) {
-        return baseDirectory.resolve(path).normalize();
+        return files.check(baseDirectory.resolve(path).normalize());
     }
 
     void putPanel(Panel panel) {
