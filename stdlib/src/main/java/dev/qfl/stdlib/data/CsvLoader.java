@@ -69,22 +69,23 @@ public final class CsvLoader {
             }
         }
         String fingerprint = fingerprint(csv.digestOfAllBytes(), options);
-        SeriesAssembler.Result assembled = new SeriesAssembler(csv, options).assemble(bySeries);
-        List<TimeSeries> series = assembled.series();
-        Support support = options.support();
-        List<String> notes = new ArrayList<>();
-        if (support == null) {
-            boolean nonNegative = series.stream().allMatch(CsvLoader::nonNegative);
-            support = nonNegative ? Support.NONNEGATIVE : Support.REAL;
-            if (nonNegative) {
-                notes.add(name + ": all values are >= 0, so it is treated as non-negative (support: real turns this off)");
+        return PanelRows.finish(name, bySeries, positions(csv), options, fingerprint, file.getFileName().toString(),
+                file.toAbsolutePath().normalize(), csv.rowCount());
+    }
+
+    /** A CSV file's problems point at its lines and fields. */
+    private static RowPositions positions(CsvText csv) {
+        return new RowPositions() {
+            @Override
+            public FilePosition whole() {
+                return csv.header(-1);
             }
-        }
-        Panel panel = new Panel(name, assembled.frequency(), series, support, fingerprint,
-                file.getFileName().toString(), file.toAbsolutePath().normalize());
-        notes.add(0, summary(name, panel, csv.rowCount()));
-        notes.addAll(assembled.notes());
-        return new LoadedPanel(panel, notes);
+
+            @Override
+            public FilePosition at(int line, int column) {
+                return csv.at(line, column);
+            }
+        };
     }
 
     /**
@@ -109,23 +110,6 @@ public final class CsvLoader {
         }
     }
 
-    private static String summary(String name, Panel panel, long rows) {
-        var first = panel.series().stream().map(TimeSeries::start).min(Comparable::compareTo).orElseThrow();
-        var last = panel.series().stream().map(TimeSeries::end).max(Comparable::compareTo).orElseThrow();
-        boolean time = panel.frequency().hasTimeOfDay();
-        return String.format(Locale.ROOT, "%s: %d series, %s, %s .. %s, %,d rows", name, panel.series().size(),
-                panel.frequency().keyword(), time ? first : first.toLocalDate(), time ? last : last.toLocalDate(), rows);
-    }
-
-    private static boolean nonNegative(TimeSeries s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.isObserved(i) && s.value(i) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static int column(CsvText csv, String name) {
         int i = csv.header.indexOf(name);
         if (i >= 0) {
@@ -138,7 +122,8 @@ public final class CsvLoader {
                 close != null ? hint + "; did you mean \"" + close + "\"?" : hint);
     }
 
-    private static String closest(String name, List<String> candidates) {
+    /** The candidate within two edits of {@code name} (ignoring case), or null: for did-you-mean hints on columns. */
+    public static String closest(String name, List<String> candidates) {
         String best = null;
         int bestDistance = 3;
         for (String c : candidates) {

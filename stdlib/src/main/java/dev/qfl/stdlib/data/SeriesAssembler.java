@@ -31,11 +31,12 @@ final class SeriesAssembler {
     record Result(Frequency frequency, List<TimeSeries> series, List<String> notes) {
     }
 
-    private final CsvText csv;
+    /** Where each row's cells are, for diagnostics (a CSV file's lines, or rows of a query). */
+    private final RowPositions where;
     private final CsvOptions options;
 
-    SeriesAssembler(CsvText csv, CsvOptions options) {
-        this.csv = csv;
+    SeriesAssembler(RowPositions where, CsvOptions options) {
+        this.where = where;
         this.options = options;
     }
 
@@ -56,7 +57,7 @@ final class SeriesAssembler {
             sorted.add(trimmed);
         }
         if (sorted.isEmpty()) {
-            throw DataErrors.at(DataErrors.EMPTY_FILE, csv.header(-1), "no series in the file has any value", null);
+            throw DataErrors.at(DataErrors.EMPTY_FILE, where.whole(), "no series in the file has any value", null);
         }
         Frequency freq = options.frequency() != null ? options.frequency() : infer(sorted);
         List<TimeSeries> series = new ArrayList<>();
@@ -73,7 +74,7 @@ final class SeriesAssembler {
             if (pts.get(i).time().equals(pts.get(i - 1).time())) {
                 Point first = pts.get(i - 1);
                 Point second = pts.get(i);
-                throw DataErrors.at(DataErrors.DUPLICATE_TIME, csv.at(second.line(), second.timeColumn()),
+                throw DataErrors.at(DataErrors.DUPLICATE_TIME, where.at(second.line(), second.timeColumn()),
                         "series \"" + id + "\" has two rows for " + show(second.time()) + " (the first is on line "
                                 + first.line() + ")", "keep one row per series and time");
             }
@@ -100,7 +101,7 @@ final class SeriesAssembler {
     private Frequency infer(List<List<Point>> series) {
         boolean anyStep = series.stream().anyMatch(s -> s.size() > 1);
         if (!anyStep) {
-            throw DataErrors.at(DataErrors.FREQUENCY, csv.header(-1),
+            throw DataErrors.at(DataErrors.FREQUENCY, where.whole(),
                     "cannot infer the frequency: every series has a single time",
                     "give it, e.g. freq: day (hour, day, week, month, quarter, year)");
         }
@@ -127,7 +128,7 @@ final class SeriesAssembler {
                 break;
             }
         }
-        throw DataErrors.at(DataErrors.FREQUENCY, csv.header(-1),
+        throw DataErrors.at(DataErrors.FREQUENCY, where.whole(),
                 "cannot infer the frequency: the times do not step by one hour, day, week, month, quarter or year",
                 "give it, e.g. freq: day; with freq given, missing times are gaps (see fill:)");
     }
@@ -165,7 +166,7 @@ final class SeriesAssembler {
         Point last = pts.get(pts.size() - 1);
         long steps = gridIndex(freq, first.time(), last.time()).orElse(0L) + 1;
         if (before + steps > MAX_POINTS) {
-            throw DataErrors.at(DataErrors.TOO_MANY_POINTS, csv.at(last.line(), last.timeColumn()),
+            throw DataErrors.at(DataErrors.TOO_MANY_POINTS, where.at(last.line(), last.timeColumn()),
                     String.format(java.util.Locale.ROOT, "series \"%s\" spans %,d %s steps from %s to %s, more than the "
                             + "%,d points a panel may hold", id, steps, freq.keyword(), show(first.time()), show(last.time()),
                             MAX_POINTS), "check the times of this series, or its frequency (freq:)");
@@ -179,7 +180,7 @@ final class SeriesAssembler {
         for (int i = 0; i < pts.size(); i++) {
             Point p = pts.get(i);
             index[i] = gridIndex(freq, start, p.time()).orElseThrow(() -> DataErrors.at(DataErrors.OFF_GRID,
-                    csv.at(p.line(), p.timeColumn()), show(p.time()) + " in series \"" + id + "\" is not on the "
+                    where.at(p.line(), p.timeColumn()), show(p.time()) + " in series \"" + id + "\" is not on the "
                             + freq.keyword() + " grid that starts at " + show(start),
                     "check the frequency (freq:) and the times of this series"));
         }
@@ -203,9 +204,9 @@ final class SeriesAssembler {
             }
             if (options.fill() == null) {
                 Point after = pts.get(Math.min(next, pts.size() - 1));
-                throw DataErrors.at(DataErrors.GAP, csv.at(after.line(), after.timeColumn()),
+                throw DataErrors.at(DataErrors.GAP, where.at(after.line(), after.timeColumn()),
                         "series \"" + id + "\" has no value at " + show(freq.advance(start, k)) + " (a gap)",
-                        "add fill: 0 or fill: previous to the csv(...) options");
+                        "add fill: 0 or fill: previous to the source's options");
             }
             values[k] = options.fill() instanceof Fill.Constant c ? c.value() : last;
         }

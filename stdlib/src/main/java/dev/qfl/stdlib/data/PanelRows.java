@@ -1,0 +1,94 @@
+package dev.qfl.stdlib.data;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one way rows become a panel, whatever their source (a CSV file, a SQL query, rows handed
+ * over by an embedding application): points are collected per series, then assembled into regular
+ * series (sorted, duplicates refused, frequency inferred, gaps filled as {@code fill:} says), the
+ * support detected, and the summary notes written. Sources only read cells.
+ */
+public final class PanelRows {
+    private final RowPositions where;
+    private final Map<String, List<SeriesAssembler.Point>> bySeries = new LinkedHashMap<>();
+    private long points;
+
+    /** Rows whose problems are reported at {@code where}. */
+    public PanelRows(RowPositions where) {
+        this.where = where;
+    }
+
+    /**
+     * Adds one value of series {@code id} (NaN for a missing value).
+     *
+     * @param row        the row it came from (1-based), named by diagnostics
+     * @param timeColumn the 0-based column of its time, for positions
+     */
+    public void add(String id, LocalDateTime time, double value, int row, int timeColumn) {
+        if (++points > SeriesAssembler.MAX_POINTS) {
+            throw DataErrors.at(DataErrors.TOO_MANY_POINTS, where.at(row, 0), String.format(Locale.ROOT,
+                    "more than %,d values (at row %,d), more than a panel may hold", SeriesAssembler.MAX_POINTS, row),
+                    "read fewer rows (a narrower query, or until:)");
+        }
+        bySeries.computeIfAbsent(id, k -> new ArrayList<>()).add(new SeriesAssembler.Point(time, value, row, timeColumn));
+    }
+
+    /** Makes sure series {@code id} exists (a wide source's column), even if it gets no row. */
+    public void declare(String id) {
+        bySeries.computeIfAbsent(id, k -> new ArrayList<>());
+    }
+
+    /**
+     * The panel of the rows added so far.
+     *
+     * @param fingerprint a digest of the data and options: equal fingerprints mean equal data
+     * @param source      a short description of where the rows came from
+     * @param path        the file read, or null when the rows did not come from one file
+     * @param rows        how many rows were read (for the summary note)
+     */
+    public LoadedPanel finish(String name, CsvOptions options, String fingerprint, String source, Path path, long rows) {
+        return finish(name, bySeries, where, options, fingerprint, source, path, rows);
+    }
+
+    static LoadedPanel finish(String name, Map<String, List<SeriesAssembler.Point>> bySeries, RowPositions where,
+                              CsvOptions options, String fingerprint, String source, Path path, long rows) {
+        SeriesAssembler.Result assembled = new SeriesAssembler(where, options).assemble(bySeries);
+        List<TimeSeries> series = assembled.series();
+        Support support = options.support();
+        List<String> notes = new ArrayList<>();
+        if (support == null) {
+            boolean nonNegative = series.stream().allMatch(PanelRows::nonNegative);
+            support = nonNegative ? Support.NONNEGATIVE : Support.REAL;
+            if (nonNegative) {
+                notes.add(name + ": all values are >= 0, so it is treated as non-negative (support: real turns this off)");
+            }
+        }
+        Panel panel = new Panel(name, assembled.frequency(), series, support, fingerprint, source, path);
+        notes.add(0, summary(name, panel, rows));
+        notes.addAll(assembled.notes());
+        return new LoadedPanel(panel, notes);
+    }
+
+    private static String summary(String name, Panel panel, long rows) {
+        var first = panel.series().stream().map(TimeSeries::start).min(Comparable::compareTo).orElseThrow();
+        var last = panel.series().stream().map(TimeSeries::end).max(Comparable::compareTo).orElseThrow();
+        boolean time = panel.frequency().hasTimeOfDay();
+        return String.format(Locale.ROOT, "%s: %d series, %s, %s .. %s, %,d rows", name, panel.series().size(),
+                panel.frequency().keyword(), time ? first : first.toLocalDate(), time ? last : last.toLocalDate(), rows);
+    }
+
+    private static boolean nonNegative(TimeSeries s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.isObserved(i) && s.value(i) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
