@@ -1,37 +1,50 @@
 package dev.qfl.stdlib.models.arima;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealVector;
+import java.util.Arrays;
 
 /**
  * Likelihoods of a zero-mean stationary ARMA model for one (differenced, demeaned) series.
  *
  * <p>The exact likelihood runs a Kalman filter on the state-space form y_t = α_t[0],
  * α_{t+1} = T α_t + R ε_{t+1}, with T the companion matrix (AR coefficients down the first column,
- * ones above the diagonal) and R = (1, θ1, ..., θ_{r-1}), r = max(AR degree, MA degree + 1). The
- * filter starts from the stationary covariance of the state, built without solving an r²-sized
- * Lyapunov system (r passes 100 with m = 52): the covariance of the forecasts E_t[y_{t+j}] is the
- * autocovariance less the ψ terms of the shocks still to come (O(r²)), and the companion state is
- * a banded linear map of those forecasts. Once the innovation variance has reached its floor of 1
- * (in units of σ²) the filter has converged and the covariance updates are skipped.
+ * ones above the diagonal) and R = (1, θ1, ..., θ_{r-1}), r = max(AR degree, MA degree + 1).
  *
- * <p>One instance is a workspace for one series and one state dimension: not thread-safe, reused
- * across the optimiser's evaluations so the likelihood loop allocates nothing.
+ * <p>The filter starts from the stationary state covariance P1, and because P1 is stationary
+ * (T P1 T' + R R' = P1) the covariance changes by a rank-one term at every step. The Chandrasekhar
+ * recursions carry that term instead of the covariance itself: each step costs O(r) rather than
+ * the O(r²) of the usual covariance update, which is what makes m = 52 (r passes 100) affordable.
+ * They need only the first column of P1 (its innovation variance and the first gain), which is
+ * the autocovariances γ(0..r-1) put through the banded map from forecasts to companion state: no
+ * r × r matrix is ever formed. Once the innovation variance has reached its floor of 1 (in units
+ * of σ²) the filter has converged and the gain stays fixed.
+ *
+ * <p>One instance is a workspace for one series and one pair of degrees: not thread-safe, reused
+ * across the optimiser's evaluations so the likelihood loops allocate nothing.
  */
 final class ArmaLikelihood {
 
     /** The innovation variance (relative to σ²) at which the filter counts as converged. */
     private static final double STEADY_VARIANCE = 1 + 1e-9;
+    /** Pivots below this make the autocovariance system singular (a unit root), as Commons Math's LU default. */
+    private static final double SINGULAR_PIVOT = 1e-12;
 
     private final double[] series;
     private final int r;
     private final double[] transition;
-    private final double[] shockLoading;
     private final double[] state;
-    private final double[] covariance;
-    private final double[] scratch;
+    /** The filter's gain K = T P e1 and the direction W of the covariance's rank-one change. */
+    private final double[] gain;
+    private final double[] direction;
+    private final double[] psi;
+    private final double[] gamma;
+    private final double[] system;
+    /** The non-zero AR and MA coefficients and their lags: seasonal polynomials are mostly zeros. */
+    private final int[] arLags;
+    private final double[] arValues;
+    private final int[] maLags;
+    private final double[] maValues;
+    private int arCount;
+    private int maCount;
 
     /** Sums of the last {@link #exact} or {@link #conditional} run. */
     double sumOfSquares;
@@ -42,10 +55,16 @@ final class ArmaLikelihood {
         this.series = series;
         this.r = Math.max(Math.max(arDegree, maDegree + 1), 1);
         this.transition = new double[r];
-        this.shockLoading = new double[r];
         this.state = new double[r];
-        this.covariance = new double[r * r];
-        this.scratch = new double[r * r];
+        this.gain = new double[r];
+        this.direction = new double[r];
+        this.psi = new double[r];
+        this.gamma = new double[Math.max(arDegree + 1, r)];
+        this.system = new double[(arDegree + 1) * (arDegree + 1)];
+        this.arLags = new int[arDegree];
+        this.arValues = new double[arDegree];
+        this.maLags = new int[maDegree];
+        this.maValues = new double[maDegree];
     }
 
     /**
@@ -64,6 +83,7 @@ final class ArmaLikelihood {
      * after the first (AR degree) observations with earlier residuals taken as zero.
      */
     double conditional(double[] ar, double[] ma, double mean, double[] residuals) {
+        sparse(ar, ma);
         int n = series.length;
         int start = ar.length;
         double ssq = 0;
@@ -73,18 +93,12 @@ final class ArmaLikelihood {
                 continue;
             }
             double e = series[t] - mean;
-            for (int i = 0; i < ar.length; i++) {
-                double a = ar[i];
-                if (a != 0) {
-                    e -= a * (series[t - 1 - i] - mean);
-                }
+            for (int k = 0; k < arCount; k++) {
+                e -= arValues[k] * (series[t - arLags[k]] - mean);
             }
-            int top = Math.min(ma.length, t - start);
-            for (int j = 0; j < top; j++) {
-                double b = ma[j];
-                if (b != 0) {
-                    e -= b * residuals[t - 1 - j];
-                }
+            // residuals before the start are zero, so only lags reaching back to it count
+            for (int k = 0; k < maCount && maLags[k] <= t - start; k++) {
+                e -= maValues[k] * residuals[t - maLags[k]];
             }
             residuals[t] = e;
             ssq += e * e;
@@ -100,37 +114,67 @@ final class ArmaLikelihood {
         return state.clone();
     }
 
+    /** Lists the non-zero coefficients (in increasing lag order) of both polynomials. */
+    private void sparse(double[] ar, double[] ma) {
+        arCount = 0;
+        for (int i = 0; i < ar.length; i++) {
+            if (ar[i] != 0) {
+                arLags[arCount] = i + 1;
+                arValues[arCount++] = ar[i];
+            }
+        }
+        maCount = 0;
+        for (int j = 0; j < ma.length; j++) {
+            if (ma[j] != 0) {
+                maLags[maCount] = j + 1;
+                maValues[maCount++] = ma[j];
+            }
+        }
+    }
+
     private boolean filter(double[] ar, double[] ma, double mean) {
-        java.util.Arrays.fill(transition, 0);
-        java.util.Arrays.fill(shockLoading, 0);
+        sparse(ar, ma);
+        Arrays.fill(transition, 0);
         System.arraycopy(ar, 0, transition, 0, ar.length);
-        shockLoading[0] = 1;
-        System.arraycopy(ma, 0, shockLoading, 1, ma.length);
-        if (!stationaryCovariance(ar, ma)) {
+        if (!startingGain(ar, ma)) {
             return false;
         }
-        java.util.Arrays.fill(state, 0);
+        double variance = gamma[0];
+        // P2 - P1 = -K1 K1' / F1: the first rank-one change has direction K1 and weight -1 / F1
+        System.arraycopy(gain, 0, direction, 0, r);
+        double weight = -1 / variance;
+        Arrays.fill(state, 0);
         double ssq = 0;
         double sumLog = 0;
         boolean steady = false;
         for (int t = 0; t < series.length; t++) {
             double innovation = series[t] - mean - state[0];
-            double variance = covariance[0];
             if (!(variance > 0)) {
                 return false;
             }
             ssq += innovation * innovation / variance;
             sumLog += Math.log(variance);
-            // update with y_t, then predict t+1; once converged, P stays at R R' and the gain at R.
+            // a(t+1) = T a(t) + K v / F
             double ratio = innovation / variance;
-            double first = state[0] + covariance[0] * ratio;
+            double first = state[0];
             for (int i = 0; i < r - 1; i++) {
-                state[i] = transition[i] * first + state[i + 1] + covariance[(i + 1) * r] * ratio;
+                state[i] = transition[i] * first + state[i + 1] + gain[i] * ratio;
             }
-            state[r - 1] = transition[r - 1] * first;
+            state[r - 1] = transition[r - 1] * first + gain[r - 1] * ratio;
             if (!steady) {
-                predictCovariance(variance);
-                steady = covariance[0] <= STEADY_VARIANCE;
+                // with u = T W and z = W[0]: F' = F + M z², K' = K + M z u, W' = u - (z / F) K, M' = M F / F'
+                double z = direction[0];
+                double scaled = weight * z;
+                double next = variance + scaled * z;
+                double shift = z / variance;
+                for (int i = 0; i < r; i++) {
+                    double u = transition[i] * z + (i + 1 < r ? direction[i + 1] : 0);
+                    direction[i] = u - shift * gain[i];
+                    gain[i] += scaled * u;
+                }
+                weight *= variance / next;
+                variance = next;
+                steady = variance <= STEADY_VARIANCE;
             }
         }
         sumOfSquares = ssq;
@@ -139,149 +183,150 @@ final class ArmaLikelihood {
         return used > 0;
     }
 
-    /** P ← T (P - P e1 e1' P / F) T' + R R', exploiting T's companion structure (O(r²)). */
-    private void predictCovariance(double variance) {
-        // The updated covariance U = P - P[:,0] P[0,:] / F has a zero first row and column (y_t is
-        // the first state without noise), so (T U T')[i][j] = U[i+1][j+1] whatever the AR
-        // coefficients: the update is a shift, a rank-one downdate and R R', one pass over a triangle.
-        double[] p = covariance;
-        double[] next = scratch;
-        double inverse = 1 / variance;
-        for (int i = 0; i < r; i++) {
-            double ri = shockLoading[i];
-            if (i + 1 == r) {
-                next[i * r + i] = ri * ri;
-                continue;
-            }
-            int row = (i + 1) * r;
-            double scaled = p[row] * inverse;
-            for (int j = i; j < r - 1; j++) {
-                double value = p[row + j + 1] - scaled * p[j + 1] + ri * shockLoading[j];
-                next[i * r + j] = value;
-                next[j * r + i] = value;
-            }
-            double value = ri * shockLoading[r - 1];
-            next[i * r + r - 1] = value;
-            next[(r - 1) * r + i] = value;
-        }
-        System.arraycopy(next, 0, p, 0, r * r);
-    }
-
-    /** Fills {@link #covariance} with the stationary state covariance (σ² = 1); false if not stationary. */
-    private boolean stationaryCovariance(double[] ar, double[] ma) {
-        double[] psi = ArmaPolynomials.psiWeights(ar, ma, r);
-        double[] gamma = autocovariances(ar, ma, psi, r);
-        if (gamma == null) {
+    /**
+     * Puts the first gain K1 = T P1 e1 in {@link #gain} and F1 = P1[0][0] = γ(0) in gamma[0];
+     * false when the model is not stationary.
+     *
+     * <p>P1 is the covariance of the companion state α = L x, where x(j) = E_t[y_{t+j}] and L is unit
+     * lower triangular with -a_k on its k-th subdiagonal. Since L' e1 = e1, P1 e1 = L C e1, and the
+     * first column of C, the covariance of the forecasts with y_t itself, is γ(0..r-1).
+     */
+    private boolean startingGain(double[] ar, double[] ma) {
+        weights(ar, ma, psi, r);
+        if (!solveAutocovariances(ar, ma, psi, gamma, system)) {
             return false;
         }
+        double[] column = direction; // scratch: P1 e1
         for (int j = 0; j < r; j++) {
-            covariance[j] = gamma[j];
-            covariance[j * r] = gamma[j];
-        }
-        for (int i = 1; i < r; i++) {
-            for (int j = i; j < r; j++) {
-                double value = covariance[(i - 1) * r + j - 1] - psi[i - 1] * psi[j - 1];
-                covariance[i * r + j] = value;
-                covariance[j * r + i] = value;
+            double value = gamma[j];
+            for (int e = 0; e < arCount && arLags[e] <= j; e++) {
+                value -= arValues[e] * gamma[j - arLags[e]];
             }
+            column[j] = value;
         }
-        toCompanionState(ar);
+        for (int i = 0; i < r - 1; i++) {
+            gain[i] = transition[i] * column[0] + column[i + 1];
+        }
+        gain[r - 1] = transition[r - 1] * column[0];
         return true;
     }
 
-    /**
-     * The covariance above is that of the forecasts x(j) = E_t[y_{t+j}]. The companion state
-     * α(j) is what remains of x(j) after the AR terms on x(0..j-1), α = L x with L unit lower
-     * triangular and -a_k on its k-th subdiagonal, so P ← L P L' (cheap: L has AR-degree bands,
-     * and only the non-zero AR coefficients are visited).
-     */
-    private void toCompanionState(double[] ar) {
-        int count = 0;
-        for (double a : ar) {
-            if (a != 0) {
-                count++;
+    /** ψ0..ψ(count-1) into {@code out}, as {@link ArmaPolynomials#psiWeights} without allocating. */
+    private static void weights(double[] ar, double[] ma, double[] out, int count) {
+        for (int j = 0; j < count; j++) {
+            double value = j == 0 ? 1 : (j <= ma.length ? ma[j - 1] : 0);
+            int top = Math.min(j, ar.length);
+            for (int i = 1; i <= top; i++) {
+                value += ar[i - 1] * out[j - i];
             }
-        }
-        if (count == 0) {
-            return;
-        }
-        int[] lags = new int[count];
-        double[] values = new double[count];
-        for (int k = 0, at = 0; k < ar.length; k++) {
-            if (ar[k] != 0) {
-                lags[at] = k + 1;
-                values[at++] = ar[k];
-            }
-        }
-        double[] p = covariance;
-        for (int j = 0; j < r; j++) {
-            for (int c = 0; c < r; c++) {
-                double value = p[j * r + c];
-                for (int e = 0; e < count && lags[e] <= j; e++) {
-                    value -= values[e] * p[(j - lags[e]) * r + c];
-                }
-                scratch[j * r + c] = value;
-            }
-        }
-        for (int i = 0; i < r; i++) {
-            for (int j = 0; j < r; j++) {
-                double value = scratch[i * r + j];
-                for (int e = 0; e < count && lags[e] <= j; e++) {
-                    value -= values[e] * scratch[i * r + j - lags[e]];
-                }
-                p[i * r + j] = value;
-            }
+            out[j] = value;
         }
     }
 
     /**
-     * Autocovariances γ(0..count-1) of the ARMA process with unit innovation variance: the first
-     * AR-degree + 1 from the linear system γ(k) - Σ a_i γ(|k-i|) = Σ_{j>=k} θ_j ψ_{j-k}, the rest by
-     * the AR recursion. Null when the system is singular (a unit root).
+     * Autocovariances γ(0..count-1) of the ARMA process with unit innovation variance (see
+     * {@link #solveAutocovariances}); null when the model is not stationary.
      */
     static double[] autocovariances(double[] ar, double[] ma, double[] psiAtLeast, int count) {
         int p = ar.length;
+        double[] psi = psiAtLeast.length > ma.length ? psiAtLeast : ArmaPolynomials.psiWeights(ar, ma, ma.length + 1);
+        double[] gamma = new double[Math.max(p + 1, count)];
+        return solveAutocovariances(ar, ma, psi, gamma, new double[(p + 1) * (p + 1)]) ? gamma : null;
+    }
+
+    /**
+     * Fills {@code gamma} (its whole length) with the autocovariances: the first AR-degree + 1
+     * from the linear system γ(k) - Σ a_i γ(|k-i|) = Σ_{j>=k} θ_j ψ_{j-k}, solved by Gaussian
+     * elimination with partial pivoting in {@code system} ((p+1)² doubles), the rest by the AR
+     * recursion. {@code psi} holds at least MA degree + 1 weights. False when the system is
+     * singular (a unit root) or γ(0) is not positive.
+     */
+    private static boolean solveAutocovariances(double[] ar, double[] ma, double[] psi, double[] gamma,
+                                                double[] system) {
+        int p = ar.length;
         int q = ma.length;
-        double[] psi = psiAtLeast.length > q ? psiAtLeast : ArmaPolynomials.psiWeights(ar, ma, q + 1);
-        double[] rhs = new double[Math.max(p + 1, count)];
-        for (int k = 0; k <= q && k < rhs.length; k++) {
+        Arrays.fill(gamma, 0);
+        for (int k = 0; k <= q && k < gamma.length; k++) {
             double sum = 0;
             for (int j = k; j <= q; j++) {
                 double thetaJ = j == 0 ? 1 : ma[j - 1];
                 sum += thetaJ * psi[j - k];
             }
-            rhs[k] = sum;
+            gamma[k] = sum;
         }
-        double[] gamma = new double[Math.max(p + 1, count)];
-        if (p == 0) {
-            System.arraycopy(rhs, 0, gamma, 0, gamma.length);
-        } else {
-            double[][] system = new double[p + 1][p + 1];
+        if (p > 0) {
+            int size = p + 1;
+            Arrays.fill(system, 0, size * size, 0);
             for (int k = 0; k <= p; k++) {
-                system[k][k] += 1;
+                system[k * size + k] += 1;
                 for (int i = 1; i <= p; i++) {
-                    system[k][Math.abs(k - i)] -= ar[i - 1];
+                    system[k * size + Math.abs(k - i)] -= ar[i - 1];
                 }
             }
-            LUDecomposition lu = new LUDecomposition(new Array2DRowRealMatrix(system, false), 1e-12);
-            if (!lu.getSolver().isNonSingular()) {
-                return null;
-            }
-            RealVector solution = lu.getSolver().solve(new ArrayRealVector(java.util.Arrays.copyOf(rhs, p + 1), false));
-            for (int k = 0; k <= p; k++) {
-                gamma[k] = solution.getEntry(k);
+            if (!solveInPlace(system, gamma, size)) {
+                return false;
             }
             for (int k = p + 1; k < gamma.length; k++) {
-                double value = rhs[k];
+                double value = gamma[k];
                 for (int i = 1; i <= p; i++) {
                     value += ar[i - 1] * gamma[k - i];
                 }
                 gamma[k] = value;
             }
         }
-        if (!(gamma[0] > 0)) {
-            return null;
+        return gamma[0] > 0;
+    }
+
+    /**
+     * Solves A x = b for the leading {@code size} entries of b (overwritten with x); A (row-major,
+     * destroyed) by elimination with partial pivoting. Seasonal AR systems are sparse, so rows with
+     * nothing to eliminate are skipped. False when a pivot is (nearly) zero.
+     */
+    private static boolean solveInPlace(double[] a, double[] b, int size) {
+        for (int c = 0; c < size; c++) {
+            int pivot = c;
+            double largest = Math.abs(a[c * size + c]);
+            for (int row = c + 1; row < size; row++) {
+                double value = Math.abs(a[row * size + c]);
+                if (value > largest) {
+                    largest = value;
+                    pivot = row;
+                }
+            }
+            if (largest < SINGULAR_PIVOT) {
+                return false;
+            }
+            if (pivot != c) {
+                for (int col = c; col < size; col++) {
+                    double swap = a[c * size + col];
+                    a[c * size + col] = a[pivot * size + col];
+                    a[pivot * size + col] = swap;
+                }
+                double swap = b[c];
+                b[c] = b[pivot];
+                b[pivot] = swap;
+            }
+            double diagonal = a[c * size + c];
+            for (int row = c + 1; row < size; row++) {
+                double factor = a[row * size + c];
+                if (factor == 0) {
+                    continue;
+                }
+                factor /= diagonal;
+                a[row * size + c] = 0;
+                for (int col = c + 1; col < size; col++) {
+                    a[row * size + col] -= factor * a[c * size + col];
+                }
+                b[row] -= factor * b[c];
+            }
         }
-        return gamma;
+        for (int row = size - 1; row >= 0; row--) {
+            double value = b[row];
+            for (int col = row + 1; col < size; col++) {
+                value -= a[row * size + col] * b[col];
+            }
+            b[row] = value / a[row * size + row];
+        }
+        return true;
     }
 }
