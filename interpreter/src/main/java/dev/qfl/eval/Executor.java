@@ -140,6 +140,9 @@ final class Executor {
         p.put("model_spec", slot.spec().canonical());
         p.put("series", panel.name());
         p.put("data_source", panel.source());
+        if (panel.path() != null) {
+            p.put("data_path", panel.path().toString());
+        }
         p.put("data_fingerprint", panel.fingerprint());
         Map<String, String> origins = new LinkedHashMap<>();
         for (SeriesForecast s : forecast.series()) {
@@ -182,9 +185,6 @@ final class Executor {
             }
         }
         Path target;
-        if (panel.path() != null) {
-            p.put("data_path", panel.path().toString());
-        }
         try {
             target = p.path() != null ? state.resolve(p.path().value()) : Files.createTempFile("qfl-plot-", ".png");
             PlotFile.write(picture, target, PlotFile.WIDTH, PlotFile.HEIGHT);
@@ -196,6 +196,9 @@ final class Executor {
 
     private void export(Table table, String path, boolean append, boolean overwrite) {
         Path target = state.resolve(path);
+        if (!overwrite) {
+            ExportSafety.refuseDataFile(target, path, state.dataFiles());
+        }
         try {
             if (append) {
                 TableExporter.append(table, target);
@@ -214,6 +217,3 @@ final class Executor {
     }
 
 }
-        if (!overwrite) {
-            ExportSafety.refuseDataFile(target, path, state.dataFiles());
-        }

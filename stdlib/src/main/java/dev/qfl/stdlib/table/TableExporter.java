@@ -28,13 +28,12 @@ public final class TableExporter {
     }
 
     /**
-     * Writes by file extension ({@code .csv} or {@code .json}), under the same lock as
-     * {@link #append}, so a write never lands in the middle of another process's append.
+     * Writes by file extension ({@code .csv} or {@code .json}). A plain write reads nothing, so it
+     * needs no lock (and leaves no lock file): it replaces the file in one rename.
      */
     public static void write(Table table, Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        byte[] bytes = (name.endsWith(".json") ? json(table) : csv(table)).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.rewrite(file, current -> bytes);
+        AtomicFiles.write(file, (name.endsWith(".json") ? json(table) : csv(table)).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
