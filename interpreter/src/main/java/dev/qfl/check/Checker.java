@@ -71,7 +71,9 @@ public final class Checker {
         } else if (s instanceof Statement.Save v) {
             requireModel(v.model(), scope);
         } else if (s instanceof Statement.ExpressionStatement x) {
-            expression(x.expr(), scope);
+            if (!misspeltKeyword(x.expr(), scope)) {
+                expression(x.expr(), scope);
+            }
         } else if (s instanceof Statement.Plot p) {
             plot(p, scope);
         }
@@ -129,6 +131,25 @@ public final class Checker {
         report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, n.span(), "plot NAME draws tables made by evaluate or "
                 + "tradeoff, and '" + n.name() + "' is " + what,
                 "for forecasts, plot the query itself, e.g. plot fan(demand, MODEL) where id == \"...\""));
+    }
+
+    /**
+     * A lone unknown word such as {@code usin} in {@code quantile(d, 0.5) usin m} parses as a
+     * statement of its own (statements need no separator), so the parser cannot flag it; when the
+     * word is close to a keyword and to no declared name, that keyword is what was meant.
+     */
+    private boolean misspeltKeyword(Expr e, Scope scope) {
+        if (!(e instanceof Expr.Name n) || scope.lookup(n.name()).isPresent()) {
+            return false;
+        }
+        Optional<String> keyword = Suggestions.keyword(n.name());
+        if (keyword.isEmpty() || Suggestions.closest(n.name(), scope.symbols().stream().map(Symbol::name).toList())
+                .isPresent()) {
+            return false;
+        }
+        report(Diagnostic.error(DiagnosticCode.UNDEFINED_NAME, file, n.span(), "'" + n.name() + "' is not defined",
+                "did you mean the keyword '" + keyword.get() + "'?"));
+        return true;
     }
 
     private void checkNewName(Identifier name, Scope scope) {

@@ -1,7 +1,10 @@
 package dev.qfl.check;
 
+import dev.qfl.grammar.QflLexer;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /** "did you mean" hints: the closest candidate within a small edit distance. */
 public final class Suggestions {
@@ -10,6 +13,16 @@ public final class Suggestions {
 
     /** The closest candidate to {@code word}, if one is close enough to be a likely typo. */
     public static Optional<String> closest(String word, Collection<String> candidates) {
+        int allowed = Math.max(1, Math.min(3, word.length() / 3));
+        return nearest(word, candidates).filter(best -> distance(word.toLowerCase(java.util.Locale.ROOT),
+                best.toLowerCase(java.util.Locale.ROOT)) <= allowed);
+    }
+
+    /**
+     * The candidate closest to {@code word} however far it is (ties: the first), for messages that
+     * name the nearest real value rather than guess at a typo; empty only without candidates.
+     */
+    public static Optional<String> nearest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
@@ -19,8 +32,17 @@ public final class Suggestions {
                 bestDistance = d;
             }
         }
-        int allowed = Math.max(1, Math.min(3, word.length() / 3));
-        return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        return Optional.ofNullable(best);
+    }
+
+    /** QFL's keywords (the lexer's literal words: using, where, and, ...), for misspelt-keyword hints. */
+    private static final List<String> KEYWORDS = IntStream.range(0, QflLexer.VOCABULARY.getMaxTokenType() + 1)
+            .mapToObj(QflLexer.VOCABULARY::getLiteralName).filter(java.util.Objects::nonNull)
+            .map(w -> w.substring(1, w.length() - 1)).filter(w -> w.chars().allMatch(Character::isLetter)).toList();
+
+    /** The keyword {@code word} is probably a typo of ({@code usin} → {@code using}), if any. */
+    public static Optional<String> keyword(String word) {
+        return KEYWORDS.contains(word) ? Optional.empty() : closest(word, KEYWORDS);
     }
 
     /** A hint sentence, e.g. {@code did you mean 'season'?}, or null. */

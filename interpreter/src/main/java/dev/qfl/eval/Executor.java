@@ -1,6 +1,7 @@
 package dev.qfl.eval;
 
 import dev.qfl.api.Output;
+import dev.qfl.api.QflScriptException;
 import dev.qfl.api.QflVersion;
 import dev.qfl.ast.Expr;
 import dev.qfl.ast.Identifier;
@@ -28,8 +29,11 @@ import org.jfree.chart.ui.Drawable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Runs checked statements against the session state, one at a time. */
@@ -49,12 +53,13 @@ final class Executor {
         this.models = new ModelLifecycle(state, out);
     }
 
-    void run(Statement s, Scope scope) {
+    void run(Statement s, Scope scope) throws QflScriptException {
         current = s;
         if (s instanceof Statement.SeriesDecl d) {
             Symbol.SeriesSymbol symbol = (Symbol.SeriesSymbol) symbolOf(d.name(), s);
             DataLoading.Loaded loaded = DataLoading.load(symbol, state.resolve(symbol.path()), state.files());
             state.putPanel(loaded.panel());
+            preflightPlots(s, loaded.panel(), scope);
             loaded.notes().forEach(n -> out.accept(new Output.Message(n)));
         } else if (s instanceof Statement.ModelDecl d) {
             models.declare((Symbol.ModelSymbol) symbolOf(d.name(), s));
@@ -117,7 +122,44 @@ final class Executor {
                         "series \"" + skipped.id() + "\" is left out of " + q.model() + "'s answers: " + skipped.reason())));
             }
         }
-        return QueryRunner.run(q, forecast, scope, provenance(q, slot, forecast));
+        Table answer = QueryRunner.run(q, forecast, scope, provenance(q, slot, forecast));
+        EmptyAnswer.explain(q, answer, forecast, scope, file).ifPresent(w -> out.accept(new Output.Warning(w)));
+        return answer;
+    }
+
+    /**
+     * Checks the fan and quantile-function plots of this input on the series just read, before any
+     * later statement trains a model or writes a file; the error points at the plot.
+     */
+    private void preflightPlots(Statement series, Panel panel, Scope scope) throws QflScriptException {
+        List<Statement> statements = checked.script().statements();
+        Scope visible = scope;
+        List<Diagnostic> problems = new ArrayList<>();
+        for (int i = statements.indexOf(series); i < statements.size(); i++) {
+            if (statements.get(i) instanceof Statement.Plot p) {
+                Optional<QflException> problem = preflight(p, panel, visible);
+                if (problem.isPresent()) {
+                    problems.add(Diagnostics.fromLibrary(problem.get(), file, p.span(), state.baseDirectory()));
+                }
+            }
+            Optional<Symbol> defined = checked.definedBy(i);
+            if (defined.isPresent()) {
+                visible = visible.with(defined.get());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new QflScriptException(problems);
+        }
+    }
+
+    /** A plot's selection problem, when its query is on {@code panel}'s series and it can be known from the data. */
+    private Optional<QflException> preflight(Statement.Plot p, Panel panel, Scope visible) {
+        ResolvedQuery q = checked.query(p.value()).orElse(null);
+        if (q == null || !q.series().equals(panel.name())
+                || !(visible.lookup(q.model()).orElse(null) instanceof Symbol.ModelSymbol model)) {
+            return Optional.empty();
+        }
+        return PlotPreflight.check(q, panel, model, state.models(), visible);
     }
 
     /** The model's forecast of the query's series; a loaded model is checked against it first. */
@@ -167,6 +209,11 @@ final class Executor {
         Drawable picture;
         ResolvedQuery q = checked.query(p.value()).orElse(null);
         if (q != null && (q.kind() == QueryKind.FAN || q.kind() == QueryKind.QUANTILE_FUNCTION)) {
+            // a series read by an earlier input was not checked against this plot: check before training
+            Optional<QflException> problem = preflight(p, state.panel(q.series()), scope);
+            if (problem.isPresent()) {
+                throw problem.get();
+            }
             ModelSlot slot = models.fit(q.model(), false);
             ForecastSet forecast = forecastFor(q, slot, scope);
             Panel panel = state.panel(q.series());

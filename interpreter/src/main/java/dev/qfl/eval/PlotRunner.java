@@ -157,7 +157,13 @@ final class PlotRunner {
         return out;
     }
 
-    private static QflException selection(String what, Set<String> selected) {
+    /** Why a fan cannot draw the series its condition selects, or empty; the rule the plot and its pre-run check share. */
+    static java.util.Optional<QflException> fanProblem(Set<String> selected) {
+        return selected.size() != 1 ? java.util.Optional.of(selection("fan draws one series", selected))
+                : java.util.Optional.empty();
+    }
+
+    static QflException selection(String what, Set<String> selected) {
         List<String> first = selected.stream().limit(6).toList();
         return new QflException(DiagnosticCode.PLOT_SELECTION.code(), what + ", and the condition selects "
                 + selected.size() + (selected.isEmpty() ? "" : " (" + String.join(", ", first)
