@@ -25,8 +25,6 @@ final class ArmaLikelihood {
 
     /** The innovation variance (relative to σ²) at which the filter counts as converged. */
     private static final double STEADY_VARIANCE = 1 + 1e-9;
-    /** Pivots below this make the autocovariance system singular (a unit root), as Commons Math's LU default. */
-    private static final double SINGULAR_PIVOT = 1e-12;
 
     private final double[] series;
     private final int r;
@@ -35,9 +33,7 @@ final class ArmaLikelihood {
     /** The filter's gain K = T P e1 and the direction W of the covariance's rank-one change. */
     private final double[] gain;
     private final double[] direction;
-    private final double[] psi;
-    private final double[] gamma;
-    private final double[] system;
+    private final ArmaAutocovariances autocovariances;
     /** The non-zero AR and MA coefficients and their lags: seasonal polynomials are mostly zeros. */
     private final int[] arLags;
     private final double[] arValues;
@@ -58,9 +54,7 @@ final class ArmaLikelihood {
         this.state = new double[r];
         this.gain = new double[r];
         this.direction = new double[r];
-        this.psi = new double[r];
-        this.gamma = new double[Math.max(arDegree + 1, r)];
-        this.system = new double[(arDegree + 1) * (arDegree + 1)];
+        this.autocovariances = new ArmaAutocovariances(arDegree, maDegree, r);
         this.arLags = new int[arDegree];
         this.arValues = new double[arDegree];
         this.maLags = new int[maDegree];
@@ -139,7 +133,7 @@ final class ArmaLikelihood {
         if (!startingGain(ar, ma)) {
             return false;
         }
-        double variance = gamma[0];
+        double variance = autocovariances.values()[0];
         // P2 - P1 = -K1 K1' / F1: the first rank-one change has direction K1 and weight -1 / F1
         System.arraycopy(gain, 0, direction, 0, r);
         double weight = -1 / variance;
@@ -184,18 +178,18 @@ final class ArmaLikelihood {
     }
 
     /**
-     * Puts the first gain K1 = T P1 e1 in {@link #gain} and F1 = P1[0][0] = γ(0) in gamma[0];
-     * false when the model is not stationary.
+     * Puts the first gain K1 = T P1 e1 in {@link #gain} (F1 = P1[0][0] = γ(0)); false when the
+     * model is not stationary.
      *
      * <p>P1 is the covariance of the companion state α = L x, where x(j) = E_t[y_{t+j}] and L is unit
      * lower triangular with -a_k on its k-th subdiagonal. Since L' e1 = e1, P1 e1 = L C e1, and the
      * first column of C, the covariance of the forecasts with y_t itself, is γ(0..r-1).
      */
     private boolean startingGain(double[] ar, double[] ma) {
-        weights(ar, ma, psi, r);
-        if (!solveAutocovariances(ar, ma, psi, gamma, system)) {
+        if (!autocovariances.compute(ar, ma)) {
             return false;
         }
+        double[] gamma = autocovariances.values();
         double[] column = direction; // scratch: P1 e1
         for (int j = 0; j < r; j++) {
             double value = gamma[j];
@@ -208,125 +202,6 @@ final class ArmaLikelihood {
             gain[i] = transition[i] * column[0] + column[i + 1];
         }
         gain[r - 1] = transition[r - 1] * column[0];
-        return true;
-    }
-
-    /** ψ0..ψ(count-1) into {@code out}, as {@link ArmaPolynomials#psiWeights} without allocating. */
-    private static void weights(double[] ar, double[] ma, double[] out, int count) {
-        for (int j = 0; j < count; j++) {
-            double value = j == 0 ? 1 : (j <= ma.length ? ma[j - 1] : 0);
-            int top = Math.min(j, ar.length);
-            for (int i = 1; i <= top; i++) {
-                value += ar[i - 1] * out[j - i];
-            }
-            out[j] = value;
-        }
-    }
-
-    /**
-     * Autocovariances γ(0..count-1) of the ARMA process with unit innovation variance (see
-     * {@link #solveAutocovariances}); null when the model is not stationary.
-     */
-    static double[] autocovariances(double[] ar, double[] ma, double[] psiAtLeast, int count) {
-        int p = ar.length;
-        double[] psi = psiAtLeast.length > ma.length ? psiAtLeast : ArmaPolynomials.psiWeights(ar, ma, ma.length + 1);
-        double[] gamma = new double[Math.max(p + 1, count)];
-        return solveAutocovariances(ar, ma, psi, gamma, new double[(p + 1) * (p + 1)]) ? gamma : null;
-    }
-
-    /**
-     * Fills {@code gamma} (its whole length) with the autocovariances: the first AR-degree + 1
-     * from the linear system γ(k) - Σ a_i γ(|k-i|) = Σ_{j>=k} θ_j ψ_{j-k}, solved by Gaussian
-     * elimination with partial pivoting in {@code system} ((p+1)² doubles), the rest by the AR
-     * recursion. {@code psi} holds at least MA degree + 1 weights. False when the system is
-     * singular (a unit root) or γ(0) is not positive.
-     */
-    private static boolean solveAutocovariances(double[] ar, double[] ma, double[] psi, double[] gamma,
-                                                double[] system) {
-        int p = ar.length;
-        int q = ma.length;
-        Arrays.fill(gamma, 0);
-        for (int k = 0; k <= q && k < gamma.length; k++) {
-            double sum = 0;
-            for (int j = k; j <= q; j++) {
-                double thetaJ = j == 0 ? 1 : ma[j - 1];
-                sum += thetaJ * psi[j - k];
-            }
-            gamma[k] = sum;
-        }
-        if (p > 0) {
-            int size = p + 1;
-            Arrays.fill(system, 0, size * size, 0);
-            for (int k = 0; k <= p; k++) {
-                system[k * size + k] += 1;
-                for (int i = 1; i <= p; i++) {
-                    system[k * size + Math.abs(k - i)] -= ar[i - 1];
-                }
-            }
-            if (!solveInPlace(system, gamma, size)) {
-                return false;
-            }
-            for (int k = p + 1; k < gamma.length; k++) {
-                double value = gamma[k];
-                for (int i = 1; i <= p; i++) {
-                    value += ar[i - 1] * gamma[k - i];
-                }
-                gamma[k] = value;
-            }
-        }
-        return gamma[0] > 0;
-    }
-
-    /**
-     * Solves A x = b for the leading {@code size} entries of b (overwritten with x); A (row-major,
-     * destroyed) by elimination with partial pivoting. Seasonal AR systems are sparse, so rows with
-     * nothing to eliminate are skipped. False when a pivot is (nearly) zero.
-     */
-    private static boolean solveInPlace(double[] a, double[] b, int size) {
-        for (int c = 0; c < size; c++) {
-            int pivot = c;
-            double largest = Math.abs(a[c * size + c]);
-            for (int row = c + 1; row < size; row++) {
-                double value = Math.abs(a[row * size + c]);
-                if (value > largest) {
-                    largest = value;
-                    pivot = row;
-                }
-            }
-            if (largest < SINGULAR_PIVOT) {
-                return false;
-            }
-            if (pivot != c) {
-                for (int col = c; col < size; col++) {
-                    double swap = a[c * size + col];
-                    a[c * size + col] = a[pivot * size + col];
-                    a[pivot * size + col] = swap;
-                }
-                double swap = b[c];
-                b[c] = b[pivot];
-                b[pivot] = swap;
-            }
-            double diagonal = a[c * size + c];
-            for (int row = c + 1; row < size; row++) {
-                double factor = a[row * size + c];
-                if (factor == 0) {
-                    continue;
-                }
-                factor /= diagonal;
-                a[row * size + c] = 0;
-                for (int col = c + 1; col < size; col++) {
-                    a[row * size + col] -= factor * a[c * size + col];
-                }
-                b[row] -= factor * b[c];
-            }
-        }
-        for (int row = size - 1; row >= 0; row--) {
-            double value = b[row];
-            for (int col = row + 1; col < size; col++) {
-                value -= a[row * size + col] * b[col];
-            }
-            b[row] = value / a[row * size + row];
-        }
         return true;
     }
 }

@@ -20,13 +20,46 @@ class ArimaBehaviourTest {
     void autocovariancesOfArma11MatchTheClosedForm() {
         double phi = 0.6;
         double theta = -0.3;
-        double[] gamma = ArmaLikelihood.autocovariances(new double[]{phi}, new double[]{theta},
-                ArmaPolynomials.psiWeights(new double[]{phi}, new double[]{theta}, 4), 4);
+        ArmaAutocovariances workspace = new ArmaAutocovariances(1, 1, 4);
+        assertTrue(workspace.compute(new double[]{phi}, new double[]{theta}));
+        double[] gamma = workspace.values();
         double gamma0 = (1 + 2 * phi * theta + theta * theta) / (1 - phi * phi);
         double gamma1 = (1 + phi * theta) * (phi + theta) / (1 - phi * phi);
         assertEquals(gamma0, gamma[0], 1e-12);
         assertEquals(gamma1, gamma[1], 1e-12);
         assertEquals(phi * gamma1, gamma[2], 1e-12);
+    }
+
+    /**
+     * The step-down autocovariances of seasonal ARMA models (AR degree 2 + 12·2 = 26, including
+     * one close to a seasonal unit root) equal the sums of products of ψ weights, γ(k) = Σ ψ_j ψ_{j+k};
+     * a non-stationary polynomial is refused.
+     */
+    @Test
+    void autocovariancesOfSeasonalArmaMatchTheirPsiSums() {
+        int m = 12;
+        double[][][] models = {
+                {{0.5, -0.2}, {0.4, 0.3}, {0.3, -0.4}, {-0.5}},
+                {{1.2, -0.5}, {0.97}, {-0.6}, {-0.8, 0.1}},
+                {{}, {-0.3, -0.2}, {0.8}, {}}};
+        for (double[][] model : models) {
+            double[] ar = ArmaPolynomials.expandAr(model[0], model[1], m);
+            double[] ma = ArmaPolynomials.expandMa(model[2], model[3], m);
+            int count = 40;
+            ArmaAutocovariances workspace = new ArmaAutocovariances(ar.length, ma.length, count);
+            assertTrue(workspace.compute(ar, ma));
+            double[] psi = ArmaPolynomials.psiWeights(ar, ma, 60_000);
+            for (int k = 0; k < count; k++) {
+                double sum = 0;
+                for (int j = 0; j + k < psi.length; j++) {
+                    sum += psi[j] * psi[j + k];
+                }
+                assertEquals(sum, workspace.values()[k], 1e-8 * Math.abs(workspace.values()[0]),
+                        Arrays.deepToString(model) + " lag " + k);
+            }
+        }
+        ArmaAutocovariances workspace = new ArmaAutocovariances(2, 0, 3);
+        assertTrue(!workspace.compute(new double[]{0.5, 0.6}, new double[0]), "1 - 0.5B - 0.6B² has a root inside 1");
     }
 
     /**
