@@ -3,6 +3,7 @@ package dev.qfl.eval;
 import dev.qfl.check.QueryKind;
 import dev.qfl.check.ResolvedQuery;
 import dev.qfl.check.Scope;
+import dev.qfl.check.Symbol;
 import dev.qfl.diag.DiagnosticCode;
 import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.Panel;
@@ -30,6 +31,9 @@ import org.jfree.chart.ui.Drawable;
 final class PlotRunner {
     /** Curves drawn at most in one quantile-function or trade-off chart, to stay readable. */
     static final int MAX_CURVES = 12;
+    /** Series one fan plot draws at most: one chart, or a grid of up to this many small ones. */
+    static final int MAX_FANS = 12;
+    static final String FAN_LIMIT = "fan draws 1 to " + MAX_FANS + " series";
     /** History shown before a fan, in multiples of the horizon. */
     static final int HISTORY_HORIZONS = 4;
 
@@ -39,13 +43,24 @@ final class PlotRunner {
     static Drawable fan(ResolvedQuery q, Panel panel, ForecastSet forecast, Scope scope) {
         Predicate<Object[]> keep = RowCondition.compile(q.condition(), q.kind().columns(), scope);
         Map<String, List<Integer>> steps = selectedSteps(q, forecast, keep);
-        if (steps.size() != 1) {
-            throw selection("fan draws one series", steps.keySet());
+        fanProblem(steps.keySet()).ifPresent(problem -> {
+            throw problem;
+        });
+        String valueLabel = valueLabel(scope, q.series());
+        List<FanChart.Data> fans = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> e : steps.entrySet()) {
+            String title = steps.size() == 1 ? panel.name() + " " + e.getKey() + ": forecast by " + q.model() : e.getKey();
+            fans.add(fanData(title, valueLabel, panel.find(e.getKey()).orElseThrow(),
+                    forecast.find(e.getKey()).orElseThrow(), e.getValue()));
         }
-        String id = steps.keySet().iterator().next();
-        SeriesForecast s = forecast.find(id).orElseThrow();
-        TimeSeries history = panel.find(id).orElseThrow();
-        int shown = Math.min(history.length(), HISTORY_HORIZONS * Math.max(7, forecast.horizon()));
+        return fans.size() == 1 ? FanChart.build(fans.get(0))
+                : FanChart.grid(panel.name() + ": forecast by " + q.model() + " (" + fans.size() + " series)", fans);
+    }
+
+    /** The history shown before the fan: a few horizons back, and never less than a couple of weeks of steps. */
+    private static FanChart.Data fanData(String title, String valueLabel, TimeSeries history, SeriesForecast s,
+                                         List<Integer> hs) {
+        int shown = Math.min(history.length(), HISTORY_HORIZONS * Math.max(7, s.horizon()));
         List<LocalDateTime> historyTimes = new ArrayList<>();
         double[] values = new double[shown];
         for (int i = 0; i < shown; i++) {
@@ -53,7 +68,6 @@ final class PlotRunner {
             historyTimes.add(history.timeAt(t));
             values[i] = history.value(t);
         }
-        List<Integer> hs = steps.get(id);
         List<LocalDateTime> times = new ArrayList<>();
         double[][] quantiles = new double[hs.size()][];
         for (int i = 0; i < hs.size(); i++) {
@@ -61,8 +75,17 @@ final class PlotRunner {
             quantiles[i] = new double[FanChart.LEVELS.length];
             s.step(hs.get(i)).quantiles(FanChart.LEVELS, quantiles[i]);
         }
-        return FanChart.build(new FanChart.Data(panel.name() + " " + id + ": forecast by " + q.model(), historyTimes,
-                values, times, quantiles));
+        return new FanChart.Data(title, valueLabel, historyTimes, values, times, quantiles);
+    }
+
+    /** What the values of a declared series are: its value column ("units"), else plain "value". */
+    static String valueLabel(Scope scope, String series) {
+        return scope.lookup(series)
+                .filter(sym -> sym instanceof Symbol.SeriesSymbol)
+                .map(sym -> ((Symbol.SeriesSymbol) sym).options().get("value"))
+                .filter(v -> v instanceof String)
+                .map(v -> (String) v)
+                .orElse("value");
     }
 
     static Drawable quantileFunction(ResolvedQuery q, Panel panel, ForecastSet forecast, Scope scope) {
@@ -106,18 +129,21 @@ final class PlotRunner {
             String key = t.columnIndex("horizon").isPresent() ? t.get(r, "id") + ", horizon " + t.get(r, "horizon")
                     : t.get(r, "id") + ", total " + t.get(r, "date_from") + " to " + t.get(r, "date_to");
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {t.getDouble(r, "level"),
-                    t.getDouble(r, "value")});
+                    t.getDouble(r, "value"), t.getDouble(r, "marginal")});
         }
         if (groups.isEmpty() || groups.size() > MAX_CURVES) {
             throw selection("a trade-off plot draws 1 to " + MAX_CURVES + " curves", groups.keySet());
         }
         List<CurveChart.Curve> curves = new ArrayList<>();
+        List<double[]> marginals = new ArrayList<>();
         for (Map.Entry<String, List<double[]>> g : groups.entrySet()) {
             double[] x = g.getValue().stream().mapToDouble(p -> p[0]).toArray();
             double[] y = g.getValue().stream().mapToDouble(p -> p[1]).toArray();
             curves.add(new CurveChart.Curve(g.getKey(), x, y, x, y));
+            marginals.add(g.getValue().stream().mapToDouble(p -> p[2]).toArray());
         }
-        return CurveChart.build(title, "service level", "stock", curves);
+        // the marginal column is what the last point of service costs: the question the chart is for
+        return CurveChart.build(title, "service level", "stock", curves, marginals, "marginal: stock per last point of service");
     }
 
     /** An evaluate table as bars: one small chart per metric, one bar per model (and group). */
@@ -159,7 +185,7 @@ final class PlotRunner {
 
     /** Why a fan cannot draw the series its condition selects, or empty; the rule the plot and its pre-run check share. */
     static java.util.Optional<QflException> fanProblem(Set<String> selected) {
-        return selected.size() != 1 ? java.util.Optional.of(selection("fan draws one series", selected))
+        return selected.isEmpty() || selected.size() > MAX_FANS ? java.util.Optional.of(selection(FAN_LIMIT, selected))
                 : java.util.Optional.empty();
     }
 
