@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Consumer;
 
 /** Runs checked statements against the session state, one at a time. */
@@ -44,6 +45,8 @@ final class Executor {
     private final Consumer<Output> out;
     private final ModelLifecycle models;
     private Statement current;
+    /** Whether the plots of this input on series read by earlier inputs have been checked. */
+    private boolean earlierSeriesChecked;
 
     Executor(SessionState state, SourceFile file, CheckResult checked, Consumer<Output> out) {
         this.state = state;
@@ -54,12 +57,21 @@ final class Executor {
     }
 
     void run(Statement s, Scope scope) throws QflScriptException {
+        if (!earlierSeriesChecked) {
+            earlierSeriesChecked = true;
+            // a series a previous input read (the REPL, a session) is loaded: its plots are checked
+            // before this input runs anything, like those of the series it reads itself
+            preflightPlots(0, series -> scope.lookup(series).orElse(null) instanceof Symbol.SeriesSymbol
+                    ? state.panel(series) : null, scope);
+        }
         current = s;
         if (s instanceof Statement.SeriesDecl d) {
             Symbol.SeriesSymbol symbol = (Symbol.SeriesSymbol) symbolOf(d.name(), s);
             DataLoading.Loaded loaded = DataLoading.load(symbol, state.resolve(symbol.path()), state.files());
             state.putPanel(loaded.panel());
-            preflightPlots(s, loaded.panel(), scope);
+            Panel read = loaded.panel();
+            preflightPlots(checked.script().statements().indexOf(s), series -> series.equals(read.name()) ? read : null,
+                    scope);
             loaded.notes().forEach(n -> out.accept(new Output.Message(n)));
         } else if (s instanceof Statement.ModelDecl d) {
             models.declare((Symbol.ModelSymbol) symbolOf(d.name(), s));
@@ -128,16 +140,20 @@ final class Executor {
     }
 
     /**
-     * Checks the fan and quantile-function plots of this input on the series just read, before any
-     * later statement trains a model or writes a file; the error points at the plot.
+     * Checks the fan and quantile-function plots of this input from statement {@code from} on whose
+     * series {@code panels} knows, before any later statement trains a model or writes a file; the
+     * error points at the plot.
+     *
+     * @param panels the read series by name, null for those not (yet) read
+     * @param scope  the names visible at statement {@code from}
      */
-    private void preflightPlots(Statement series, Panel panel, Scope scope) throws QflScriptException {
+    private void preflightPlots(int from, Function<String, Panel> panels, Scope scope) throws QflScriptException {
         List<Statement> statements = checked.script().statements();
         Scope visible = scope;
         List<Diagnostic> problems = new ArrayList<>();
-        for (int i = statements.indexOf(series); i < statements.size(); i++) {
+        for (int i = from; i < statements.size(); i++) {
             if (statements.get(i) instanceof Statement.Plot p) {
-                Optional<QflException> problem = preflight(p, panel, visible);
+                Optional<QflException> problem = preflight(p, panels, visible);
                 if (problem.isPresent()) {
                     problems.add(Diagnostics.fromLibrary(problem.get(), file, p.span(), state.baseDirectory()));
                 }
@@ -152,11 +168,11 @@ final class Executor {
         }
     }
 
-    /** A plot's selection problem, when its query is on {@code panel}'s series and it can be known from the data. */
-    private Optional<QflException> preflight(Statement.Plot p, Panel panel, Scope visible) {
+    /** A plot's selection problem, when its series is read and the problem can be known from the data. */
+    private Optional<QflException> preflight(Statement.Plot p, Function<String, Panel> panels, Scope visible) {
         ResolvedQuery q = checked.query(p.value()).orElse(null);
-        if (q == null || !q.series().equals(panel.name())
-                || !(visible.lookup(q.model()).orElse(null) instanceof Symbol.ModelSymbol model)) {
+        Panel panel = q == null ? null : panels.apply(q.series());
+        if (panel == null || !(visible.lookup(q.model()).orElse(null) instanceof Symbol.ModelSymbol model)) {
             return Optional.empty();
         }
         return PlotPreflight.check(q, panel, model, state.models(), visible);
@@ -209,11 +225,6 @@ final class Executor {
         Drawable picture;
         ResolvedQuery q = checked.query(p.value()).orElse(null);
         if (q != null && (q.kind() == QueryKind.FAN || q.kind() == QueryKind.QUANTILE_FUNCTION)) {
-            // a series read by an earlier input was not checked against this plot: check before training
-            Optional<QflException> problem = preflight(p, state.panel(q.series()), scope);
-            if (problem.isPresent()) {
-                throw problem.get();
-            }
             ModelSlot slot = models.fit(q.model(), false);
             ForecastSet forecast = forecastFor(q, slot, scope);
             Panel panel = state.panel(q.series());

@@ -53,6 +53,24 @@ class CheckedLimitsRunTest {
     }
 
     @Test
+    void inALaterInputAPlotOnASeriesReadEarlierIsCheckedBeforeTheInputRunsAnything() throws Exception {
+        dev.qfl.api.QflEngine engine = dev.qfl.api.QflEngine.builder().build();
+        try (dev.qfl.api.QflSession session = engine.openSession(dir)) {
+            session.evaluate("a.qfl", CliRun.HEADER);
+            dev.qfl.api.QflScriptException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.qfl.api.QflScriptException.class, () -> session.evaluate("b.qfl", """
+                            let t = quantile(demand, 0.5) where horizon == 1
+                            export t to "t.csv"
+                            plot fan(demand, naive) where id == "C" to "fan.png"
+                            """));
+            assertEquals("QF5003", e.diagnostics().get(0).code());
+            assertEquals(3, e.diagnostics().get(0).span().line());
+            assertFalse(Files.exists(dir.resolve("t.csv")), "the export before the plot must not have run");
+            assertFalse(session.names().contains("t"), "the failed input defines nothing");
+        }
+    }
+
+    @Test
     void aFanLeavesOutSeriesTooShortForTheModel() throws IOException {
         // NEW (two rows) is too short for naive and never forecast, so "not B" selects only A
         String file = script(CliRun.HEADER + "plot fan(demand, naive) where id != \"B\" to \"fan.png\"\n");
