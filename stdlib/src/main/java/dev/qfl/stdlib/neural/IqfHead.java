@@ -112,7 +112,12 @@ final class IqfHead implements QuantileHead {
 
     @Override
     public void readParameters(NDManager manager, java.io.DataInputStream in) throws java.io.IOException {
-        start = new Start(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
+        Start read = new Start(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
+        if (!(Float.isFinite(read.location()) && Float.isFinite(read.increment()) && Float.isFinite(read.left())
+                && Float.isFinite(read.right()))) {
+            throw new java.io.IOException("its head's starting offsets are not finite numbers");
+        }
+        start = read;
     }
 
     // ---- training: closed-form CRPS as tensor operations -------------------------------------

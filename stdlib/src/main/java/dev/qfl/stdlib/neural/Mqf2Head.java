@@ -218,8 +218,14 @@ final class Mqf2Head implements QuantileHead {
 
     @Override
     public void readParameters(NDManager manager, DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
+        int length = in.readInt();
+        // bounded by what is left before anything is allocated: the bytes come from a file
+        if (length < 4 || length > in.available()) {
+            throw new IOException("its head's parameters claim " + length + " bytes, and " + in.available() + " are left");
+        }
+        byte[] bytes = new byte[length];
         in.readFully(bytes);
+        EncodedArrays.check(bytes);
         NDList list = NDList.decode(manager, bytes);
         List<NDArray> owned = new ArrayList<>();
         for (NDArray p : list) {
@@ -231,5 +237,17 @@ final class Mqf2Head implements QuantileHead {
         for (int h = 0; h < horizon; h++) {
             location[h] = in.readFloat();
         }
+        if (!(Float.isFinite(scale) && scale > 0) || !allFinite(location)) {
+            throw new IOException("its head's scale or location is not a finite number");
+        }
+    }
+
+    private static boolean allFinite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -150,14 +150,19 @@ final class NeuralTrainer {
             for (int i = 0; i < count; i++) {
                 NDManager own = manager.newSubManager();
                 QuantileHead head = heads.get();
-                QuantileNetwork network = network(o, head, layout, own, 1);
-                network.loadParameters(own, data);
+                // built as training built it (same batch in the saved input shapes), so the layout matches
+                QuantileNetwork network = network(o, head, layout, own, o.batch());
+                byte[] saved = ParameterLayout.of(network).read(data);
+                network.loadParameters(own, new DataInputStream(new ByteArrayInputStream(saved)));
                 head.readParameters(own, data);
                 network.freezeParameters(true);
                 probe(network, own, layout);
                 members.add(new Member(network, head, own));
             }
             return new NeuralModel(spec, o, layout, manager, members, summary);
+        } catch (IOException e) {
+            manager.close();
+            throw e;
         } catch (MalformedModelException | RuntimeException e) {
             manager.close();
             throw new IOException("the saved parameters do not fit this model: " + e.getMessage(), e);
@@ -193,6 +198,15 @@ final class NeuralTrainer {
      */
     private static Run train(Engine engine, NeuralOptions o, QuantileHead head, WindowSampler windows, NDManager parent,
                              FitContext context, int seriesCount, long fitStart, List<Integer> replay) {
+        try (TrainingLock.Held held = TrainingLock.acquire(context)) {
+            return trainAlone(engine, o, head, windows, parent, context, seriesCount, fitStart, replay);
+        }
+    }
+
+    /** {@link #train} while this run is the only one using the engine's training state ({@link TrainingLock}). */
+    private static Run trainAlone(Engine engine, NeuralOptions o, QuantileHead head, WindowSampler windows,
+                                  NDManager parent, FitContext context, int seriesCount, long fitStart,
+                                  List<Integer> replay) {
         engine.setRandomSeed((int) o.seed());
         NDManager manager = parent.newSubManager();
         try {

@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,9 +79,13 @@ public final class ModelStore {
                 reporter.warn("the cached model " + file.getFileName() + " belongs to another spec or data; retraining");
                 return Optional.empty();
             }
-            return Optional.of(kind.readParameters(spec, c.summary(), new ByteArrayInputStream(c.parameters())));
+            return Optional.of(parameters(kind, c));
         } catch (IOException | QflException e) {
             reporter.warn("the cached model " + file.getFileName() + " is unusable (" + e.getMessage() + "); retraining");
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            // the cache only saves time: content no check foresaw costs a retrain, never the run
+            reporter.warn("the cached model " + file.getFileName() + " is unusable (" + e + "); retraining");
             return Optional.empty();
         }
     }
@@ -106,21 +111,29 @@ public final class ModelStore {
         meta.put("qfl_version", QflVersion.get());
         meta.set("summary", SpecJson.summary(JSON, model.summary()));
         meta.put("created", Instant.now().toString());
-        byte[] metaBytes = JSON.writeValueAsBytes(meta);
+        AtomicFiles.write(file, container(FORMAT, JSON.writeValueAsBytes(meta), params.toByteArray()));
+    }
+
+    /**
+     * The container's bytes: magic, format, metadata and parameters with their lengths, and the
+     * SHA-256 of all of it. Package-private so tests can build files with a valid checksum around
+     * crafted content.
+     */
+    static byte[] container(int format, byte[] meta, byte[] params) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(all);
         out.write(MAGIC);
-        out.writeInt(FORMAT);
-        out.writeInt(metaBytes.length);
-        out.write(metaBytes);
-        out.writeLong(params.size());
-        params.writeTo(out);
+        out.writeInt(format);
+        out.writeInt(meta.length);
+        out.write(meta);
+        out.writeLong(params.length);
+        out.write(params);
         out.flush();
         byte[] body = all.toByteArray();
         byte[] digest = digest(body);
         byte[] bytes = Arrays.copyOf(body, body.length + digest.length);
         System.arraycopy(digest, 0, bytes, body.length, digest.length);
-        AtomicFiles.write(file, bytes);
+        return bytes;
     }
 
     /**
@@ -133,14 +146,20 @@ public final class ModelStore {
             Container c = read(file);
             ModelKind kind = registry.find(c.spec().kind()).orElseThrow(() -> new IOException(
                     "it holds a " + c.spec().kind() + " model, which this QFL does not know"));
-            return new Loaded(kind, kind.readParameters(c.spec(), c.summary(), new ByteArrayInputStream(c.parameters())),
-                    c.fingerprint());
+            SpecBounds.check(kind, c.spec());
+            return new Loaded(kind, parameters(kind, c), c.fingerprint());
         } catch (NoSuchFileException e) {
             throw new QflException(CORRUPT, "no model file at " + file.toAbsolutePath(), FilePosition.wholeFile(file),
                     "save one first with: save MODEL to \"" + file.getFileName() + "\"", e);
         } catch (IOException e) {
             throw new QflException(CORRUPT, "cannot load the model in " + file.getFileName() + ": " + e.getMessage(),
                     FilePosition.wholeFile(file), "save the model again", e);
+        } catch (QflException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // every field is checked above; this is content no check foresaw, still the file's fault
+            throw new QflException(CORRUPT, "cannot load the model in " + file.getFileName() + ": its content does not "
+                    + "make a model (" + e + ")", FilePosition.wholeFile(file), "save the model again", e);
         }
     }
 
@@ -148,9 +167,29 @@ public final class ModelStore {
                              byte[] parameters) {
     }
 
+    /**
+     * The kind's model from the container's parameters. A stream that ends early says so (an
+     * {@link EOFException} has no message of its own: it used to read "null").
+     */
+    private static TrainedModel parameters(ModelKind kind, Container c) throws IOException {
+        try {
+            return kind.readParameters(c.spec(), c.summary(), new ByteArrayInputStream(c.parameters()));
+        } catch (EOFException e) {
+            throw new IOException("its parameters end early: the file is truncated or not of this model", e);
+        }
+    }
+
+    /** Largest file read: what one Java array can hold. */
+    private static final long MAX_FILE = Integer.MAX_VALUE - 64;
+    /** Fixed bytes around the metadata and parameters: magic, format, two lengths, the digest. */
+    private static final int FRAME = MAGIC.length + 4 + 4 + 8 + 32;
+
     private static Container read(Path file) throws IOException {
+        if (Files.size(file) > MAX_FILE) {
+            throw new IOException("it is too large to be a QFL model file (" + Files.size(file) + " bytes)");
+        }
         byte[] bytes = Files.readAllBytes(file);
-        if (bytes.length < MAGIC.length + 4 + 4 + 8 + 32 || !Arrays.equals(Arrays.copyOf(bytes, 4), MAGIC)) {
+        if (bytes.length < FRAME || !Arrays.equals(Arrays.copyOf(bytes, 4), MAGIC)) {
             throw new IOException("not a QFL model file");
         }
         byte[] body = Arrays.copyOf(bytes, bytes.length - 32);
@@ -158,18 +197,39 @@ public final class ModelStore {
         if (!MessageDigest.isEqual(digest, digest(body))) {
             throw new IOException("its checksum does not match: the file is damaged or truncated");
         }
+        // the checksum only says the bytes are as written; every length is still checked against
+        // what is actually there before anything is allocated
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(body, 4, body.length - 4));
         int format = in.readInt();
         if (format != FORMAT) {
             throw new IOException("it has format " + format + ", this QFL reads format " + FORMAT);
         }
-        byte[] meta = new byte[in.readInt()];
+        int metaLength = in.readInt();
+        if (metaLength < 2 || metaLength > in.available() - 8) {
+            throw new IOException("its metadata length " + metaLength + " does not fit the file's "
+                    + body.length + " bytes");
+        }
+        byte[] meta = new byte[metaLength];
         in.readFully(meta);
-        byte[] params = new byte[Math.toIntExact(in.readLong())];
+        long paramsLength = in.readLong();
+        if (paramsLength != in.available()) {
+            throw new IOException("its parameter length " + paramsLength + " does not match the " + in.available()
+                    + " bytes that follow");
+        }
+        byte[] params = new byte[(int) paramsLength];
         in.readFully(params);
-        JsonNode node = JSON.readTree(meta);
-        return new Container(SpecJson.spec(node.get("spec")), node.get("data_fingerprint").asText(),
-                SpecJson.summary(node.get("summary")), params);
+        JsonNode node;
+        try {
+            node = JSON.readTree(meta);
+        } catch (IOException e) {
+            throw new IOException("its metadata is not valid JSON", e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new IOException("its metadata is not a JSON object");
+        }
+        JsonNode spec = MetadataFields.object(node, "spec", "metadata");
+        return new Container(SpecJson.spec(spec), MetadataFields.text(node, "data_fingerprint", "metadata"),
+                SpecJson.summary(MetadataFields.object(node, "summary", "metadata")), params);
     }
 
     private static byte[] digest(byte[] bytes) {

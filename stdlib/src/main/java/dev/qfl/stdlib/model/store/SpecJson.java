@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qfl.stdlib.model.ModelSpec;
 import dev.qfl.stdlib.model.TrainingSummary;
+import java.io.IOException;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -49,37 +51,80 @@ final class SpecJson {
         return node;
     }
 
-    static ModelSpec spec(JsonNode node) {
-        Map<String, Object> options = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = node.get("options").fields();
+    /**
+     * Reads a spec back. Every field is checked, so a file whose checksum is right but whose
+     * content was made by hand fails with a reason instead of a null pointer or a wrong type.
+     */
+    static ModelSpec spec(JsonNode node) throws IOException {
+        JsonNode options = MetadataFields.object(node, "options", "spec");
+        Map<String, Object> out = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = options.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> e = fields.next();
-            JsonNode v = e.getValue().get("value");
-            Object value = switch (e.getValue().get("type").asText()) {
-                case "integer" -> v.asInt();
-                case "number" -> v.asDouble();
-                case "boolean" -> v.asBoolean();
-                case "duration" -> Duration.parse(v.asText());
-                case "levels" -> {
-                    List<Double> l = new ArrayList<>();
-                    v.forEach(x -> l.add(x.asDouble()));
-                    yield List.copyOf(l);
-                }
-                case "names" -> {
-                    List<String> l = new ArrayList<>();
-                    v.forEach(x -> l.add(x.asText()));
-                    yield List.copyOf(l);
-                }
-                case "integers" -> {
-                    List<Integer> l = new ArrayList<>();
-                    v.forEach(x -> l.add(x.asInt()));
-                    yield List.copyOf(l);
-                }
-                default -> v.asText();
-            };
-            options.put(e.getKey(), value);
+            String where = "option " + e.getKey();
+            JsonNode option = e.getValue();
+            if (!option.isObject()) {
+                throw new IOException("its " + where + " is not an object");
+            }
+            JsonNode v = MetadataFields.present(option, "value", where);
+            out.put(e.getKey(), value(MetadataFields.text(option, "type", where), v, where));
         }
-        return new ModelSpec(node.get("kind").asText(), options);
+        return new ModelSpec(MetadataFields.text(node, "kind", "spec"), out);
+    }
+
+    private static Object value(String type, JsonNode v, String where) throws IOException {
+        switch (type) {
+            case "integer":
+                if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                    throw new IOException("its " + where + " should be a whole number, not " + MetadataFields.shown(v));
+                }
+                return v.intValue();
+            case "number":
+                return MetadataFields.number(v, where);
+            case "boolean":
+                if (!v.isBoolean()) {
+                    throw new IOException("its " + where + " should be true or false, not " + MetadataFields.shown(v));
+                }
+                return v.booleanValue();
+            case "duration":
+                try {
+                    Duration d = Duration.parse(MetadataFields.textValue(v, where));
+                    if (d.isNegative()) {
+                        throw new IOException("its " + where + " is a negative duration");
+                    }
+                    return d;
+                } catch (DateTimeParseException ex) {
+                    throw new IOException("its " + where + " is not a duration: " + MetadataFields.shown(v), ex);
+                }
+            case "levels": {
+                List<Double> l = new ArrayList<>();
+                for (JsonNode x : MetadataFields.array(v, where)) {
+                    l.add(MetadataFields.number(x, where));
+                }
+                return List.copyOf(l);
+            }
+            case "integers": {
+                List<Integer> l = new ArrayList<>();
+                for (JsonNode x : MetadataFields.array(v, where)) {
+                    if (!x.isIntegralNumber() || !x.canConvertToInt()) {
+                        throw new IOException("its " + where + " should hold whole numbers, not " + MetadataFields.shown(x));
+                    }
+                    l.add(x.intValue());
+                }
+                return List.copyOf(l);
+            }
+            case "names": {
+                List<String> l = new ArrayList<>();
+                for (JsonNode x : MetadataFields.array(v, where)) {
+                    l.add(MetadataFields.textValue(x, where));
+                }
+                return List.copyOf(l);
+            }
+            case "string":
+                return MetadataFields.textValue(v, where);
+            default:
+                throw new IOException("its " + where + " has an unknown type '" + type + "'");
+        }
     }
 
     static ObjectNode summary(ObjectMapper json, TrainingSummary s) {
@@ -90,9 +135,12 @@ final class SpecJson {
         return node;
     }
 
-    static TrainingSummary summary(JsonNode n) {
-        return new TrainingSummary(n.get("series").asInt(), n.get("epochs").asInt(), n.get("best_epoch").asInt(),
-                n.get("train_loss").asDouble(), n.get("validation_loss").asDouble(),
-                Duration.ofMillis(n.get("elapsed_ms").asLong()), n.get("stop").asText());
+    static TrainingSummary summary(JsonNode n) throws IOException {
+        long elapsed = MetadataFields.count(n, "elapsed_ms", "summary");
+        return new TrainingSummary((int) Math.min(Integer.MAX_VALUE, MetadataFields.count(n, "series", "summary")),
+                (int) Math.min(Integer.MAX_VALUE, MetadataFields.count(n, "epochs", "summary")),
+                (int) Math.min(Integer.MAX_VALUE, MetadataFields.count(n, "best_epoch", "summary")),
+                MetadataFields.lossOrNaN(n, "train_loss"), MetadataFields.lossOrNaN(n, "validation_loss"),
+                Duration.ofMillis(elapsed), MetadataFields.text(n, "stop", "summary"));
     }
 }
