@@ -151,25 +151,37 @@ final class ArmaLikelihood {
             // a(t+1) = T a(t) + K v / F
             double ratio = innovation / variance;
             double first = state[0];
-            for (int i = 0; i < r - 1; i++) {
-                state[i] = transition[i] * first + state[i + 1] + gain[i] * ratio;
-            }
-            state[r - 1] = transition[r - 1] * first + gain[r - 1] * ratio;
-            if (!steady) {
-                // with u = T W and z = W[0]: F' = F + M z², K' = K + M z u, W' = u - (z / F) K, M' = M F / F'
-                double z = direction[0];
-                double scaled = weight * z;
-                double next = variance + scaled * z;
-                double shift = z / variance;
-                for (int i = 0; i < r; i++) {
-                    double u = transition[i] * z + (i + 1 < r ? direction[i + 1] : 0);
-                    direction[i] = u - shift * gain[i];
-                    gain[i] += scaled * u;
+            int last = r - 1;
+            if (steady) {
+                for (int i = 0; i < last; i++) {
+                    state[i] = transition[i] * first + state[i + 1] + gain[i] * ratio;
                 }
-                weight *= variance / next;
-                variance = next;
-                steady = variance <= STEADY_VARIANCE;
+                state[last] = transition[last] * first + gain[last] * ratio;
+                continue;
             }
+            // with u = T W and z = W[0]: F' = F + M z², K' = K + M z u, W' = u - (z / F) K, M' = M F / F';
+            // one pass for the state and the recursions (the state reads K before it moves on)
+            double z = direction[0];
+            double scaled = weight * z;
+            double next = variance + scaled * z;
+            double shift = z / variance;
+            for (int i = 0; i < last; i++) {
+                double k = gain[i];
+                double a = transition[i];
+                state[i] = a * first + state[i + 1] + k * ratio;
+                double u = a * z + direction[i + 1];
+                direction[i] = u - shift * k;
+                gain[i] = k + scaled * u;
+            }
+            double k = gain[last];
+            double a = transition[last];
+            state[last] = a * first + k * ratio;
+            double u = a * z;
+            direction[last] = u - shift * k;
+            gain[last] = k + scaled * u;
+            weight *= variance / next;
+            variance = next;
+            steady = variance <= STEADY_VARIANCE;
         }
         sumOfSquares = ssq;
         sumOfLogVariances = sumLog;
