@@ -227,6 +227,43 @@ class CraftedModelFilesTest {
     }
 
     @Test
+    void mqf2HeadArraysAreCheckedBeforeTheyAreDecoded() throws IOException {
+        ModelKind mqf2 = ModelRegistry.standard().find("mqf2").orElseThrow();
+        TrainedModel joint = mqf2.fit(PANEL, mqf2.resolve(Map.of("horizon", 7, "epochs", 1, "hidden", 8, "batch", 16,
+                "refit", false), dev.qfl.stdlib.data.Frequency.DAY), FitContext.silent("j"));
+        ModelStore.write(good, joint, PANEL.fingerprint());
+        assertEquals("mqf2", ModelStore.read(good, ModelRegistry.standard()).kind().name(), "a real file loads");
+        byte[] params = CraftedFiles.parts(good).params();
+        int headArrays = headListStart(params, 7);
+        for (int count : new int[] {Integer.MAX_VALUE, -5}) {
+            byte[] crafted = params.clone();
+            ByteBuffer.wrap(crafted).putInt(headArrays, count);
+            craftParams(crafted);
+            assertRefused("arrays");
+        }
+        byte[] hugeLength = params.clone();
+        ByteBuffer.wrap(hugeLength).putInt(headArrays - 4, Integer.MAX_VALUE);
+        craftParams(hugeLength);
+        assertRefused("bytes");
+    }
+
+    /**
+     * Where mqf2's head list starts in a one-member file: the head writes its list's byte count L,
+     * the list (beginning with its array count), then a scale and one location per step; so the
+     * list ends 4 · (1 + horizon) bytes before the end, and L is the int just before the list.
+     */
+    private static int headListStart(byte[] params, int horizon) {
+        int end = params.length - 4 * (1 + horizon);
+        // the first such int from the start: the last array's own byte count also ends there
+        for (int at = 0; at + 8 <= end; at++) {
+            if (ByteBuffer.wrap(params).getInt(at) == end - at - 4) {
+                return at + 4;
+            }
+        }
+        throw new AssertionError("no head list in the parameters");
+    }
+
+    @Test
     void everyKindsResolvedSpecPassesTheBounds() throws IOException {
         for (ModelKind kind : ModelRegistry.standard().all()) {
             if (kind.cached()) {
