@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reads the time formats QFL accepts in data files. */
-final class TimeParsing {
+public final class TimeParsing {
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern YEAR_MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
@@ -18,7 +18,7 @@ final class TimeParsing {
     }
 
     /** ISO date, ISO date-time (with {@code T} or a space), {@code yyyy-MM} or {@code yyyy}. */
-    static Optional<LocalDateTime> parse(String text) {
+    public static Optional<LocalDateTime> parse(String text) {
         String s = text.strip();
         try {
             if (YEAR.matcher(s).matches()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qfl.stdlib.data.sql.ParquetExport;
 import dev.qfl.stdlib.io.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -28,12 +29,13 @@ public final class TableExporter {
     }
 
     /**
-     * Writes by file extension ({@code .csv} or {@code .json}). A plain write reads nothing, so it
+     * Writes by file extension ({@code .csv}, {@code .json} or {@code .parquet}). A plain write reads nothing, so it
      * needs no lock (and leaves no lock file): it replaces the file in one rename.
      */
     public static void write(Table table, Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        AtomicFiles.write(file, (name.endsWith(".json") ? json(table) : csv(table)).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, name.endsWith(".parquet") ? ParquetExport.bytes(table)
+                : (name.endsWith(".json") ? json(table) : csv(table)).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -1,0 +1,219 @@
+package dev.qfl.stdlib.data.sql;
+
+import dev.qfl.stdlib.QflException;
+import dev.qfl.stdlib.data.CsvLoader;
+import dev.qfl.stdlib.data.CsvOptions;
+import dev.qfl.stdlib.data.DataErrors;
+import dev.qfl.stdlib.data.LoadedPanel;
+import dev.qfl.stdlib.data.PanelRows;
+import dev.qfl.stdlib.data.RowPositions;
+import dev.qfl.stdlib.data.TimeParsing;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads the rows of a query (or of a result set an embedding application hands over) into a
+ * panel, with the same options and the same assembly as a CSV file. Time columns are DATE,
+ * TIMESTAMP (with or without time zone: taken in UTC) or text in the formats csv(...) reads;
+ * value columns are numeric; a NULL value is a missing value (a gap). The fingerprint is a digest
+ * of the rows read and the options, so it changes exactly when the data does.
+ */
+public final class QueryRows {
+    private static final Set<Integer> NUMERIC = Set.of(Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT,
+            Types.REAL, Types.FLOAT, Types.DOUBLE, Types.NUMERIC, Types.DECIMAL);
+    /** Numeric types drivers report by name only (DuckDB's unsigned and 128-bit integers). */
+    private static final Set<String> NUMERIC_NAMES = Set.of("HUGEINT", "UHUGEINT", "UBIGINT", "UINTEGER", "USMALLINT",
+            "UTINYINT");
+    private static final Set<Integer> TEXT = Set.of(Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR,
+            Types.NVARCHAR, Types.LONGNVARCHAR);
+
+    private QueryRows() {
+    }
+
+    /**
+     * The panel {@code name} from every row of {@code rows}.
+     *
+     * @param source a short description of where the rows came from (a URL without parameters, a path)
+     */
+    public static LoadedPanel read(String name, ResultSet rows, CsvOptions options, String source) throws SQLException {
+        ResultSetMetaData meta = rows.getMetaData();
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            columns.add(meta.getColumnLabel(i));
+        }
+        int time = column(columns, options.time(), "time");
+        Kind timeKind = timeKind(meta, time, columns.get(time - 1));
+        List<Integer> values = new ArrayList<>();
+        int id = -1;
+        if (options.value() != null) {
+            values.add(column(columns, options.value(), "value"));
+            id = options.id() == null ? -1 : column(columns, options.id(), "id");
+        } else if (options.id() != null) {
+            throw SqlErrors.error(DataErrors.MISSING_COLUMN, "without value: every other column is a series, so id: "
+                    + "does not apply", "give value: \"COLUMN\" for one row per series and time, or drop id:", null);
+        } else {
+            for (int i = 1; i <= columns.size(); i++) {
+                if (i != time) {
+                    values.add(i);
+                }
+            }
+        }
+        for (int v : values) {
+            requireNumeric(meta, v, columns.get(v - 1));
+        }
+        PanelRows panel = new PanelRows(RowPositions.none());
+        if (options.value() == null) {
+            values.forEach(v -> panel.declare(columns.get(v - 1)));
+        }
+        MessageDigest digest = sha256();
+        long count = 0;
+        while (rows.next()) {
+            count++;
+            if (count > options.maxRows()) {
+                throw SqlErrors.error(DataErrors.TOO_MANY_ROWS, String.format(Locale.ROOT,
+                        "the query returned more than %,d rows (max_rows:)", options.maxRows()),
+                        "select fewer rows, or raise max_rows:", null);
+            }
+            int row = (int) Math.min(count, Integer.MAX_VALUE);
+            LocalDateTime t = time(rows, time, timeKind, columns.get(time - 1), count);
+            if (options.until() != null && t.isAfter(options.until())) {
+                continue;
+            }
+            String single = options.value() == null ? null : id < 0 ? options.value() : key(rows, id, columns, count);
+            for (int v : values) {
+                double value = rows.getDouble(v);
+                if (rows.wasNull() || Double.isInfinite(value)) {
+                    value = Double.NaN;
+                }
+                String series = single != null ? single : columns.get(v - 1);
+                panel.add(series, t, value, row, time - 1);
+                update(digest, series, t, value);
+            }
+        }
+        if (count == 0) {
+            throw SqlErrors.error(DataErrors.EMPTY_FILE, "the query returned no rows", "check its WHERE clause and "
+                    + "the table or files it reads", null);
+        }
+        digest.update(options.canonical().getBytes(StandardCharsets.UTF_8));
+        String fingerprint = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        return panel.finish(name, options, fingerprint, source, null, count);
+    }
+
+    private enum Kind { DATE, TIMESTAMP, ZONED, TEXT }
+
+    private static int column(List<String> columns, String wanted, String option) {
+        int exact = columns.indexOf(wanted);
+        if (exact >= 0) {
+            return exact + 1;
+        }
+        // Databases fold unquoted names (H2 and Oracle to upper case, PostgreSQL to lower case).
+        int found = -1;
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).equalsIgnoreCase(wanted)) {
+                if (found >= 0) {
+                    throw SqlErrors.error(DataErrors.MISSING_COLUMN, "the query has several columns named \""
+                            + wanted + "\" in different cases", "name the columns apart (AS ...)", null);
+                }
+                found = i;
+            }
+        }
+        if (found >= 0) {
+            return found + 1;
+        }
+        String close = CsvLoader.closest(wanted, columns);
+        String hint = "the query's columns are: " + String.join(", ", columns);
+        throw SqlErrors.error(DataErrors.MISSING_COLUMN, "the query has no column \"" + wanted + "\" (" + option + ":)",
+                close != null ? hint + "; did you mean \"" + close + "\"?" : hint, null);
+    }
+
+    private static Kind timeKind(ResultSetMetaData meta, int col, String name) throws SQLException {
+        int type = meta.getColumnType(col);
+        if (type == Types.DATE) {
+            return Kind.DATE;
+        } else if (type == Types.TIMESTAMP) {
+            return Kind.TIMESTAMP;
+        } else if (type == Types.TIMESTAMP_WITH_TIMEZONE) {
+            return Kind.ZONED;
+        } else if (TEXT.contains(type)) {
+            return Kind.TEXT;
+        }
+        throw SqlErrors.error(SqlErrors.WRONG_COLUMN_TYPE, "the time column \"" + name + "\" is of type "
+                + meta.getColumnTypeName(col) + ", not a date, timestamp or text",
+                "convert it in the query, e.g. CAST(" + name + " AS DATE)", null);
+    }
+
+    private static void requireNumeric(ResultSetMetaData meta, int col, String name) throws SQLException {
+        int type = meta.getColumnType(col);
+        String typeName = String.valueOf(meta.getColumnTypeName(col)).toUpperCase(Locale.ROOT);
+        if (!NUMERIC.contains(type) && !NUMERIC_NAMES.contains(typeName)) {
+            throw SqlErrors.error(SqlErrors.WRONG_COLUMN_TYPE, "the value column \"" + name + "\" is of type "
+                    + meta.getColumnTypeName(col) + ", not a number", "convert it in the query, e.g. CAST(" + name
+                    + " AS DOUBLE), or name the right column", null);
+        }
+    }
+
+    private static LocalDateTime time(ResultSet rows, int col, Kind kind, String name, long row) throws SQLException {
+        LocalDateTime t = switch (kind) {
+            case DATE -> {
+                LocalDate d = rows.getObject(col, LocalDate.class);
+                yield d == null ? null : d.atStartOfDay();
+            }
+            case TIMESTAMP -> rows.getObject(col, LocalDateTime.class);
+            case ZONED -> {
+                OffsetDateTime o = rows.getObject(col, OffsetDateTime.class);
+                yield o == null ? null : o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+            }
+            case TEXT -> {
+                String text = rows.getString(col);
+                yield text == null ? null : TimeParsing.parse(text.strip()).orElseThrow(() -> new QflException(
+                        DataErrors.BAD_TIME, "row " + row + ": cannot parse \"" + text + "\" as a date or time in "
+                        + "column \"" + name + "\"", null, "use ISO dates such as 2024-01-31, or a DATE column", null));
+            }
+        };
+        if (t == null) {
+            throw SqlErrors.error(SqlErrors.NULL_KEY, "row " + row + " has no time (NULL in column \"" + name + "\")",
+                    "leave such rows out of the query (WHERE " + name + " IS NOT NULL)", null);
+        }
+        return t;
+    }
+
+    private static String key(ResultSet rows, int col, List<String> columns, long row) throws SQLException {
+        String id = rows.getString(col);
+        if (id == null) {
+            String name = columns.get(col - 1);
+            throw SqlErrors.error(SqlErrors.NULL_KEY, "row " + row + " has no series id (NULL in column \"" + name
+                    + "\")", "leave such rows out, or name them in the query: COALESCE(" + name + ", 'unknown')", null);
+        }
+        return id.strip();
+    }
+
+    private static void update(MessageDigest digest, String series, LocalDateTime t, double value) {
+        digest.update(series.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(t.toString().getBytes(StandardCharsets.UTF_8));
+        digest.update(ByteBuffer.allocate(9).put((byte) 0).putLong(Double.doubleToLongBits(value)).array());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}
