@@ -11,9 +11,11 @@ package dev.qfl.stdlib.models.arima;
  *                      forecast::Arima reports and uses for intervals; the CSS mean square for a CSS fit
  * @param state         predicted ARMA state a_{n+1|n} (deviations from the constant), null for a CSS fit
  * @param admissible    all AR and MA roots at least 1.01 in modulus (auto.arima's rule)
+ * @param parameters    the optimiser's unconstrained values behind the coefficients, so a CSS fit of the
+ *                      approximate search can start its exact refit without being estimated again
  */
 record ArimaEstimate(ArimaSpec spec, ArimaEstimator.Coefficients coefficients, double logLikelihood, double aic,
-                     double aicc, double sigma2, double[] state, boolean admissible) {
+                     double aicc, double sigma2, double[] state, boolean admissible, double[] parameters) {
 
     /** The criterion auto.arima ranks by: AICc, infinite for inadmissible or failed fits. */
     double criterion() {

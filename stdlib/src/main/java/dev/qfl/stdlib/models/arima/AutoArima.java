@@ -167,7 +167,7 @@ final class AutoArima {
             if (!Double.isFinite(estimate.criterion())) {
                 break;
             }
-            ArimaEstimate exact = approximate ? ArimaEstimator.estimate(y, estimate.spec(), true) : estimate;
+            ArimaEstimate exact = approximate ? ArimaEstimator.refine(y, estimate) : estimate;
             if (Double.isFinite(exact.criterion())) {
                 return new ArimaFit(exact, y);
             }
