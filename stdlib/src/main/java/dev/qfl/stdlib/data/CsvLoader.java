@@ -19,33 +19,34 @@ import java.util.Map;
 public final class CsvLoader {
     /** Reads {@code file} as the panel {@code name}. */
     public LoadedPanel load(String name, Path file, CsvOptions options) {
-        try (CsvText csv = CsvText.open(file, options.charset(), options.maxRows())) {
+        try (CsvText csv = CsvText.open(file, options.charset(), options.maxRows(), options.shape().delimiter())) {
             return load(name, file, options, csv);
         }
     }
 
     private LoadedPanel load(String name, Path file, CsvOptions options, CsvText csv) {
         int timeCol = column(csv, options.time());
+        RowReader cells = new RowReader(csv, options);
         Map<String, List<SeriesAssembler.Point>> bySeries = new LinkedHashMap<>();
         PointBudget budget = new PointBudget(csv);
         if (options.value() != null) {
             int valueCol = column(csv, options.value());
-            int idCol = options.id() == null ? -1 : column(csv, options.id());
+            int[] idCols = options.idColumns().stream().mapToInt(c -> column(csv, c)).toArray();
             String single = options.value();
             for (CsvText.Row r = csv.next(); r != null; r = csv.next()) {
                 checkWidth(csv, r);
-                var t = time(csv, r, timeCol, options.time());
+                var t = cells.time(r, timeCol, options.time());
                 if (options.until() != null && t.isAfter(options.until())) {
                     continue;
                 }
-                String id = idCol < 0 ? single : r.get(idCol).strip();
+                String id = idCols.length == 0 ? single : cells.seriesId(r, idCols);
                 budget.take(r, 1);
                 bySeries.computeIfAbsent(id, k -> new ArrayList<>())
-                        .add(point(csv, r, timeCol, valueCol, options.value(), t));
+                        .add(cells.point(r, timeCol, valueCol, options.value(), t));
             }
         } else {
-            if (options.id() != null) {
-                throw DataErrors.at(DataErrors.MISSING_COLUMN, csv.header(column(csv, options.id())),
+            if (!options.idColumns().isEmpty()) {
+                throw DataErrors.at(DataErrors.MISSING_COLUMN, csv.header(column(csv, options.idColumns().get(0))),
                         "a wide file (no value column) has one column per series, so id: does not apply",
                         "give value: \"COLUMN\" for a long file, or drop id:");
             }
@@ -56,14 +57,14 @@ public final class CsvLoader {
             }
             for (CsvText.Row r = csv.next(); r != null; r = csv.next()) {
                 checkWidth(csv, r);
-                var t = time(csv, r, timeCol, options.time());
+                var t = cells.time(r, timeCol, options.time());
                 if (options.until() != null && t.isAfter(options.until())) {
                     continue;
                 }
                 budget.take(r, csv.header.size() - 1);
                 for (int c = 0; c < csv.header.size(); c++) {
                     if (c != timeCol) {
-                        bySeries.get(csv.header.get(c)).add(point(csv, r, timeCol, c, csv.header.get(c), t));
+                        bySeries.get(csv.header.get(c)).add(cells.point(r, timeCol, c, csv.header.get(c), t));
                     }
                 }
             }
@@ -110,7 +111,7 @@ public final class CsvLoader {
         }
     }
 
-    private static int column(CsvText csv, String name) {
+    static int column(CsvText csv, String name) {
         int i = csv.header.indexOf(name);
         if (i >= 0) {
             return i;
@@ -160,26 +161,6 @@ public final class CsvLoader {
                     "this row has " + r.size() + " fields but the header has " + csv.header.size(),
                     "a field containing a comma must be quoted");
         }
-    }
-
-    private static java.time.LocalDateTime time(CsvText csv, CsvText.Row r, int col, String colName) {
-        String text = r.get(col);
-        return TimeParsing.parse(text).orElseThrow(() -> DataErrors.at(DataErrors.BAD_TIME, csv.at(r, col),
-                "cannot parse \"" + text + "\" as a date or time in column \"" + colName + "\"",
-                "use ISO dates such as 2024-01-31, 2024-01-31T10:00, 2024-01 or 2024"));
-    }
-
-    private static SeriesAssembler.Point point(CsvText csv, CsvText.Row r, int timeCol, int col, String colName,
-                                               java.time.LocalDateTime time) {
-        // Spaces around an unquoted field are CSV layout and already gone; inside quotes they are
-        // part of the value, and a value with spaces is not a plain number.
-        String text = r.get(col);
-        double value = DataNumbers.parse(text);
-        if (Double.isNaN(value) && !DataNumbers.isMissing(text)) {
-            throw DataErrors.at(DataErrors.NOT_A_NUMBER, csv.at(r, col),
-                    "cannot parse \"" + text + "\" as a number in column \"" + colName + "\"", DataNumbers.hint(text));
-        }
-        return new SeriesAssembler.Point(time, value, r.line(), timeCol);
     }
 
     private static String fingerprint(MessageDigest fileDigest, CsvOptions options) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,9 +22,11 @@ import java.util.Optional;
  * @param until     last time to read (inclusive), or null for all: holds out what comes after it
  * @param encoding  the file's character encoding, or null for UTF-8
  * @param maxRows   the most data rows read ({@link #DEFAULT_MAX_ROWS} by default); more is an error
+ * @param shape     delimiter, date format, decimal comma, several key columns, what absent rows mean
+ *                  and the common forecast origin
  */
 public record CsvOptions(String time, String value, String id, Frequency frequency, Fill fill, Support support,
-                         LocalDateTime until, Charset encoding, long maxRows) {
+                         LocalDateTime until, Charset encoding, long maxRows, DataShape shape) {
 
     /**
      * The default row limit: ten million rows is far beyond a forecasting panel and still fits a
@@ -36,6 +39,21 @@ public record CsvOptions(String time, String value, String id, Frequency frequen
         if (maxRows < 1) {
             throw new IllegalArgumentException("max_rows must be at least 1");
         }
+        Objects.requireNonNull(shape, "shape");
+        if (id != null && !shape.keys().isEmpty()) {
+            throw new IllegalArgumentException("give either one id column or several keys");
+        }
+    }
+
+    /** Options of the usual shape (comma-separated, ISO dates, absent rows unknown). */
+    public CsvOptions(String time, String value, String id, Frequency frequency, Fill fill, Support support,
+                      LocalDateTime until, Charset encoding, long maxRows) {
+        this(time, value, id, frequency, fill, support, until, encoding, maxRows, DataShape.DEFAULT);
+    }
+
+    /** The columns that name a series: several keys, the one id column, or none (a single series). */
+    public List<String> idColumns() {
+        return !shape.keys().isEmpty() ? shape.keys() : id == null ? List.of() : List.of(id);
     }
 
     /** Options in UTF-8 with the default row limit. */
@@ -68,7 +86,8 @@ public record CsvOptions(String time, String value, String id, Frequency frequen
                 + ";fill=" + fill + ";support=" + (support == null ? "" : support.keyword())
                 + ";until=" + (until == null ? "" : until)
                 // only when given, so fingerprints (and cached models) of UTF-8 files stay as they were
-                + (encoding == null ? "" : ";encoding=" + encoding.name());
+                + (encoding == null ? "" : ";encoding=" + encoding.name())
+                + shape.canonical();
     }
 
     /** The charset the file is decoded with. */

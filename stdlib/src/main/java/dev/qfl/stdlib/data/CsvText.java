@@ -46,6 +46,8 @@ final class CsvText implements AutoCloseable {
     final List<String> header;
     private final Charset charset;
     private final long maxRows;
+    /** The field separator: a comma, or what {@code delimiter:} says. */
+    private final char delimiter;
     private final MessageDigest digest;
     private final InputStream bytes;
     private final DecodingReader reader;
@@ -55,15 +57,16 @@ final class CsvText implements AutoCloseable {
     private Row pending;
     private long rows;
 
-    private CsvText(Path file, InputStream in, Charset charset, long maxRows) throws IOException {
+    private CsvText(Path file, InputStream in, Charset charset, long maxRows, char delimiter) throws IOException {
         this.file = file;
+        this.delimiter = delimiter;
         this.charset = charset;
         this.maxRows = maxRows;
         this.digest = sha256();
         this.bytes = new DigestInputStream(in, digest);
         this.reader = new DecodingReader(bytes, file, charset);
         this.parser = CSVParser.parse(reader, CSVFormat.DEFAULT.builder()
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get());
+                .setDelimiter(delimiter).setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get());
         this.records = parser.iterator();
         CSVRecord first = nextRecord();
         this.headerLine = first == null ? 1 : reader.lineOf(first.getCharacterPosition());
@@ -85,6 +88,11 @@ final class CsvText implements AutoCloseable {
      * @param maxRows the most data rows read; more is an error
      */
     static CsvText open(Path file, Charset charset, long maxRows) {
+        return open(file, charset, maxRows, ',');
+    }
+
+    /** Opens {@code file} whose fields are separated by {@code delimiter} ({@code ;} or a tab in many exports). */
+    static CsvText open(Path file, Charset charset, long maxRows, char delimiter) {
         if (!Files.isRegularFile(file)) {
             // The position names the file as the script gave it; absolute paths would make the
             // message depend on where the project happens to be checked out.
@@ -97,7 +105,7 @@ final class CsvText implements AutoCloseable {
         InputStream in = null;
         try {
             in = Files.newInputStream(file);
-            return new CsvText(file, in, charset, maxRows);
+            return new CsvText(file, in, charset, maxRows, delimiter);
         } catch (IOException | UncheckedIOException e) {
             closeQuietly(in);
             throw unreadable(file, e);
@@ -245,7 +253,7 @@ final class CsvText implements AutoCloseable {
     /** Position of field {@code index} of the row starting on {@code line}. */
     FilePosition at(int line, int index) {
         String raw = lineText(line);
-        return new FilePosition(file, line, fieldColumn(raw, index), raw);
+        return new FilePosition(file, line, fieldColumn(raw, index, delimiter), raw);
     }
 
     FilePosition at(Row r, int index) {
@@ -254,11 +262,16 @@ final class CsvText implements AutoCloseable {
 
     FilePosition header(int index) {
         String raw = lineText(headerLine);
-        return new FilePosition(file, headerLine, index < 0 ? 1 : fieldColumn(raw, index), raw);
+        return new FilePosition(file, headerLine, index < 0 ? 1 : fieldColumn(raw, index, delimiter), raw);
     }
 
     /** The 1-based column where field {@code index} starts, honouring quoted commas. */
     static int fieldColumn(String line, int index) {
+        return fieldColumn(line, index, ',');
+    }
+
+    /** The 1-based column where field {@code index} starts, fields separated by {@code delimiter}. */
+    static int fieldColumn(String line, int index, char delimiter) {
         int field = 0;
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
@@ -268,7 +281,7 @@ final class CsvText implements AutoCloseable {
             char c = line.charAt(i);
             if (c == '"') {
                 quoted = !quoted;
-            } else if (c == ',' && !quoted) {
+            } else if (c == delimiter && !quoted) {
                 field++;
             }
         }

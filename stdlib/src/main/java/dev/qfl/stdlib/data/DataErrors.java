@@ -25,6 +25,11 @@ import dev.qfl.stdlib.QflException;
  * <tr><td>QF3114</td><td>a row longer than the row limit</td></tr>
  * <tr><td>QF3115</td><td>more points than a panel may hold (after filling gaps)</td></tr>
  * <tr><td>QF3116</td><td>an encoding Java does not know</td></tr>
+ * <tr><td>QF3150</td><td>a time that does not match {@code date_format:}</td></tr>
+ * <tr><td>QF3151</td><td>a key value that contains the separator of several id columns</td></tr>
+ * <tr><td>QF3152</td><td>an {@code as_of:} time off a series' grid</td></tr>
+ * <tr><td>QF3153</td><td>(warning) absent rows that look like omitted zeros</td></tr>
+ * <tr><td>QF3154</td><td>(warning) series that end before the panel's forecast origin</td></tr>
  * </table>
  */
 public final class DataErrors {
@@ -44,6 +49,11 @@ public final class DataErrors {
     public static final String ROW_TOO_LONG = "QF3114";
     public static final String TOO_MANY_POINTS = "QF3115";
     public static final String UNKNOWN_ENCODING = "QF3116";
+    public static final String DATE_FORMAT_MISMATCH = "QF3150";
+    public static final String KEY_VALUE = "QF3151";
+    public static final String AS_OF_OFF_GRID = "QF3152";
+    public static final String OMITTED_ZEROS = "QF3153";
+    public static final String ENDS_EARLY = "QF3154";
 
     private DataErrors() {
     }

@@ -31,6 +31,27 @@ final class DataNumbers {
         return Double.isInfinite(v) ? Double.NaN : v;
     }
 
+    /**
+     * The value of a plain decimal written with a decimal comma ({@code 12,5}) when
+     * {@code decimalComma}; a dot is then no separator at all (neither decimal nor thousands), so
+     * {@code 1.234,5} is not a number rather than a guess.
+     */
+    static double parse(String text, boolean decimalComma) {
+        if (!decimalComma) {
+            return parse(text);
+        }
+        return text.indexOf('.') >= 0 ? Double.NaN : parse(text.replace(',', '.'));
+    }
+
+    /** A hint for text that is not a number with a decimal comma. */
+    static String hint(String text, boolean decimalComma) {
+        if (!decimalComma) {
+            return hint(text);
+        }
+        return text.indexOf('.') >= 0 ? "with decimal: \",\" numbers use a comma only (12,5), without thousands separators"
+                : "numbers are plain decimals such as 12, -0,5 or 1,2e3";
+    }
+
     /** A hint for text that is not a plain decimal, or null. */
     static String hint(String text) {
         if (text.contains(",")) {

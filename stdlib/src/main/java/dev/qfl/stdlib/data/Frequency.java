@@ -2,11 +2,17 @@ package dev.qfl.stdlib.data;
 
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The regular spacing of a time series. Calendar steps (month, quarter, year) keep the day of month. */
+/**
+ * The regular spacing of a time series. Calendar steps (month, quarter, year) keep the day of
+ * month, except that month and quarter steps from the last day of a month land on the last day of
+ * the target month: month-end data (06-30, 07-31, 08-31) stays month-end instead of drifting to
+ * the 30th after the first short month.
+ */
 public enum Frequency {
     HOUR(ChronoUnit.HOURS, 1, 24),
     DAY(ChronoUnit.DAYS, 1, 7),
@@ -41,7 +47,19 @@ public enum Frequency {
     }
 
     public LocalDateTime advance(LocalDateTime t, long steps) {
-        return t.plus(steps * unitsPerStep, unit);
+        LocalDateTime next = t.plus(steps * unitsPerStep, unit);
+        if (unit == ChronoUnit.MONTHS && isMonthEnd(t)) {
+            return next.with(TemporalAdjusters.lastDayOfMonth());
+        }
+        return next;
+    }
+
+    /**
+     * Whether {@code t} falls on the last day of its month. A series that starts there is taken as
+     * month-end data (a first date of February 28 in a common year counts, too).
+     */
+    static boolean isMonthEnd(LocalDateTime t) {
+        return t.getDayOfMonth() == t.toLocalDate().lengthOfMonth();
     }
 
     /**
@@ -49,12 +67,14 @@ public enum Frequency {
      * starts at {@code from}.
      */
     public Optional<Long> stepsBetween(LocalDateTime from, LocalDateTime to) {
-        long units = unit.between(from, to);
-        if (units % unitsPerStep != 0) {
-            return Optional.empty();
+        long steps = unit.between(from, to) / unitsPerStep;
+        // Steps between month ends (Jan 31 to Feb 29) count one short in whole units: try around.
+        for (long k = steps - 1; k <= steps + 1; k++) {
+            if (advance(from, k).equals(to)) {
+                return Optional.of(k);
+            }
         }
-        long steps = units / unitsPerStep;
-        return advance(from, steps).equals(to) ? Optional.of(steps) : Optional.empty();
+        return Optional.empty();
     }
 
     public static Optional<Frequency> fromKeyword(String word) {

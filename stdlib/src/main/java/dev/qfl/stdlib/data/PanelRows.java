@@ -72,7 +72,7 @@ public final class PanelRows {
         Panel panel = new Panel(name, assembled.frequency(), series, support, fingerprint, source, path);
         notes.add(0, summary(name, panel, rows));
         notes.addAll(assembled.notes());
-        return new LoadedPanel(panel, notes);
+        return new LoadedPanel(panel, notes, assembled.warnings());
     }
 
     private static String summary(String name, Panel panel, long rows) {

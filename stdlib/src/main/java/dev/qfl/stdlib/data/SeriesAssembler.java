@@ -28,7 +28,7 @@ final class SeriesAssembler {
     record Point(LocalDateTime time, double value, int line, int timeColumn) {
     }
 
-    record Result(Frequency frequency, List<TimeSeries> series, List<String> notes) {
+    record Result(Frequency frequency, List<TimeSeries> series, List<String> notes, List<DataWarning> warnings) {
     }
 
     /** Where each row's cells are, for diagnostics (a CSV file's lines, or rows of a query). */
@@ -48,7 +48,7 @@ final class SeriesAssembler {
             List<Point> pts = new ArrayList<>(e.getValue());
             pts.sort(Comparator.comparing(Point::time).thenComparingInt(Point::line));
             rejectDuplicates(e.getKey(), pts);
-            List<Point> trimmed = trim(pts);
+            List<Point> trimmed = trim(upToOrigin(pts));
             if (trimmed.isEmpty()) {
                 notes.add("series \"" + e.getKey() + "\" has no values and is left out");
                 continue;
@@ -60,13 +60,34 @@ final class SeriesAssembler {
             throw DataErrors.at(DataErrors.EMPTY_FILE, where.whole(), "no series in the file has any value", null);
         }
         Frequency freq = options.frequency() != null ? options.frequency() : infer(sorted);
+        LocalDateTime origin = options.shape().asOf() != null ? options.shape().asOf()
+                : sorted.stream().map(s -> s.get(s.size() - 1).time()).max(Comparator.naturalOrder()).orElseThrow();
+        MissingRows missing = new MissingRows(options.shape().missing(), origin, options.shape().asOf() != null, freq);
         List<TimeSeries> series = new ArrayList<>();
         long points = 0;
         for (int i = 0; i < sorted.size(); i++) {
-            points += length(ids.get(i), sorted.get(i), freq, points);
-            series.add(build(ids.get(i), sorted.get(i), freq));
+            long[] index = gridIndices(ids.get(i), sorted.get(i), freq);
+            int n = Math.toIntExact(index[index.length - 1] + 1);
+            int length = missing.lengthThrough(ids.get(i), sorted.get(i), n, where);
+            points += length(ids.get(i), sorted.get(i), freq, points, length);
+            missing.count(sorted.get(i), n);
+            series.add(build(ids.get(i), sorted.get(i), index, freq, length));
         }
-        return new Result(freq, series, notes);
+        notes.addAll(missing.notes());
+        return new Result(freq, series, notes, missing.warnings(options.fill() != null));
+    }
+
+    /** With {@code as_of:}, the rows after it are not read: it is the forecast origin. */
+    private List<Point> upToOrigin(List<Point> pts) {
+        LocalDateTime asOf = options.shape().asOf();
+        if (asOf == null) {
+            return pts;
+        }
+        int to = pts.size();
+        while (to > 0 && pts.get(to - 1).time().isAfter(asOf)) {
+            to--;
+        }
+        return pts.subList(0, to);
     }
 
     private void rejectDuplicates(String id, List<Point> pts) {
@@ -161,10 +182,9 @@ final class SeriesAssembler {
      * allocated, when it would take the panel past {@link #MAX_POINTS} (a few rows spanning
      * thousands of years of hours, with fill:).
      */
-    private long length(String id, List<Point> pts, Frequency freq, long before) {
+    private long length(String id, List<Point> pts, Frequency freq, long before, long steps) {
         Point first = pts.get(0);
         Point last = pts.get(pts.size() - 1);
-        long steps = gridIndex(freq, first.time(), last.time()).orElse(0L) + 1;
         if (before + steps > MAX_POINTS) {
             throw DataErrors.at(DataErrors.TOO_MANY_POINTS, where.at(last.line(), last.timeColumn()),
                     String.format(java.util.Locale.ROOT, "series \"%s\" spans %,d %s steps from %s to %s, more than the "
@@ -174,7 +194,8 @@ final class SeriesAssembler {
         return steps;
     }
 
-    private TimeSeries build(String id, List<Point> pts, Frequency freq) {
+    /** The step of every point on the grid that starts at the series' first time. */
+    private long[] gridIndices(String id, List<Point> pts, Frequency freq) {
         LocalDateTime start = pts.get(0).time();
         long[] index = new long[pts.size()];
         for (int i = 0; i < pts.size(); i++) {
@@ -184,18 +205,33 @@ final class SeriesAssembler {
                             + freq.keyword() + " grid that starts at " + show(start),
                     "check the frequency (freq:) and the times of this series"));
         }
-        int n = Math.toIntExact(index[index.length - 1] + 1);
+        return index;
+    }
+
+    /**
+     * The series of {@code n} points (its rows' span, or more: a tail of zeros up to the origin
+     * under {@code missing: zero}). A grid point without a row is an observed zero under
+     * {@code missing: zero}; otherwise it, like a row without a value, is a gap for {@code fill:}.
+     */
+    private TimeSeries build(String id, List<Point> pts, long[] index, Frequency freq, int n) {
+        LocalDateTime start = pts.get(0).time();
         double[] values = new double[n];
         boolean[] observed = new boolean[n];
+        boolean[] hasRow = new boolean[n];
         java.util.Arrays.fill(values, Double.NaN);
         for (int i = 0; i < pts.size(); i++) {
             values[(int) index[i]] = pts.get(i).value();
+            hasRow[(int) index[i]] = true;
         }
+        boolean absentIsZero = options.shape().missing() == Missing.ZERO;
         double last = Double.NaN;
         int next = 0;
         for (int k = 0; k < n; k++) {
             while (next < pts.size() && index[next] < k) {
                 next++;
+            }
+            if (Double.isNaN(values[k]) && !hasRow[k] && absentIsZero) {
+                values[k] = 0.0;   // an observed zero: models learn from it, unlike a filled point
             }
             if (!Double.isNaN(values[k])) {
                 observed[k] = true;
