@@ -42,9 +42,9 @@ final class LevelRule {
                 : "levels closer to 1 than about 1e-16 cannot be told apart from 1; e.g. 0.9999";
     }
 
-    /** A number for a message: as written when short, in scientific notation when very long. */
+    /** A number for a message: as written ({@code 1.0} stays {@code 1.0}) unless very long, then in scientific notation. */
     static String show(BigDecimal d) {
-        String plain = d.stripTrailingZeros().toPlainString();
+        String plain = d.toPlainString();
         return plain.length() <= PLAIN_DIGITS ? plain : d.stripTrailingZeros().toString().replace('E', 'e');
     }
 }
