@@ -87,6 +87,14 @@ public final class Constants {
         return null;
     }
 
+    /**
+     * A whole number as an int, saturated at the ends of the int range: {@code intValue()} wraps
+     * around, so 4294967297 would pass a check of "1 to 100000" as 1 and be used as 1.
+     */
+    static int saturatedInt(BigDecimal d) {
+        return d.max(BigDecimal.valueOf(Integer.MIN_VALUE)).min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue();
+    }
+
     static boolean isWhole(BigDecimal d) {
         return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
     }

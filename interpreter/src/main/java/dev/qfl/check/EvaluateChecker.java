@@ -91,7 +91,8 @@ final class EvaluateChecker {
             return dflt;
         }
         Optional<BigDecimal> v = Constants.number(a.value(), scope);
-        if (v.isEmpty() || !Constants.isWhole(v.get()) || v.get().intValue() < min || v.get().intValue() > max) {
+        if (v.isEmpty() || !Constants.isWhole(v.get()) || Constants.saturatedInt(v.get()) < min
+                || Constants.saturatedInt(v.get()) > max) {
             error(DiagnosticCode.OPTION_OUT_OF_RANGE, a.value().span(), "evaluate's option '" + a.name().name()
                     + "' must be a whole number from " + min + " to " + max);
             return -1;

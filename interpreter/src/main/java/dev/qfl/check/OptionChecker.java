@@ -80,6 +80,11 @@ final class OptionChecker {
                 return wrong(what, "a whole number", expr, spec);
             }
             case NUMBER: {
+                if (constant instanceof BigDecimal d && Double.isInfinite(d.doubleValue())) {
+                    report.accept(Diagnostic.error(DiagnosticCode.OPTION_OUT_OF_RANGE, file, expr.span(), what + " is "
+                            + LevelRule.show(d) + ", beyond the range of numbers QFL computes with (about 1.8e308)"));
+                    return null;
+                }
                 if (constant instanceof BigDecimal d) {
                     return inRange(spec, d, expr, what) ? Double.valueOf(d.doubleValue()) : null;
                 }

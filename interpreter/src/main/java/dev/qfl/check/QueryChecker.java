@@ -109,8 +109,8 @@ final class QueryChecker {
                 ok &= series != null;
                 if (kind == QueryKind.SAMPLE) {
                     Optional<BigDecimal> n = Constants.number(args.get(1).value(), scope);
-                    if (n.isEmpty() || !Constants.isWhole(n.get()) || n.get().intValue() < 1
-                            || n.get().intValue() > 100_000) {
+                    if (n.isEmpty() || !Constants.isWhole(n.get()) || Constants.saturatedInt(n.get()) < 1
+                            || Constants.saturatedInt(n.get()) > 100_000) {
                         error(DiagnosticCode.OPTION_OUT_OF_RANGE, args.get(1).value(),
                                 "the number of paths is a whole number from 1 to 100000");
                         ok = false;
@@ -149,6 +149,10 @@ final class QueryChecker {
                 threshold = Constants.number(numberSide, scope).orElse(null);
                 if (threshold == null) {
                     error(DiagnosticCode.WRONG_TYPE, numberSide, "the threshold must be a number known before running");
+                } else if (Double.isInfinite(threshold.doubleValue())) {
+                    error(DiagnosticCode.OPTION_OUT_OF_RANGE, numberSide, "the threshold " + LevelRule.show(threshold)
+                            + " is beyond the range of numbers QFL computes with (about 1.8e308)");
+                    threshold = null;
                 }
                 ok &= series != null && threshold != null;
             }
@@ -263,6 +267,10 @@ final class QueryChecker {
                             kind.function() + "'s option '" + name + "' must be a " + (positive ? "positive " : "")
                                     + "number known before running");
                     ok = false;
+                } else if (Double.isInfinite(v.get().doubleValue())) {
+                    error(DiagnosticCode.OPTION_OUT_OF_RANGE, a.value(), kind.function() + "'s option '" + name + "' is "
+                            + LevelRule.show(v.get()) + ", beyond the range of numbers QFL computes with (about 1.8e308)");
+                    ok = false;
                 } else {
                     out.put(name, v.get());
                 }
@@ -331,12 +339,17 @@ final class QueryChecker {
         Optional<BigDecimal> lo = Constants.number(a.range().low(), scope);
         Optional<BigDecimal> hi = Constants.number(a.range().high(), scope);
         if (a.range().step() != null || lo.isEmpty() || hi.isEmpty() || !Constants.isWhole(lo.get())
-                || !Constants.isWhole(hi.get()) || lo.get().intValue() < 1 || hi.get().compareTo(lo.get()) < 0) {
+                || !Constants.isWhole(hi.get()) || Constants.saturatedInt(lo.get()) < 1 || hi.get().compareTo(lo.get()) < 0) {
             error(DiagnosticCode.BAD_RANGE, a.range(), "a total runs over whole horizon steps a..b with 1 <= a <= b",
                     "e.g. horizon 1..7");
             return Optional.empty();
         }
-        return Optional.of(new int[] {lo.get().intValue(), hi.get().intValue()});
+        if (hi.get().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            error(DiagnosticCode.BAD_RANGE, a.range().high(), "the horizon step " + LevelRule.show(hi.get())
+                    + " is beyond any horizon QFL forecasts", "e.g. horizon 1..7");
+            return Optional.empty();
+        }
+        return Optional.of(new int[] {Constants.saturatedInt(lo.get()), Constants.saturatedInt(hi.get())});
     }
 
     private List<BigDecimal> levels(Expr e) {

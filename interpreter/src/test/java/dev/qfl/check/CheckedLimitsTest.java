@@ -52,6 +52,15 @@ class CheckedLimitsTest {
                 Arguments.of("QF2005", 3, 25, "below the range", "newsvendor(d, underage: 1e-400, overage: 1) using m"),
                 Arguments.of("QF2005", 3, 25, "beyond the range", "newsvendor(d, underage: 1e308 * 10, overage: 1) using m"),
                 Arguments.of("QF2005", 3, 37, "positive", "newsvendor(d, underage: 1, overage: 0) using m"),
+                // whole numbers beyond int used to wrap around (4294967297 passed "1 to 100000" as 1)
+                Arguments.of("QF2005", 3, 11, "number of paths", "sample(d, 4294967297) using m assuming independence"),
+                Arguments.of("QF2005", 3, 26, "windows", "evaluate m on d windows: 4294967299"),
+                Arguments.of("QF2013", 3, 41, "horizon step 4294967298 is beyond",
+                        "quantile(sum(d over horizon 4294967297..4294967298), 0.9) using m assuming independence"),
+                // numbers computed beyond the double range
+                Arguments.of("QF2005", 3, 19, "beyond the range", "service(d, stock: 1e308 * 10) using m"),
+                Arguments.of("QF2005", 3, 18, "beyond the range", "probability(d <= 1e308 * 10) using m"),
+                Arguments.of("QF2005", 3, 42, "beyond the range", "series s = csv(\"x.csv\", time: \"t\", fill: 1e308 * 10)"),
                 // 4. horizon bounds beyond int, shown as written (they used to wrap to 1215752191)
                 Arguments.of("QF2013", 3, 47, "horizon step 99999999999 is beyond",
                         "quantile(d, 0.5) using m where horizon in 14..99999999999"),
