@@ -11,6 +11,7 @@ EXPORT      : 'export';
 SAVE        : 'save';
 PLOT        : 'plot';
 TO          : 'to';
+TABLE       : 'table';
 USING       : 'using';
 ASSUMING    : 'assuming';
 INDEPENDENCE: 'independence';

@@ -14,7 +14,8 @@ statement
     | MODEL name=identifier ASSIGN value=expression SEMI?                      #modelDeclaration
     | LET name=identifier ASSIGN value=expression SEMI?                        #letDeclaration
     | FIT models+=identifier (COMMA models+=identifier)* SEMI?                 #fitStatement
-    | EXPORT value=expression TO path=STRING option* SEMI?                     #exportStatement
+    | EXPORT value=expression TO
+      (TABLE table=STRING IN database=STRING | path=STRING) option* SEMI?      #exportStatement
     | SAVE model=identifier TO path=STRING SEMI?                               #saveStatement
     | PLOT value=expression (TO path=STRING)? SEMI?                            #plotStatement
     | expression SEMI?                                                         #expressionStatement
@@ -87,4 +88,5 @@ identifier
     | STEP
     | INDEPENDENCE
     | BACKTEST
+    | TABLE
     ;

@@ -50,6 +50,35 @@ public final class QflSession implements AutoCloseable {
         return interpreter.evaluate(sourceName, source, folder, sink);
     }
 
+    /**
+     * Binds the rows of {@code rows} (a query the application ran itself) to the series
+     * {@code name}, read now: scripts then use {@code name} like a declared series
+     * ({@code model m = ets(name, horizon: 8)}). Every remaining row is read; the caller keeps and
+     * closes the result set. No file is involved, so this also works in a session confined to a
+     * folder.
+     *
+     * @throws QflScriptException when the name is taken or not a valid name, or the rows do not
+     *                            make a panel (a missing column, a wrong type, a gap without fill)
+     */
+    public void bind(String name, java.sql.ResultSet rows, BindOptions options) throws QflScriptException {
+        bind(name, () -> dev.qfl.stdlib.data.sql.BoundRows.fromResultSet(name, rows, options.toOptions()));
+    }
+
+    /** Binds the rows of {@code table} to the series {@code name}, as {@link #bind(String, java.sql.ResultSet, BindOptions)}. */
+    public void bind(String name, Table table, BindOptions options) throws QflScriptException {
+        bind(name, () -> dev.qfl.stdlib.data.sql.BoundRows.fromTable(name, table, options.toOptions()));
+    }
+
+    private void bind(String name, java.util.function.Supplier<dev.qfl.stdlib.data.LoadedPanel> read)
+            throws QflScriptException {
+        Bindings.requireFreeName(name, names());
+        try {
+            interpreter.bind(read.get().panel());
+        } catch (dev.qfl.stdlib.QflException e) {
+            throw Bindings.failed(name, e, baseDirectory());
+        }
+    }
+
     /** Checks source against this session's names without running it. */
     public List<Diagnostic> check(String sourceName, String source) {
         return interpreter.check(sourceName, source);

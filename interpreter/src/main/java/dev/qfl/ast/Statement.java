@@ -25,10 +25,25 @@ public sealed interface Statement extends Node {
         }
     }
 
-    /** {@code export EXPR to "file.csv" [name: value ...]}. */
-    record Export(Expr value, Expr.StringLit path, List<Expr.Argument> options, Span span) implements Statement {
+    /**
+     * {@code export EXPR to "file.csv" [name: value ...]}, or {@code export EXPR to table "name" in
+     * "jdbc:..." | "file.duckdb"}: then {@code path} is the table's name and {@code database} where
+     * it lives (null for a file export).
+     */
+    record Export(Expr value, Expr.StringLit path, List<Expr.Argument> options, Span span, Expr.StringLit database)
+            implements Statement {
         public Export {
             options = List.copyOf(options);
+        }
+
+        /** An export to a file. */
+        public Export(Expr value, Expr.StringLit path, List<Expr.Argument> options, Span span) {
+            this(value, path, options, span, null);
+        }
+
+        /** Whether it writes a database table rather than a file. */
+        public boolean toTable() {
+            return database != null;
         }
     }
 

@@ -163,6 +163,9 @@ public final class Checker {
 
     private Symbol series(Statement.SeriesDecl d, Scope scope) {
         String name = d.name().name();
+        if (d.value() instanceof Expr.Call source && QuerySourceChecker.handles(source.callee().name())) {
+            return new QuerySourceChecker(file, this::report).check(d, source, scope);
+        }
         if (!(d.value() instanceof Expr.Call call) || !call.callee().name().equals(SeriesSources.CSV)) {
             report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, d.value().span(),
                     "a series is read from a data source", "e.g. series " + name
@@ -351,16 +354,30 @@ public final class Checker {
                     "only tables can be exported, and this is " + kind.description()));
         }
         String path = e.path().value().toLowerCase(Locale.ROOT);
-        if (!path.endsWith(".csv") && !path.endsWith(".json")) {
+        if (e.toTable()) {
+            TableExportCheck.check(e, file, this::report);
+        } else if (!path.endsWith(".csv") && !path.endsWith(".json") && !path.endsWith(".parquet")) {
             report(Diagnostic.error(DiagnosticCode.BAD_EXPORT, file, e.path().span(),
-                    "QFL exports .csv and .json files", "end the file name with .csv or .json"));
+                    "QFL exports .csv, .json and .parquet files, and database tables",
+                    "end the file name with .csv, .json or .parquet, or write: export T to table \"plan\" in \"plan.duckdb\""));
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Expr.Argument o : e.options()) {
             Object value = Constants.fold(o.value(), scope).orElse(null);
             String option = o.name().name();
+            if (e.toTable() && option.equals("credentials")) {
+                if (!seen.add(option)) {
+                    report(Diagnostic.error(DiagnosticCode.DUPLICATE_OPTION, file, o.name().span(),
+                            "option 'credentials' is given twice"));
+                } else if (!(value instanceof String)) {
+                    report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, o.value().span(),
+                            "credentials is the path of a properties file with user= and password="));
+                }
+                continue;
+            }
             if (!option.equals("append") && !option.equals("overwrite")) {
-                String hint = Suggestions.didYouMean(option, List.of("append", "overwrite"));
+                String hint = Suggestions.didYouMean(option, e.toTable() ? List.of("append", "overwrite", "credentials")
+                        : List.of("append", "overwrite"));
                 report(Diagnostic.error(DiagnosticCode.UNKNOWN_OPTION, file, o.name().span(),
                         "export has no option '" + option + "'",
                         hint != null ? hint : "its options are append: true and overwrite: true"));
@@ -369,6 +386,9 @@ public final class Checker {
                         "option '" + option + "' is given twice"));
             } else if (!(value instanceof Boolean)) {
                 report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, o.value().span(), option + " is true or false"));
+            } else if (option.equals("append") && Boolean.TRUE.equals(value) && (e.toTable() || path.endsWith(".parquet"))) {
+                report(Diagnostic.error(DiagnosticCode.BAD_EXPORT, file, o.span(), "only CSV files can be appended to",
+                        "an export to a table or a .parquet file replaces it; export to .csv to keep a log of runs"));
             } else if (option.equals("append") && Boolean.TRUE.equals(value) && path.endsWith(".json")) {
                 report(Diagnostic.error(DiagnosticCode.BAD_EXPORT, file, o.span(), "only CSV files can be appended to",
                         "a JSON file holds one table; export to .csv to keep a log of runs"));
@@ -439,9 +459,9 @@ public final class Checker {
 
     private ValueKind misplacedCall(Expr.Call c) {
         String name = c.callee().name();
-        if (name.equals(SeriesSources.CSV)) {
-            report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, c.span(), "csv(...) reads a series and must be named",
-                    "write: series NAME = csv(...)"));
+        if (SeriesSources.ALL.contains(name)) {
+            report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, c.span(), name + "(...) reads a series and must be named",
+                    "write: series NAME = " + name + "(...)"));
         } else if (models.find(name).isPresent()) {
             report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, c.span(), name + "(...) makes a model and must be named",
                     "write: model NAME = " + name + "(...)"));

@@ -9,8 +9,14 @@ public final class SeriesSources {
     private SeriesSources() {
     }
 
-    /** The one source so far. */
+    /** A CSV file. */
     public static final String CSV = "csv";
+    /** A SQL query: in an embedded DuckDB, or on a JDBC database. */
+    public static final String SQL = "sql";
+    /** Parquet files (a path or a glob), read by the embedded DuckDB. */
+    public static final String PARQUET = "parquet";
+    /** Every source function, for hints. */
+    public static final List<String> ALL = List.of(CSV, SQL, PARQUET);
 
     /** Options of {@code csv(path, ...)}. */
     public static final List<OptionSpec> CSV_OPTIONS = List.of(
@@ -30,4 +36,43 @@ public final class SeriesSources {
             new OptionSpec("encoding", OptionType.STRING, false, null, "UTF-8", null, null, List.of(),
                     "the file's character encoding, e.g. \"ISO-8859-1\""),
             OptionSpec.integer("max_rows", 10_000_000, 1, 2_000_000_000, "the most rows read from the file"));
+
+    /**
+     * Options of {@code parquet(path, ...)}: csv's options that concern rows, named one by one so
+     * an option about text files (an encoding, a delimiter) does not slip in.
+     */
+    public static final List<OptionSpec> PARQUET_OPTIONS = rowOptions("the most rows read");
+
+    /** Options of {@code sql([url,] query, ...)}: parquet's, and where a server's credentials are. */
+    public static final List<OptionSpec> SQL_OPTIONS = withCredentials(rowOptions("the most rows the query may return"));
+
+    /** The options of source {@code function}, or empty when it is not a source. */
+    public static List<OptionSpec> optionsOf(String function) {
+        return switch (function) {
+            case CSV -> CSV_OPTIONS;
+            case SQL -> SQL_OPTIONS;
+            case PARQUET -> PARQUET_OPTIONS;
+            default -> List.of();
+        };
+    }
+
+    private static List<OptionSpec> rowOptions(String maxRowsHelp) {
+        List<OptionSpec> out = new java.util.ArrayList<>();
+        List<String> rows = List.of("time", "value", "id", "freq", "fill", "support", "until");
+        for (OptionSpec o : CSV_OPTIONS) {
+            if (rows.contains(o.name())) {
+                out.add(o);
+            }
+        }
+        out.add(OptionSpec.integer("max_rows", 10_000_000, 1, 2_000_000_000, maxRowsHelp));
+        return List.copyOf(out);
+    }
+
+    private static List<OptionSpec> withCredentials(List<OptionSpec> options) {
+        List<OptionSpec> out = new java.util.ArrayList<>(options);
+        out.add(new OptionSpec("credentials", OptionType.STRING, false, null,
+                "QFL_JDBC_USER and QFL_JDBC_PASSWORD from the environment", null, null, List.of(),
+                "a properties file with user= and password= for a JDBC URL"));
+        return List.copyOf(out);
+    }
 }

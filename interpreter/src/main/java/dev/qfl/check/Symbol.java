@@ -23,11 +23,19 @@ public sealed interface Symbol {
      * @param path      the data file as written
      * @param options   checked csv options (time, value, id, freq, fill, support)
      * @param frequency frequency when given in the script, else null (inferred at load)
+     * @param query     for {@code sql(...)} and {@code parquet(...)}: what to run, else null (csv); then
+     *                  {@code path} is the Parquet path, or "." (the script's folder, which relative
+     *                  paths inside an embedded query resolve against)
      */
-    record SeriesSymbol(String name, Span span, String path, Map<String, Object> options, Frequency frequency)
-            implements Symbol {
+    record SeriesSymbol(String name, Span span, String path, Map<String, Object> options, Frequency frequency,
+                        QuerySource query) implements Symbol {
         public SeriesSymbol {
             options = Map.copyOf(options);
+        }
+
+        /** A series read from a CSV file. */
+        public SeriesSymbol(String name, Span span, String path, Map<String, Object> options, Frequency frequency) {
+            this(name, span, path, options, frequency, null);
         }
 
         @Override

@@ -34,6 +34,8 @@ public enum DiagnosticCode {
     NOT_A_QUERY("QF2019", "clause on something that is not a query"),
     IMPOSSIBLE_CONDITION("QF2020", "a condition no row can meet"),
 
+    BAD_SQL("QF3130", "a SQL statement that is not a query, or that the database refuses"),
+    PASSWORD_IN_URL("QF3134", "a password written in a connection URL"),
     SHORT_SERIES("QF3201", "series too short for a model"),
 
     WRITE_FAILED("QF5001", "cannot write a file"),
@@ -42,6 +44,7 @@ public enum DiagnosticCode {
     EMPTY_SELECTION("QF5010", "a condition that selected no row"),
     OVERWRITES_DATA("QF5020", "an export that would replace a data file the session read"),
     OUTSIDE_ROOT("QF5021", "a path outside the folder an embedding confines the session to"),
+    BAD_TABLE_NAME("QF5031", "a table name that is not a plain name or schema.name"),
 
     INTERNAL("QF9000", "internal error");
 

@@ -38,6 +38,9 @@ final class DataLoading {
     }
 
     static Loaded load(Symbol.SeriesSymbol symbol, Path file, FileAccess access) {
+        if (symbol.query() != null) {
+            return QueryLoading.load(symbol, file, access, System.getenv());
+        }
         try {
             CsvOptions options = options(symbol.options());
             var loaded = new CsvLoader().load(symbol.name(), access.check(file), options);

@@ -84,6 +84,8 @@ final class Executor {
             if (v instanceof Table t) {
                 state.putTable(d.name().name(), t);
             }
+        } else if (s instanceof Statement.Export e && e.toTable()) {
+            out.accept(new Output.Message(TableExports.run((Table) value(e.value(), scope), e, scope, state)));
         } else if (s instanceof Statement.Export e) {
             export((Table) value(e.value(), scope), e.path().value(), ExportSafety.flag(e, "append", scope),
                     ExportSafety.flag(e, "overwrite", scope));

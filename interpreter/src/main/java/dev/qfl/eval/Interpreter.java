@@ -146,6 +146,21 @@ public final class Interpreter implements AutoCloseable {
         return state.baseDirectory();
     }
 
+    /**
+     * Makes {@code panel} the series {@code panel.name()} of this session, as if a {@code series}
+     * declaration had read it: the embedding API's {@code bind}, for rows the host already holds.
+     *
+     * @throws IllegalArgumentException when the name is already defined
+     */
+    public void bind(dev.qfl.stdlib.data.Panel panel) {
+        if (scope.lookup(panel.name()).isPresent()) {
+            throw new IllegalArgumentException("'" + panel.name() + "' is already defined in this session");
+        }
+        state.putPanel(panel);
+        scope = scope.with(new Symbol.SeriesSymbol(panel.name(), dev.qfl.diag.Span.NONE, null, java.util.Map.of(),
+                panel.frequency()));
+    }
+
     @Override
     public void close() {
         state.close();

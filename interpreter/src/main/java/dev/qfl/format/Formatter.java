@@ -82,7 +82,8 @@ public final class Formatter {
         } else if (s instanceof Statement.Fit f) {
             return "fit " + f.models().stream().map(Identifier::name).collect(Collectors.joining(", "));
         } else if (s instanceof Statement.Export e) {
-            return "export " + expr(e.value()) + " to " + quote(e.path().value())
+            return "export " + expr(e.value()) + " to " + (e.toTable() ? "table " + quote(e.path().value()) + " in "
+                    + quote(e.database().value()) : quote(e.path().value()))
                     + e.options().stream().map(o -> " " + o.name().name() + ": " + expr(o.value())).collect(Collectors.joining());
         } else if (s instanceof Statement.Save v) {
             return "save " + v.model().name() + " to " + quote(v.path().value());

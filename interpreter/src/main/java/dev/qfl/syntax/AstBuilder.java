@@ -50,6 +50,9 @@ final class AstBuilder {
         } else if (ctx instanceof QflParser.ExportStatementContext c) {
             List<Argument> options = c.option().stream()
                     .map(o -> new Argument(identifier(o.name), argumentValue(o.value), span(o))).toList();
+            if (c.database != null) {
+                return new Statement.Export(expression(c.value), string(c.table), options, span(c), string(c.database));
+            }
             return new Statement.Export(expression(c.value), string(c.path), options, span(c));
         } else if (ctx instanceof QflParser.SaveStatementContext c) {
             return new Statement.Save(identifier(c.model), string(c.path), span(c));

@@ -133,7 +133,8 @@ final class SyntaxErrorCollector extends BaseErrorListener {
         boolean expression = false;
         boolean identifier = expected.contains(QflLexer.IDENTIFIER);
         for (int type : expected.toList()) {
-            if (identifier && (type == QflLexer.STEP || type == QflLexer.INDEPENDENCE || type == QflLexer.BACKTEST)) {
+            if (identifier && (type == QflLexer.STEP || type == QflLexer.INDEPENDENCE || type == QflLexer.BACKTEST
+                    || type == QflLexer.TABLE)) {
                 continue; // soft keywords are names here; listing them would only confuse
             }
             if (type == QflLexer.NUMBER || type == QflLexer.STRING || type == QflLexer.LPAREN

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reads the time formats QFL accepts in data files. */
-final class TimeParsing {
+public final class TimeParsing {
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern YEAR_MONTH = Pattern.compile("\\d{4}-\\d{2}");
     /** An ISO week, {@code 2024-W05}: its Monday. */
@@ -23,7 +23,7 @@ final class TimeParsing {
      * ISO date, ISO date-time (with {@code T} or a space), {@code yyyy-MM}, {@code yyyy}
      * or an ISO week ({@code 2024-W05}: its Monday).
      */
-    static Optional<LocalDateTime> parse(String text) {
+    public static Optional<LocalDateTime> parse(String text) {
         String s = text.strip();
         try {
             if (YEAR.matcher(s).matches()) {

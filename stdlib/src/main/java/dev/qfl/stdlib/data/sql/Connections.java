@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Opens the connections of sources and sinks: an embedded DuckDB (in memory for a query, or a
@@ -59,13 +60,20 @@ final class Connections {
      *                                     driver cannot connect (with the driver's message)
      */
     static Connection open(String url, Credentials credentials) {
+        return open(url, credentials, Map.of());
+    }
+
+    /** A connection to {@code url}, also looking for its driver in the jars {@code environment} lists. */
+    static Connection open(String url, Credentials credentials, Map<String, String> environment) {
         Driver driver;
         try {
             driver = DriverManager.getDriver(url);
         } catch (SQLException e) {
-            throw SqlErrors.error(SqlErrors.NO_DRIVER, "no JDBC driver for " + Credentials.describe(url)
-                    + " is on the class path", "put the driver's jar on the class path, e.g. QFL_CLASSPATH=/path/"
-                    + "to/postgresql.jar ./qfl run ...; check the URL's spelling", e);
+            driver = ExtraDrivers.find(url, environment).orElseThrow(() -> SqlErrors.error(SqlErrors.NO_DRIVER,
+                    "no JDBC driver for " + Credentials.describe(url) + " is on the class path or in "
+                            + ExtraDrivers.VARIABLE, "download the database's JDBC driver jar and name it: "
+                            + ExtraDrivers.VARIABLE + "=/path/to/postgresql.jar (or a folder of jars); check the URL's "
+                            + "spelling", e));
         }
         try {
             Connection c = driver.connect(url, credentials.properties());

@@ -40,7 +40,7 @@ public final class SqlLoader {
             });
         }
         Connection c = request.url() == null ? Connections.embedded(request.folder(), request.root())
-                : Connections.open(request.url(), Credentials.resolve(request.credentials(), environment));
+                : Connections.open(request.url(), Credentials.resolve(request.credentials(), environment), environment);
         try (c) {
             readOnly(c);
             try (Statement s = c.createStatement()) {

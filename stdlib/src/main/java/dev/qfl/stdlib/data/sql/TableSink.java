@@ -42,17 +42,35 @@ public final class TableSink {
 
     /** Exports {@code table} to the table {@code name} of the database at {@code url}. */
     public static void toUrl(Table table, String name, String url, Credentials credentials) {
+        toUrl(table, name, url, credentials, java.util.Map.of());
+    }
+
+    /**
+     * Exports {@code table} to the table {@code name} of the database at {@code url}, whose driver
+     * may also be in the jars {@code environment} lists ({@code QFL_JDBC_DRIVERS}).
+     */
+    public static void toUrl(Table table, String name, String url, Credentials credentials,
+                             java.util.Map<String, String> environment) {
         requireName(name);
         Credentials.passwordIn(url).ifPresent(what -> {
             throw SqlErrors.error(SqlErrors.PASSWORD_IN_URL, "the connection URL holds " + what, SqlLoader.PASSWORD_HINT,
                     null);
         });
-        write(table, name, Connections.open(url, credentials));
+        write(table, name, Connections.open(url, credentials, environment));
     }
 
     /** Exports {@code table} to the table {@code name} of the DuckDB database file {@code file}. */
     public static void toDuckDbFile(Table table, String name, Path file) {
         requireName(name);
+        try {
+            Path folder = file.toAbsolutePath().getParent();
+            if (folder != null) {
+                java.nio.file.Files.createDirectories(folder);
+            }
+        } catch (java.io.IOException e) {
+            throw SqlErrors.error(SqlErrors.EXPORT_FAILED, "cannot create the folder of " + file.getFileName() + ": "
+                    + e.getMessage(), null, e);
+        }
         write(table, name, Connections.duckdbFile(file));
     }
 

@@ -145,7 +145,7 @@ class SqlLoaderTest {
         QflException driver = assertThrows(QflException.class,
                 () -> loader.load("d", SqlRequest.jdbc("jdbc:nosuchdb://host/db", "select 1", null, dir), LONG));
         assertEquals("QF3131", driver.code());
-        assertTrue(driver.hint().orElseThrow().contains("QFL_CLASSPATH"));
+        assertTrue(driver.hint().orElseThrow().contains("QFL_JDBC_DRIVERS"));
         QflException password = assertThrows(QflException.class, () -> loader.load("d",
                 SqlRequest.jdbc("jdbc:postgresql://db/sales?user=a&password=b", "select 1", null, dir), LONG));
         assertEquals("QF3134", password.code());
@@ -153,6 +153,15 @@ class SqlLoaderTest {
         assertTrue(Credentials.passwordIn("jdbc:h2:file:/x;PASSWORD=b").isPresent());
         assertTrue(Credentials.passwordIn("jdbc:oracle:thin:scott/tiger@db:1521:orcl").isPresent());
         assertTrue(Credentials.passwordIn("jdbc:postgresql://db:5432/sales?ssl=true").isEmpty());
+    }
+
+    @Test
+    void driversAreFoundInTheJarsTheEnvironmentLists() throws Exception {
+        Path jar = Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertTrue(ExtraDrivers.find("jdbc:h2:mem:x", Map.of()).isEmpty());
+        assertTrue(ExtraDrivers.find("jdbc:h2:mem:x", Map.of(ExtraDrivers.VARIABLE, jar.toString())).isPresent());
+        assertTrue(ExtraDrivers.find("jdbc:h2:mem:x", Map.of(ExtraDrivers.VARIABLE, jar.getParent().toString())).isPresent());
+        assertTrue(ExtraDrivers.find("jdbc:nosuchdb://x", Map.of(ExtraDrivers.VARIABLE, jar.toString())).isEmpty());
     }
 
     @Test
