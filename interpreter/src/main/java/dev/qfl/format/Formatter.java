@@ -95,56 +95,139 @@ public final class Formatter {
 
     /** Canonical text of an expression. */
     public static String expr(Expr e) {
-        return expr(e, 0);
+        StringBuilder out = new StringBuilder();
+        expr(out, e, 0);
+        return out.toString();
     }
 
-    private static String expr(Expr e, int parentPrecedence) {
+    /**
+     * Appends an expression. One frame per level of nesting and loops instead of streams: the
+     * nesting limit (QF1004) is sized so that passes like this one fit on a default thread stack,
+     * and chains of one operator ({@code a and b and c}) are walked without recursing at all.
+     */
+    private static void expr(StringBuilder out, Expr e, int parentPrecedence) {
         if (e instanceof Expr.NumberLit n) {
-            return n.value().toPlainString();
+            out.append(number(n.value()));
         } else if (e instanceof Expr.StringLit s) {
-            return quote(s.value());
+            out.append(quote(s.value()));
         } else if (e instanceof Expr.BoolLit b) {
-            return String.valueOf(b.value());
+            out.append(b.value());
         } else if (e instanceof Expr.DurationLit d) {
-            return d.text();
+            out.append(d.text());
         } else if (e instanceof Expr.Name n) {
-            return n.name();
+            out.append(n.name());
         } else if (e instanceof Expr.ListLit l) {
-            return "[" + l.elements().stream().map(Formatter::expr).collect(Collectors.joining(", ")) + "]";
+            out.append('[');
+            for (int i = 0; i < l.elements().size(); i++) {
+                out.append(i == 0 ? "" : ", ");
+                expr(out, l.elements().get(i), 0);
+            }
+            out.append(']');
         } else if (e instanceof Expr.Range r) {
-            return expr(r.low(), 4) + ".." + expr(r.high(), 4) + (r.step() == null ? "" : " step " + expr(r.step(), 4));
+            expr(out, r.low(), 4);
+            out.append("..");
+            expr(out, r.high(), 4);
+            if (r.step() != null) {
+                out.append(" step ");
+                expr(out, r.step(), 4);
+            }
         } else if (e instanceof Expr.Call c) {
-            return c.callee().name() + "(" + c.arguments().stream()
-                    .map(a -> (a.isNamed() ? a.name().name() + ": " : "") + expr(a.value()))
-                    .collect(Collectors.joining(", ")) + ")";
+            out.append(c.callee().name()).append('(');
+            arguments(out, c.arguments(), ", ");
+            out.append(')');
         } else if (e instanceof Expr.Aggregate a) {
-            return a.function().name() + "(" + expr(a.operand()) + " over " + a.dimension().name() + " "
-                    + expr(a.range()) + ")";
+            out.append(a.function().name()).append('(');
+            expr(out, a.operand(), 0);
+            out.append(" over ").append(a.dimension().name()).append(' ');
+            expr(out, a.range(), 0);
+            out.append(')');
         } else if (e instanceof Expr.Query q) {
-            return expr(q.body())
-                    + (q.model() == null ? "" : " using " + q.model().name())
-                    + (q.assumingIndependence() ? " assuming independence" : "")
-                    + (q.condition() == null ? "" : " where " + expr(q.condition()));
+            expr(out, q.body(), 0);
+            out.append(q.model() == null ? "" : " using " + q.model().name())
+                    .append(q.assumingIndependence() ? " assuming independence" : "");
+            if (q.condition() != null) {
+                out.append(" where ");
+                expr(out, q.condition(), 0);
+            }
         } else if (e instanceof Expr.Evaluate v) {
-            return "evaluate " + v.models().stream().map(Identifier::name).collect(Collectors.joining(", ")) + " on "
-                    + v.series().name() + (v.backtestKeyword() ? " backtest" : "")
-                    + v.options().stream().map(o -> " " + o.name().name() + ": " + expr(o.value())).collect(Collectors.joining());
+            out.append("evaluate ").append(v.models().stream().map(Identifier::name).collect(Collectors.joining(", ")))
+                    .append(" on ").append(v.series().name()).append(v.backtestKeyword() ? " backtest" : "");
+            for (Expr.Argument o : v.options()) {
+                out.append(' ').append(o.name().name()).append(": ");
+                expr(out, o.value(), 0);
+            }
         } else if (e instanceof Expr.Unary u) {
-            return u.op() == Expr.UnaryOp.NOT
-                    ? wrap("not " + expr(u.operand(), 3), 2.5, parentPrecedence)
-                    : "-" + expr(u.operand(), 6);
+            if (u.op() == Expr.UnaryOp.NOT) {
+                boolean parens = 2.5 < parentPrecedence;
+                out.append(parens ? "(not " : "not ");
+                // `not not x` reads as it parses; brackets there would only deepen the nesting
+                boolean doubleNot = u.operand() instanceof Expr.Unary inner && inner.op() == Expr.UnaryOp.NOT;
+                expr(out, u.operand(), doubleNot ? 0 : 3);
+                out.append(parens ? ")" : "");
+            } else {
+                out.append('-');
+                expr(out, u.operand(), 6);
+            }
         } else if (e instanceof Expr.Binary b) {
-            return wrap(expr(b.left(), b.op().precedence()) + " " + b.op().symbol() + " "
-                    + expr(b.right(), b.op().precedence() + 1), b.op().precedence(), parentPrecedence);
+            binaryChain(out, b, parentPrecedence);
         } else if (e instanceof Expr.InRange r) {
-            return wrap(expr(r.value(), 4) + " in " + expr(r.range()), 3, parentPrecedence);
+            predicate(out, r.value(), r.range(), parentPrecedence);
+        } else {
+            Expr.InList l = (Expr.InList) e;
+            predicate(out, l.value(), l.list(), parentPrecedence);
         }
-        Expr.InList r = (Expr.InList) e;
-        return wrap(expr(r.value(), 4) + " in " + expr(r.list()), 3, parentPrecedence);
     }
 
-    private static String wrap(String text, double precedence, int parentPrecedence) {
-        return precedence < parentPrecedence ? "(" + text + ")" : text;
+    /**
+     * A left-associative chain of operators of one precedence, {@code a + b - c}, written left to
+     * right by walking down its left spine in a loop.
+     */
+    private static void binaryChain(StringBuilder out, Expr.Binary top, int parentPrecedence) {
+        int precedence = top.op().precedence();
+        java.util.ArrayDeque<Expr.Binary> spine = new java.util.ArrayDeque<>();
+        Expr leftmost = top;
+        while (leftmost instanceof Expr.Binary b && b.op().precedence() == precedence) {
+            spine.push(b);
+            leftmost = b.left();
+        }
+        boolean parens = precedence < parentPrecedence;
+        out.append(parens ? "(" : "");
+        expr(out, leftmost, precedence);
+        while (!spine.isEmpty()) {
+            Expr.Binary b = spine.pop();
+            out.append(' ').append(b.op().symbol()).append(' ');
+            expr(out, b.right(), precedence + 1);
+        }
+        out.append(parens ? ")" : "");
+    }
+
+    private static void predicate(StringBuilder out, Expr value, Expr set, int parentPrecedence) {
+        boolean parens = 3 < parentPrecedence;
+        out.append(parens ? "(" : "");
+        expr(out, value, 4);
+        out.append(" in ");
+        expr(out, set, 0);
+        out.append(parens ? ")" : "");
+    }
+
+    private static void arguments(StringBuilder out, List<Expr.Argument> arguments, String separator) {
+        for (int i = 0; i < arguments.size(); i++) {
+            Expr.Argument a = arguments.get(i);
+            out.append(i == 0 ? "" : separator);
+            if (a.isNamed()) {
+                out.append(a.name().name()).append(": ");
+            }
+            expr(out, a.value(), 0);
+        }
+    }
+
+    /** Longest number written out in full; {@code 1e999999999} in full would be a gigabyte of zeros. */
+    private static final int LONGEST_PLAIN_NUMBER = 400;
+
+    /** A number as plain digits, or in exponent form when the digits would be absurdly many. */
+    static String number(java.math.BigDecimal value) {
+        long plainLength = (long) value.precision() + Math.abs((long) value.scale()) + 2;
+        return plainLength <= LONGEST_PLAIN_NUMBER ? value.toPlainString() : value.toString();
     }
 
     static String quote(String s) {

@@ -9,6 +9,7 @@ import dev.qfl.diag.Span;
 import dev.qfl.grammar.QflLexer;
 import dev.qfl.grammar.QflParser;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
@@ -51,6 +52,12 @@ public final class ScriptParser {
             QflLexer lexer = new QflLexer(CharStreams.fromString(file.text(), file.name()));
             lexer.removeErrorListeners();
             CommonTokenStream tokens = new CommonTokenStream(lexer);
+            tokens.fill();
+            NestingLimit limit = new NestingLimit(NestingLimit.MAX_DEPTH, file);
+            Optional<Diagnostic> tooDeep = limit.checkTokens(tokens.getTokens());
+            if (tooDeep.isPresent()) {
+                return new ParseResult(null, List.of(tooDeep.get()), false, List.of());
+            }
             QflParser parser = new QflParser(tokens);
             parser.removeErrorListeners();
             ParserRuleContext tree;
@@ -70,12 +77,19 @@ public final class ScriptParser {
                     return new ParseResult(null, errors.diagnostics(), errors.reachedEnd(), List.of());
                 }
             }
+            tooDeep = limit.checkTree(tree);
+            if (tooDeep.isPresent()) {
+                return new ParseResult(null, List.of(tooDeep.get()), false, List.of());
+            }
             return new ParseResult(build.apply(tree), List.of(), false, comments(tokens));
         } catch (SyntaxException e) {
             return new ParseResult(null, e.diagnostics(), false, List.of());
         } catch (StackOverflowError e) {
+            // The nesting limit keeps the default 1 MB stack safe; a host thread with a much smaller
+            // stack can still run out while parsing, which is the same problem seen from the other side.
             return new ParseResult(null, List.of(Diagnostic.error(DiagnosticCode.TOO_DEEP, file, file.spanAt(0, 1),
-                    "this input is nested too deeply to read", "split the expression with let")), false, List.of());
+                    "this input is nested too deeply to read on this thread's stack",
+                    "split the expression with let, or run QFL on a thread with a larger stack")), false, List.of());
         }
     }
 
