@@ -4,6 +4,7 @@ import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.CsvLoader;
 import dev.qfl.stdlib.data.CsvOptions;
 import dev.qfl.stdlib.data.DataErrors;
+import dev.qfl.stdlib.data.DataShape;
 import dev.qfl.stdlib.data.LoadedPanel;
 import dev.qfl.stdlib.data.PanelRows;
 import dev.qfl.stdlib.data.RowPositions;
@@ -59,11 +60,11 @@ public final class QueryRows {
         int time = column(columns, options.time(), "time");
         Kind timeKind = timeKind(meta, time, columns.get(time - 1));
         List<Integer> values = new ArrayList<>();
-        int id = -1;
+        int[] ids = new int[0];
         if (options.value() != null) {
             values.add(column(columns, options.value(), "value"));
-            id = options.id() == null ? -1 : column(columns, options.id(), "id");
-        } else if (options.id() != null) {
+            ids = options.idColumns().stream().mapToInt(c -> column(columns, c, "id")).toArray();
+        } else if (!options.idColumns().isEmpty()) {
             throw SqlErrors.error(DataErrors.MISSING_COLUMN, "without value: every other column is a series, so id: "
                     + "does not apply", "give value: \"COLUMN\" for one row per series and time, or drop id:", null);
         } else {
@@ -94,7 +95,7 @@ public final class QueryRows {
             if (options.until() != null && t.isAfter(options.until())) {
                 continue;
             }
-            String single = options.value() == null ? null : id < 0 ? options.value() : key(rows, id, columns, count);
+            String single = options.value() == null ? null : ids.length == 0 ? options.value() : key(rows, ids, columns, count);
             for (int v : values) {
                 double value = rows.getDouble(v);
                 if (rows.wasNull() || Double.isInfinite(value)) {
@@ -192,14 +193,25 @@ public final class QueryRows {
         return t;
     }
 
-    private static String key(ResultSet rows, int col, List<String> columns, long row) throws SQLException {
-        String id = rows.getString(col);
-        if (id == null) {
-            String name = columns.get(col - 1);
-            throw SqlErrors.error(SqlErrors.NULL_KEY, "row " + row + " has no series id (NULL in column \"" + name
-                    + "\")", "leave such rows out, or name them in the query: COALESCE(" + name + ", 'unknown')", null);
+    /** The series id: the id column's value, or several key columns' values joined as csv(...) joins them. */
+    private static String key(ResultSet rows, int[] cols, List<String> columns, long row) throws SQLException {
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < cols.length; i++) {
+            String name = columns.get(cols[i] - 1);
+            String part = rows.getString(cols[i]);
+            if (part == null) {
+                throw SqlErrors.error(SqlErrors.NULL_KEY, "row " + row + " has no series id (NULL in column \"" + name
+                        + "\")", "leave such rows out, or name them in the query: COALESCE(" + name + ", 'unknown')", null);
+            }
+            part = part.strip();
+            if (cols.length > 1 && part.contains(DataShape.KEY_SEPARATOR)) {
+                throw SqlErrors.error(DataErrors.KEY_VALUE, "row " + row + ": the key \"" + part + "\" in column \"" + name
+                        + "\" contains \"" + DataShape.KEY_SEPARATOR + "\", which joins several id columns into a series id",
+                        "replace it in the query, e.g. replace(" + name + ", '" + DataShape.KEY_SEPARATOR + "', '-')", null);
+            }
+            id.append(i > 0 ? DataShape.KEY_SEPARATOR : "").append(part);
         }
-        return id.strip();
+        return id.toString();
     }
 
     private static void update(MessageDigest digest, String series, LocalDateTime t, double value) {

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.CsvOptions;
+import dev.qfl.stdlib.data.DataShape;
+import dev.qfl.stdlib.data.Missing;
 import dev.qfl.stdlib.data.Fill;
 import dev.qfl.stdlib.data.Frequency;
 import dev.qfl.stdlib.data.LoadedPanel;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +88,18 @@ class SqlLoaderTest {
         Panel stamps = embedded("select TIMESTAMP '2024-01-01 10:00' + to_hours(i) as week, i as units from range(3) t(i)",
                 new CsvOptions("week", "units", null, null, null, null)).panel();
         assertEquals(Frequency.HOUR, stamps.frequency());
+    }
+
+    @Test
+    void severalKeyColumnsNameASeriesAsInCsvFiles() {
+        CsvOptions keys = new CsvOptions("week", "units", null, null, null, null, null, null, CsvOptions.DEFAULT_MAX_ROWS,
+                new DataShape(List.of("sku", "store"), ',', null, false, Missing.UNKNOWN, null));
+        String q = "select * from (values ('A', 'north', DATE '2024-01-01', 1), ('A', 'north', DATE '2024-01-02', 2), "
+                + "('A', 'south', DATE '2024-01-01', 3), ('A', 'south', DATE '2024-01-02', 4)) t(sku, store, week, units)";
+        Panel p = embedded(q, keys).panel();
+        assertEquals(List.of("A/north", "A/south"), p.series().stream().map(s -> s.id()).toList());
+        QflException separator = assertThrows(QflException.class, () -> embedded(q.replace("'north'", "'n/e'"), keys));
+        assertEquals("QF3151", separator.code());
     }
 
     @Test
