@@ -4,6 +4,8 @@ import dev.qfl.check.Checker;
 import dev.qfl.check.Scope;
 import dev.qfl.diag.Diagnostic;
 import dev.qfl.diag.SourceFile;
+import dev.qfl.diag.Span;
+import dev.qfl.eval.Interpreter;
 import dev.qfl.eval.DataCheck;
 import dev.qfl.format.Formatter;
 import dev.qfl.plan.Plan;
@@ -16,6 +18,7 @@ import dev.qfl.syntax.ScriptParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Entry point for embedding QFL in a Java application. An engine is immutable configuration
@@ -71,11 +74,13 @@ public final class QflEngine {
     /** Parses and checks a script without loading data or training: the diagnostics found. */
     public List<Diagnostic> check(String sourceName, String source) {
         SourceFile file = new SourceFile(sourceName, source);
-        ParseResult parsed = ScriptParser.parse(file);
-        if (!parsed.ok()) {
-            return parsed.diagnostics();
-        }
-        return new Checker(models, file).check(parsed.script(), Scope.empty()).diagnostics();
+        return diagnosticsOf(file, "checking this script", () -> {
+            ParseResult parsed = ScriptParser.parse(file);
+            if (!parsed.ok()) {
+                return parsed.diagnostics();
+            }
+            return new Checker(models, file).check(parsed.script(), Scope.empty()).diagnostics();
+        });
     }
 
     /**
@@ -85,17 +90,19 @@ public final class QflEngine {
      */
     public List<Diagnostic> check(String sourceName, String source, Path baseDirectory) {
         SourceFile file = new SourceFile(sourceName, source);
-        ParseResult parsed = ScriptParser.parse(file);
-        if (!parsed.ok()) {
-            return parsed.diagnostics();
-        }
-        var checked = new Checker(models, file).check(parsed.script(), Scope.empty());
-        if (checked.hasErrors()) {
-            return checked.diagnostics();
-        }
-        List<Diagnostic> all = new ArrayList<>(checked.diagnostics());
-        all.addAll(DataCheck.run(checked, file, models, baseDirectory, fileAccess));
-        return all;
+        return diagnosticsOf(file, "checking this script and its data", () -> {
+            ParseResult parsed = ScriptParser.parse(file);
+            if (!parsed.ok()) {
+                return parsed.diagnostics();
+            }
+            var checked = new Checker(models, file).check(parsed.script(), Scope.empty());
+            if (checked.hasErrors()) {
+                return checked.diagnostics();
+            }
+            List<Diagnostic> all = new ArrayList<>(checked.diagnostics());
+            all.addAll(DataCheck.run(checked, file, models, baseDirectory, fileAccess));
+            return all;
+        });
     }
 
     /**
@@ -105,11 +112,15 @@ public final class QflEngine {
      */
     public String format(String sourceName, String source) throws QflScriptException {
         SourceFile file = new SourceFile(sourceName, source);
-        ParseResult parsed = ScriptParser.parse(file);
+        ParseResult parsed = Interpreter.parse(file);
         if (!parsed.ok()) {
             throw new QflScriptException(parsed.diagnostics());
         }
-        return Formatter.format(parsed, file);
+        try {
+            return Formatter.format(parsed, file);
+        } catch (RuntimeException | Error e) {
+            throw Interpreter.failure(e, file, Span.NONE, "formatting this script");
+        }
     }
 
     /**
@@ -120,18 +131,35 @@ public final class QflEngine {
      */
     public Plan explain(String sourceName, String source, Path baseDirectory) throws QflScriptException {
         SourceFile file = new SourceFile(sourceName, source);
-        ParseResult parsed = ScriptParser.parse(file);
+        ParseResult parsed = Interpreter.parse(file);
         if (!parsed.ok()) {
             throw new QflScriptException(parsed.diagnostics());
         }
-        var checked = new Checker(models, file).check(parsed.script(), Scope.empty());
-        List<Diagnostic> errors = new ArrayList<>(checked.diagnostics());
-        errors.removeIf(d -> !d.isError());
-        if (!errors.isEmpty()) {
-            throw new QflScriptException(checked.diagnostics());
+        try {
+            var checked = new Checker(models, file).check(parsed.script(), Scope.empty());
+            List<Diagnostic> errors = new ArrayList<>(checked.diagnostics());
+            errors.removeIf(d -> !d.isError());
+            if (!errors.isEmpty()) {
+                throw new QflScriptException(checked.diagnostics());
+            }
+            Path cache = cacheDirectory != null ? cacheDirectory : baseDirectory.resolve(".qfl").resolve("models");
+            return Planner.plan(checked, sourceName, models, baseDirectory, cache);
+        } catch (RuntimeException | Error e) {
+            throw Interpreter.failure(e, file, Span.NONE, "planning this script");
         }
-        Path cache = cacheDirectory != null ? cacheDirectory : baseDirectory.resolve(".qfl").resolve("models");
-        return Planner.plan(checked, sourceName, models, baseDirectory, cache);
+    }
+
+    /**
+     * Runs a step that answers with diagnostics; if QFL itself fails (an exception or a JVM error
+     * such as running out of memory), the failure is one more diagnostic rather than an exception
+     * the host has to know about.
+     */
+    private static List<Diagnostic> diagnosticsOf(SourceFile file, String doing, Supplier<List<Diagnostic>> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException | Error e) {
+            return Interpreter.failure(e, file, Span.NONE, doing).diagnostics();
+        }
     }
 
     /** Builds an engine; every setting has a sensible default. */

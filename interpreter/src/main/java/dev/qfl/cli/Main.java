@@ -1,5 +1,6 @@
 package dev.qfl.cli;
 
+import dev.qfl.diag.DiagnosticCode;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -62,16 +63,34 @@ public final class Main {
             err.flush();
             return ExitCodes.USER_ERROR;
         });
-        cl.setExecutionExceptionHandler((e, command, parsed) -> root.invocation().failure(e));
+        cl.setExecutionExceptionHandler((e, command, parsed) -> failure(root, e));
         try {
             return cl.execute(args);
         } catch (RuntimeException | Error e) {
             // picocli's handlers failing themselves; still no trace without --debug
-            return root.invocation().failure(e);
+            return failure(root, e);
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * A failure that escaped a command. Scripts' own failures arrive as diagnostics; what is left
+     * here happened outside a script (reading a huge file, a benchmark). Running out of memory is
+     * a resource limit the user can lift (exit 1, QF9001), not a bug; the rest is reported by
+     * {@link Invocation#failure}.
+     */
+    private static int failure(QflCommand root, Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            PrintStream err = root.invocation().console().err();
+            err.println("qfl: error[" + DiagnosticCode.OUT_OF_MEMORY.code() + "]: QFL ran out of memory ("
+                    + e.getMessage() + ")");
+            err.println("  = hint: give Java more memory, e.g. QFL_JAVA_OPTS=-Xmx4g");
+            err.flush();
+            return ExitCodes.USER_ERROR;
+        }
+        return root.invocation().failure(e);
     }
 
     /** Picocli's message, except that a stray word where a command belongs is named as such. */

@@ -46,7 +46,8 @@ public enum DiagnosticCode {
     OUTSIDE_ROOT("QF5021", "a path outside the folder an embedding confines the session to"),
     BAD_TABLE_NAME("QF5031", "a table name that is not a plain name or schema.name"),
 
-    INTERNAL("QF9000", "internal error");
+    INTERNAL("QF9000", "internal error"),
+    OUT_OF_MEMORY("QF9001", "out of memory");
 
     private final String code;
     private final String title;

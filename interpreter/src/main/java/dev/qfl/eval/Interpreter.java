@@ -11,6 +11,7 @@ import dev.qfl.diag.Diagnostic;
 import dev.qfl.diag.DiagnosticCode;
 import dev.qfl.diag.Diagnostics;
 import dev.qfl.diag.SourceFile;
+import dev.qfl.diag.Span;
 import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.io.FileAccess;
 import dev.qfl.stdlib.model.ModelRegistry;
@@ -50,11 +51,16 @@ public final class Interpreter implements AutoCloseable {
 
     public Result evaluate(String sourceName, String source, Consumer<Output> sink) throws QflScriptException {
         SourceFile file = new SourceFile(sourceName, source);
-        ParseResult parsed = ScriptParser.parse(file);
+        ParseResult parsed = parse(file);
         if (!parsed.ok()) {
             throw new QflScriptException(parsed.diagnostics());
         }
-        CheckResult checked = new Checker(models, file).check(parsed.script(), scope);
+        CheckResult checked;
+        try {
+            checked = new Checker(models, file).check(parsed.script(), scope);
+        } catch (RuntimeException | Error e) {
+            throw failure(e, file, Span.NONE, "checking this input");
+        }
         if (checked.hasErrors()) {
             throw new QflScriptException(checked.diagnostics());
         }
@@ -68,17 +74,17 @@ public final class Interpreter implements AutoCloseable {
         for (int i = 0; i < checked.script().statements().size(); i++) {
             var statement = checked.statement(i);
             try {
-                executor.run(statement, scopeWithEarlier(checked, i));
+                // the session scope grows as statements succeed, so it is exactly the names defined
+                // before this statement: one scope per definition, not one rebuilt per statement
+                executor.run(statement, scope);
             } catch (QflException e) {
                 throw new QflScriptException(List.of(Diagnostics.fromLibrary(e, file, statement.span(),
                         state.baseDirectory())), e);
             } catch (CancellationException e) {
                 throw new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.CANCELLED, file, statement.span(),
                         "cancelled; the session keeps everything defined before this statement")), e);
-            } catch (RuntimeException e) {
-                throw new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.INTERNAL, file, statement.span(),
-                        "QFL failed while running this statement (a bug in QFL, not in the script): " + e,
-                        "rerun with --debug to see the stack trace, and please report it")), e);
+            } catch (RuntimeException | Error e) {
+                throw failure(e, file, statement.span(), "running this statement");
             }
             Optional<Symbol> defined = checked.definedBy(i);
             if (defined.isPresent()) {
@@ -86,6 +92,36 @@ public final class Interpreter implements AutoCloseable {
             }
         }
         return new Result(outputs);
+    }
+
+    /** Parses, turning a failure of the parser itself (e.g. out of memory) into a diagnostic. */
+    public static ParseResult parse(SourceFile file) throws QflScriptException {
+        try {
+            return ScriptParser.parse(file);
+        } catch (RuntimeException | Error e) {
+            throw failure(e, file, Span.NONE, "reading this input");
+        }
+    }
+
+    /**
+     * What a host sees when QFL itself fails: a diagnostic, never a raw exception or JVM error.
+     * Running out of memory is a resource limit (QF9001: a smaller input or a larger heap helps);
+     * anything else, a stack overflow included (the nesting limit keeps the default stack safe),
+     * is QFL's fault (QF9000). Catching a {@link VirtualMachineError} is safe here: the stack has
+     * unwound to this frame and what the failed work allocated is garbage.
+     *
+     * @param doing what QFL was doing, e.g. "running this statement"
+     */
+    public static QflScriptException failure(Throwable e, SourceFile file, Span at, String doing) {
+        if (e instanceof OutOfMemoryError) {
+            return new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.OUT_OF_MEMORY, file, at,
+                    "QFL ran out of memory while " + doing,
+                    "give Java more memory (e.g. QFL_JAVA_OPTS=-Xmx4g), or use less data or smaller models")), e);
+        }
+        String what = e instanceof StackOverflowError ? "ran out of stack space" : "failed";
+        return new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.INTERNAL, file, at,
+                "QFL " + what + " while " + doing + " (a bug in QFL, not in the script): " + e,
+                "rerun with --debug to see the stack trace, and please report it")), e);
     }
 
     /**
@@ -102,25 +138,22 @@ public final class Interpreter implements AutoCloseable {
         }
     }
 
-    /** The session scope plus the names defined by statements before {@code index} of this input. */
-    private Scope scopeWithEarlier(CheckResult checked, int index) {
-        Scope s = scope;
-        for (int i = 0; i < index; i++) {
-            Optional<Symbol> d = checked.definedBy(i);
-            if (d.isPresent()) {
-                s = s.with(d.get());
-            }
-        }
-        return s;
-    }
-
     public List<Diagnostic> check(String sourceName, String source) {
         SourceFile file = new SourceFile(sourceName, source);
-        ParseResult parsed = ScriptParser.parse(file);
+        ParseResult parsed;
+        try {
+            parsed = parse(file);
+        } catch (QflScriptException e) {
+            return e.diagnostics();
+        }
         if (!parsed.ok()) {
             return parsed.diagnostics();
         }
-        return new Checker(models, file).check(parsed.script(), scope).diagnostics();
+        try {
+            return new Checker(models, file).check(parsed.script(), scope).diagnostics();
+        } catch (RuntimeException | Error e) {
+            return failure(e, file, Span.NONE, "checking this input").diagnostics();
+        }
     }
 
     public Set<String> names() {
