@@ -10,10 +10,11 @@ package dev.qfl.stdlib.neural;
  *                 window's age and where zero lies (see {@link WindowLayout})
  * @param target   size × horizon normalised outcomes (zeros for inference batches)
  * @param mask     size × horizon: 1 where the outcome was observed and counts in the loss
- * @param location size locations (subtracted before dividing by the scale)
+ * @param location size locations (subtracted before dividing by the scale); doubles, like the data, so
+ *                 series at 1e300 or 1e-300 keep their scale (as floats they overflowed or vanished)
  * @param scale    size scales: y = location + scale · normalised value
  * @param floor    size floors in normalised units (where zero lies), or null when answers are not floored
  */
-record Batch(int size, float[] context, float[] extras, float[] target, float[] mask, float[] location,
-             float[] scale, float[] floor) {
+record Batch(int size, float[] context, float[] extras, float[] target, float[] mask, double[] location,
+             double[] scale, float[] floor) {
 }

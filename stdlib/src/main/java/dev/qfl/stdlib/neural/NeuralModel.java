@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.Panel;
 import dev.qfl.stdlib.data.Support;
 import dev.qfl.stdlib.data.TimeSeries;
@@ -93,8 +94,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
             float[] raw = outputs(member, all, context);
             int width = member.head().networkSteps(horizon) * member.head().outputsPerStep();
             for (int s = 0; s < list.size(); s++) {
-                bySeries.get(s).add(member.head().forecast(raw, s * width, all.location()[s], all.scale()[s], horizon,
-                        options.seed() * 31 + list.get(s).id().hashCode()));
+                bySeries.get(s).add(memberForecast(member, raw, s * width, all, s, list.get(s).id(), name));
             }
         }
         List<SeriesForecast> series = new ArrayList<>();
@@ -114,6 +114,23 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
             series.add(new SeriesForecast(ts.id(), ts.frequency(), ts.end(), marginals, joint));
         }
         return new ForecastSet(name, horizon, series, List.of());
+    }
+
+    /**
+     * One member's forecast of one series. Heads refuse to build a distribution from outputs that
+     * are not finite numbers; that is the network's failure (weights that overflowed in training),
+     * reported like a loss that stopped being a number, never as an internal error.
+     */
+    private QuantileHead.Forecast memberForecast(NeuralTrainer.Member member, float[] raw, int offset, Batch all,
+                                                 int s, String id, String modelName) {
+        try {
+            return member.head().forecast(raw, offset, all.location()[s], all.scale()[s], options.horizon(),
+                    options.seed() * 31 + id.hashCode());
+        } catch (IllegalArgumentException e) {
+            throw new QflException(TensorEngine.NOT_FINITE, "the forecast of " + modelName + " for series " + id
+                    + " is not a number: the trained network's outputs overflow (" + e.getMessage() + ")", null,
+                    "look for extreme values in the data, or train again with a lower lr", e);
+        }
     }
 
     private static QuantileFunction average(List<QuantileHead.Forecast> forecasts, int step) {

@@ -1,5 +1,6 @@
 package dev.qfl.stdlib.neural;
 
+import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.Panel;
 import dev.qfl.stdlib.data.Support;
 import dev.qfl.stdlib.data.TimeSeries;
@@ -21,6 +22,19 @@ import java.util.SplittableRandom;
  * step it moves by ±1. No raw scale enters the network: where zero lies, in normalised units
  * (squashed by asinh), tells it about a series' level and its floor.
  *
+ * <p><b>Outliers.</b> One rule, applied only where it fires: when the context's last step jumps by
+ * more than {@value #OUTLIER_STEPS} times both the context's and the series' typical step, the last
+ * value is an outlier: the window is centred on the value before it, scaled without that step,
+ * and sees the outlier as a missing observation. Centred on a spike (one day of 1e6 after 59 days
+ * of 0), every quantile of the next days used to sit near the spike; even as one clipped input, a
+ * context the network never saw in training moved the whole function (to about 23,000). Targets
+ * and earlier context values are never left out: spikes still shape the upper tail. Normalised inputs are clipped at ±{@value #INPUT_BOUND} and targets at
+ * ±{@value #TARGET_BOUND}, so no single value can saturate the network or make the loss overflow.
+ *
+ * <p><b>Magnitudes.</b> Locations and scales are doubles, so data at 1e300 or 1e-300 trains like
+ * data at 1; values beyond ±{@value #MAX_MAGNITUDE} are refused before anything runs (QF4105), as
+ * mapping forecasts back (location + scale · value) could overflow a double.
+ *
  * <p><b>Lags.</b> Each forecast step also sees the latest value one season (and, for daily and
  * hourly data, one year or week) back that lies before the origin, even when it lies before the
  * context, so a seasonal pattern never has to be read off the context alone.
@@ -33,7 +47,15 @@ import java.util.SplittableRandom;
  */
 final class WindowSampler {
     /** Normalised inputs are clipped here: one outlier must not saturate the first layer. */
-    private static final float INPUT_BOUND = 50f;
+    static final float INPUT_BOUND = 50f;
+    /** Normalised targets are clipped here, so an extreme value cannot make the loss overflow a float. */
+    static final float TARGET_BOUND = 10_000f;
+    /** A last step larger than this many typical steps (of the context and of the series) is an outlier. */
+    static final double OUTLIER_STEPS = 10;
+    /** Largest magnitude of a value the neural models accept. */
+    static final double MAX_MAGNITUDE = 1e300;
+    /** Code of a value beyond {@link #MAX_MAGNITUDE}. */
+    static final String TOO_LARGE = "QF4105";
 
     private final WindowLayout layout;
     private final int context;
@@ -43,6 +65,8 @@ final class WindowSampler {
     private final List<TimeSeries> series;
     private final boolean floored;
     private final double[] spreadFloor;
+    /** Per series, its typical step (mean absolute difference) over the part that trains. */
+    private final double[] seriesStep;
     private final int[] firstOrigin;
     private final long[] cumulative;   // cumulative count of training windows per series
     private final List<Integer> validationSeries = new ArrayList<>();
@@ -59,19 +83,22 @@ final class WindowSampler {
         this.floored = panel.support() == Support.NONNEGATIVE;
         int n = series.size();
         this.spreadFloor = new double[n];
+        this.seriesStep = new double[n];
         this.firstOrigin = new int[n];
         this.cumulative = new long[n];
         this.calendarOf = new float[n][];
         long total = 0;
         for (int s = 0; s < n; s++) {
             TimeSeries ts = series.get(s);
+            requireRepresentable(panel, ts);
             int length = ts.length();
             boolean validates = holdOut && length >= 2 * horizon + 1;
             int trainEnd = validates ? length - horizon : length;
             if (validates) {
                 validationSeries.add(s);
             }
-            spreadFloor[s] = 0.1 * seriesSpread(ts, trainEnd);
+            seriesStep[s] = seriesSpread(ts, trainEnd);
+            spreadFloor[s] = 0.1 * seriesStep[s];
             calendarOf[s] = calendarFeatures(ts);
             int last = trainEnd - horizon;   // the last origin whose targets are all inside the training part
             firstOrigin[s] = Math.max(1, Math.min(context, last / 2));
@@ -84,37 +111,50 @@ final class WindowSampler {
         return layout;
     }
 
+    /** Refuses values a forecast could not map back without overflowing (see the class comment). */
+    private static void requireRepresentable(Panel panel, TimeSeries ts) {
+        for (int i = 0; i < ts.length(); i++) {
+            if (ts.isObserved(i) && !(Math.abs(ts.value(i)) <= MAX_MAGNITUDE)) {
+                throw new QflException(TOO_LARGE, "series " + ts.id() + " of " + panel.name() + " has the value "
+                        + ts.value(i) + " at " + ts.timeAt(i) + ", beyond the ±1e300 neural models can forecast",
+                        null, "rescale the data (divide it by a power of ten), or use a local model such as "
+                        + "seasonal_naive", null);
+            }
+        }
+    }
+
     /** The series' typical step (mean absolute difference), else its mean absolute value, else 1. */
     private static double seriesSpread(TimeSeries ts, int end) {
         double diff = meanAbsDifference(ts, 0, end);
         if (diff > 0) {
             return diff;
         }
-        double sum = 0;
+        double mean = 0;   // a running mean: a sum of values near 1e300 would overflow
         int count = 0;
         for (int i = 0; i < end; i++) {
             if (ts.isObserved(i)) {
-                sum += Math.abs(ts.value(i));
                 count++;
+                mean += (Math.abs(ts.value(i)) - mean) / count;
             }
         }
-        return count > 0 && sum > 0 ? sum / count : 1;
+        return count > 0 && mean > 0 ? mean : 1;
     }
 
+    /** The mean absolute difference of consecutive observations in [from, to), as a running mean (no overflow). */
     private static double meanAbsDifference(TimeSeries ts, int from, int to) {
-        double sum = 0;
+        double mean = 0;
         int count = 0;
         int previous = -1;
         for (int i = Math.max(0, from); i < to; i++) {
             if (ts.isObserved(i)) {
                 if (previous >= 0) {
-                    sum += Math.abs(ts.value(i) - ts.value(previous));
                     count++;
+                    mean += (Math.abs(ts.value(i) - ts.value(previous)) - mean) / count;
                 }
                 previous = i;
             }
         }
-        return count == 0 ? 0 : sum / count;
+        return mean;
     }
 
     /** Calendar features of every step a window of this series can touch (times are computed once). */
@@ -201,14 +241,31 @@ final class WindowSampler {
         return n == 0 ? 0 : sum / n;
     }
 
-    /** The context's last observed value (0 when it has none). */
-    private double lastValue(TimeSeries ts, int origin) {
-        for (int t = Math.min(origin, ts.length()) - 1; t >= Math.max(0, origin - context); t--) {
+    /** The index of the last observation before {@code end} inside the context, or −1. */
+    private int lastObserved(TimeSeries ts, int origin, int end) {
+        for (int t = Math.min(end, ts.length()) - 1; t >= Math.max(0, origin - context); t--) {
             if (ts.isObserved(t)) {
-                return ts.value(t);
+                return t;
             }
         }
-        return 0;
+        return -1;
+    }
+
+    /**
+     * Where the context's last step is an outlier, the index of the observation before it (the
+     * window is centred there and scaled without the jump); otherwise −1. The step must exceed
+     * {@link #OUTLIER_STEPS} times both the typical step of the rest of the context and the
+     * series' own, so a calm stretch followed by an ordinary move is not an outlier.
+     */
+    int beforeOutlier(int s, TimeSeries ts, int origin) {
+        int last = lastObserved(ts, origin, origin);
+        int before = last < 0 ? -1 : lastObserved(ts, origin, last);
+        if (before < 0) {
+            return -1;
+        }
+        double jump = Math.abs(ts.value(last) - ts.value(before));
+        double typical = Math.max(meanAbsDifference(ts, origin - context, last), seriesStep[s]);
+        return jump > OUTLIER_STEPS * typical ? before : -1;
     }
 
     private static float bounded(double v) {
@@ -222,8 +279,8 @@ final class WindowSampler {
         private final float[] extras;
         private final float[] target;
         private final float[] mask;
-        private final float[] location;
-        private final float[] scale;
+        private final double[] location;
+        private final double[] scale;
         private final float[] floor;
         private int next;
 
@@ -233,21 +290,33 @@ final class WindowSampler {
             extras = new float[size * extraFeatures()];
             target = new float[size * horizon];
             mask = new float[size * horizon];
-            location = new float[size];
-            scale = new float[size];
+            location = new double[size];
+            scale = new double[size];
             floor = floored ? new float[size] : null;
         }
 
         void add(int s, int origin, boolean withTarget) {
             TimeSeries ts = series.get(s);
             int w = next++;
-            double loc = layout.onMean() ? mean(ts, origin) : lastValue(ts, origin);
-            double sc = Math.max(meanAbsDifference(ts, origin - context, origin), spreadFloor[s]);
+            double loc;
+            double sc;
+            int outlier = -1;   // a last value the window leaves out (see the class comment)
+            if (layout.onMean()) {
+                loc = mean(ts, origin);
+                sc = meanAbsDifference(ts, origin - context, origin);
+            } else {
+                int before = beforeOutlier(s, ts, origin);
+                outlier = before >= 0 ? lastObserved(ts, origin, origin) : -1;
+                int centre = before >= 0 ? before : lastObserved(ts, origin, origin);
+                loc = centre < 0 ? 0 : ts.value(centre);
+                sc = meanAbsDifference(ts, origin - context, before >= 0 ? before + 1 : origin);
+            }
+            sc = Math.max(sc, spreadFloor[s]);
             if (!(sc > 0)) {
                 sc = 1;
             }
-            location[w] = (float) loc;
-            scale[w] = (float) sc;
+            location[w] = loc;
+            scale[w] = sc;
             if (floor != null) {
                 floor[w] = (float) (-loc / sc);
             }
@@ -256,7 +325,7 @@ final class WindowSampler {
             for (int i = 0; i < context; i++) {
                 int t = origin - context + i;
                 int at = (w * context + i) * WindowLayout.CONTEXT_FEATURES;
-                if (t >= 0 && ts.isObserved(t)) {
+                if (t >= 0 && t != outlier && ts.isObserved(t)) {
                     ctx[at] = bounded((ts.value(t) - loc) / sc);
                     ctx[at + 1] = 1f;
                     seen++;
@@ -277,7 +346,8 @@ final class WindowSampler {
                     }
                 }
                 if (withTarget && origin + h < ts.length() && ts.isObserved(origin + h)) {
-                    target[w * horizon + h] = (float) ((ts.value(origin + h) - loc) / sc);
+                    target[w * horizon + h] = (float) Math.max(-TARGET_BOUND, Math.min(TARGET_BOUND,
+                            (ts.value(origin + h) - loc) / sc));
                     mask[w * horizon + h] = 1f;
                 }
             }

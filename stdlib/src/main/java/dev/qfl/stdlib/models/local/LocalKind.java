@@ -1,7 +1,9 @@
 package dev.qfl.stdlib.models.local;
 
+import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.Frequency;
 import dev.qfl.stdlib.data.Panel;
+import dev.qfl.stdlib.data.TimeSeries;
 import dev.qfl.stdlib.model.FitContext;
 import dev.qfl.stdlib.model.ModelKind;
 import dev.qfl.stdlib.model.ModelSpec;
@@ -67,8 +69,28 @@ public abstract class LocalKind implements ModelKind {
         return spec.intOption("season");
     }
 
+    /**
+     * Largest magnitude of a value the local models fit. Their likelihoods and variances square
+     * the data, and a square beyond about 1e308 is infinite: at 1e300 ets and arima built normal
+     * distributions from infinite variances and theta failed inside its fit (internal errors).
+     */
+    static final double MAX_MAGNITUDE = 1e100;
+
     @Override
     public TrainedModel fit(Panel panel, ModelSpec spec, FitContext context) {
+        requireSquarable(panel);
         return LocalModel.fit(panel, spec, season(spec), minimumLength(spec), fitter(), context);
+    }
+
+    private void requireSquarable(Panel panel) {
+        for (TimeSeries ts : panel.series()) {
+            for (int i = 0; i < ts.length(); i++) {
+                if (ts.isObserved(i) && !(Math.abs(ts.value(i)) <= MAX_MAGNITUDE)) {
+                    throw new QflException("QF4106", "series " + ts.id() + " of " + panel.name() + " has the value "
+                            + ts.value(i) + " at " + ts.timeAt(i) + ", beyond the ±1e100 " + name() + " can fit",
+                            null, "rescale the data (divide it by a power of ten), or use seasonal_naive", null);
+                }
+            }
+        }
     }
 }
