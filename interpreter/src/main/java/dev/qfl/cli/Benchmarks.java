@@ -42,6 +42,8 @@ public final class Benchmarks {
                 "the article's experiment: 5 vs 20 knots on a three-peak mixture (arg: epochs)");
         add(m, "query", "dev.qfl.stdlib.dist.IsqfQueryBenchmark",
                 "quantile and CDF evaluations per second of learned quantile functions");
+        add(m, "fuzz", "dev.qfl.fuzz.FuzzBenchmark",
+                "mutants of the example scripts through check, fmt, explain and run, without training; internal errors found (arg: mutants, default 2,000)");
         return new Benchmarks(m);
     }
 
