@@ -68,8 +68,8 @@ final class ConditionReach {
         for (Known k : known) {
             if (kind.columnNames().contains(k.column()) && !k.values().isEmpty()
                     && k.values().stream().allMatch(v -> truth(condition, k.column(), v) == Truth.NO)) {
-                error(DiagnosticCode.IMPOSSIBLE_CONDITION, condition, "no row can meet this condition: the "
-                        + k.column() + (k.values().size() == 1 ? " is " : "s are ") + values(k.values()),
+                error(DiagnosticCode.IMPOSSIBLE_CONDITION, condition, "no row can meet this condition: " + k.column()
+                        + " is " + (k.values().size() == 1 ? "" : "one of ") + values(k.values()),
                         "compare " + k.column() + " with one of these values, or leave that part out");
                 return false;
             }

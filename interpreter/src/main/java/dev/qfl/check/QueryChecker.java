@@ -204,7 +204,8 @@ final class QueryChecker {
             ConditionChecker conditions = new ConditionChecker(checker, file, scope, kind);
             boolean wellFormed = conditions.check(condition);
             boolean reachable = !wellFormed || new ConditionReach(checker, file, scope).check(condition, kind,
-                    known(levels, threshold, options), model.map(Symbol.ModelSymbol::name).orElse("the model"), maxHorizon);
+                    known(levels, threshold, options, maxHorizon), model.map(Symbol.ModelSymbol::name).orElse("the model"),
+                    maxHorizon);
             ok &= wellFormed && reachable;
             // a condition that can select nothing has been explained; its bound would only repeat it
             Optional<HorizonBounds.Bound> bound = reachable ? HorizonBounds.upper(condition, scope) : Optional.empty();
@@ -227,8 +228,15 @@ final class QueryChecker {
 
     /** The answer's columns whose values are known before running, for {@link ConditionReach}. */
     private static List<ConditionReach.Known> known(List<BigDecimal> levels, BigDecimal threshold,
-                                                    Map<String, BigDecimal> options) {
+                                                    Map<String, BigDecimal> options, int modelSteps) {
         List<ConditionReach.Known> out = new ArrayList<>();
+        if (options.get("paths") != null) {
+            out.add(new ConditionReach.Known("path", wholeNumbers(options.get("paths").intValue())));
+        }
+        if (modelSteps > 0) {
+            out.add(new ConditionReach.Known("horizon_i", wholeNumbers(modelSteps)));
+            out.add(new ConditionReach.Known("horizon_j", wholeNumbers(modelSteps)));
+        }
         out.add(new ConditionReach.Known("level", levels.stream().map(BigDecimal::doubleValue).toList()));
         if (threshold != null) {
             out.add(new ConditionReach.Known("threshold", List.of(threshold.doubleValue())));
@@ -237,6 +245,11 @@ final class QueryChecker {
             out.add(new ConditionReach.Known("stock", List.of(options.get("stock").doubleValue())));
         }
         return out;
+    }
+
+    /** 1, 2, ..., n as doubles: the values of a counting column such as path. */
+    private static List<Double> wholeNumbers(int n) {
+        return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> (double) i).toList();
     }
 
     /** The named options each decision query takes; all are positive numbers and all are required. */
