@@ -182,8 +182,7 @@ public final class Checker {
         } else {
             path = p.value();
         }
-        Map<String, Object> options = new OptionChecker(file, scope, this::report)
-                .check(SeriesSources.CSV, call, SeriesSources.CSV_OPTIONS);
+        Map<String, Object> options = new CsvSourceCheck(file, scope, this::report).check(call);
         Frequency freq = options.get("freq") instanceof String f ? Frequency.fromKeyword(f).orElse(null) : null;
         if (options.get("until") instanceof String until && CsvOptions.parseUntil(until).isEmpty()) {
             Expr at = call.named().stream().filter(a -> a.name().name().equals("until")).findFirst().orElseThrow().value();

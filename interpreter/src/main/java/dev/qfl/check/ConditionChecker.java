@@ -24,10 +24,15 @@ final class ConditionChecker {
     private final List<Column> columns;
 
     ConditionChecker(Checker checker, SourceFile file, Scope scope, QueryKind kind) {
+        this(checker, file, scope, kind.columns());
+    }
+
+    /** Conditions on {@code columns}: a query's, with the key columns of its series ({@code id: [...]}). */
+    ConditionChecker(Checker checker, SourceFile file, Scope scope, List<Column> columns) {
         this.checker = checker;
         this.file = file;
         this.scope = scope;
-        this.columns = kind.columns();
+        this.columns = columns;
     }
 
     boolean check(Expr e) {

@@ -201,7 +201,8 @@ final class QueryChecker {
         }
         int maxHorizon = model.map(Symbol.ModelSymbol::horizon).orElse(0);
         if (condition != null) {
-            ConditionChecker conditions = new ConditionChecker(checker, file, scope, kind);
+            ConditionChecker conditions = new ConditionChecker(checker, file, scope, kind.columns(
+                    SeriesSources.keyColumns(scope, series)));
             boolean wellFormed = conditions.check(condition);
             boolean reachable = !wellFormed || new ConditionReach(checker, file, scope).check(condition, kind,
                     known(levels, threshold, options, maxHorizon), model.map(Symbol.ModelSymbol::name).orElse("the model"),

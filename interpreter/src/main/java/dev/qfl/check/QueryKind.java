@@ -92,6 +92,30 @@ public enum QueryKind {
         return columns;
     }
 
+    /**
+     * The columns of this kind's answers about a series whose id is built from several key columns
+     * ({@code id: ["sku", "store"]}): the answers per series and step (quantile, probability,
+     * tradeoff, newsvendor, interval, service) keep each key as a text column right after
+     * {@code id}, so {@code where store == "S1"} selects and exports carry the keys apart; other
+     * answers (totals, samples, correlations, plots) keep {@code id} alone.
+     */
+    public List<Column> columns(List<String> keys) {
+        if (keys.isEmpty() || !hasKeyColumns()) {
+            return columns;
+        }
+        List<Column> out = new java.util.ArrayList<>(columns.size() + keys.size());
+        out.add(columns.get(0));
+        keys.forEach(k -> out.add(col(k, ColumnType.STRING)));
+        out.addAll(columns.subList(1, columns.size()));
+        return List.copyOf(out);
+    }
+
+    /** Whether answers of this kind get one column per key of a multi-key series. */
+    public boolean hasKeyColumns() {
+        return this == QUANTILE || this == PROBABILITY || this == TRADEOFF || this == NEWSVENDOR || this == INTERVAL
+                || this == SERVICE;
+    }
+
     public List<String> columnNames() {
         return columns.stream().map(Column::name).toList();
     }

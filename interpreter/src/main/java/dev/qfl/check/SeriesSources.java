@@ -24,7 +24,7 @@ public final class SeriesSources {
             new OptionSpec("value", OptionType.STRING, false, null, "wide format: every other column is a series",
                     null, null, List.of(), "the value column (long format)"),
             new OptionSpec("id", OptionType.STRING, false, null, "a single series", null, null, List.of(),
-                    "the column naming each series (long format)"),
+                    "the column naming each series (long format), or a list of key columns: [\"sku\", \"store\"]"),
             new OptionSpec("freq", OptionType.SYMBOL, false, null, "inferred from the timestamps", null, null,
                     List.of("hour", "day", "week", "month", "quarter", "year"), "the frequency"),
             new OptionSpec("fill", OptionType.NUMBER, false, null, "gaps are an error", null, null,
@@ -35,7 +35,34 @@ public final class SeriesSources {
                     "last date to read, e.g. \"2024-06-15\": holds out the rest"),
             new OptionSpec("encoding", OptionType.STRING, false, null, "UTF-8", null, null, List.of(),
                     "the file's character encoding, e.g. \"ISO-8859-1\""),
-            OptionSpec.integer("max_rows", 10_000_000, 1, 2_000_000_000, "the most rows read from the file"));
+            OptionSpec.integer("max_rows", 10_000_000, 1, 2_000_000_000, "the most rows read from the file"),
+            new OptionSpec("missing", OptionType.SYMBOL, false, "unknown", null, null, null, List.of("unknown", "zero"),
+                    "what a time without a row means: unknown (a gap) or zero (an observed zero)"),
+            new OptionSpec("as_of", OptionType.STRING, false, null, "the panel's last time", null, null, List.of(),
+                    "the common forecast origin, e.g. \"2024-06-24\": rows after it are not read"),
+            new OptionSpec("delimiter", OptionType.STRING, false, ",", null, null, null, List.of(),
+                    "the field separator, one character: \",\", \";\", \"\\t\" or \"|\""),
+            new OptionSpec("date_format", OptionType.STRING, false, null, "ISO dates, months, years and weeks", null,
+                    null, List.of(), "a java.time pattern for the time column, e.g. \"dd.MM.yyyy\""),
+            new OptionSpec("decimal", OptionType.STRING, false, ".", null, null, null, List.of(),
+                    "the decimal separator: \".\" or \",\" (then another delimiter)"));
+
+    /**
+     * The key columns a {@code series} declaration's checked options name with {@code id: [...]}
+     * (several columns: its answers get one column each), or empty for one id column or none.
+     */
+    public static List<String> keyColumns(java.util.Map<String, Object> options) {
+        if (options.get("id") instanceof List<?> keys && keys.size() > 1) {
+            return keys.stream().map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+
+    /** The key columns of series {@code series} in {@code scope} (empty when it has none or is unknown). */
+    public static List<String> keyColumns(Scope scope, String series) {
+        return series != null && scope.lookup(series).orElse(null) instanceof Symbol.SeriesSymbol s
+                ? keyColumns(s.options()) : List.of();
+    }
 
     /**
      * Options of {@code parquet(path, ...)}: csv's options that concern rows, named one by one so

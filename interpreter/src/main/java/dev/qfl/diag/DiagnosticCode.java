@@ -33,9 +33,16 @@ public enum DiagnosticCode {
     BAD_EXPORT("QF2018", "unsupported export target"),
     NOT_A_QUERY("QF2019", "clause on something that is not a query"),
     IMPOSSIBLE_CONDITION("QF2020", "a condition no row can meet"),
+    BAD_DATE_FORMAT("QF2030", "a date_format that cannot read dates"),
+    BAD_DELIMITER("QF2031", "a delimiter that is not one character, or a quote or line break"),
+    BAD_ID_COLUMNS("QF2032", "an id list that is empty, repeats a column or names something else"),
+    BAD_AS_OF("QF2033", "an as_of that is not a date, or after until"),
+    BAD_DECIMAL("QF2034", "a decimal separator other than \".\" or \",\", or a decimal comma between commas"),
 
     BAD_SQL("QF3130", "a SQL statement that is not a query, or that the database refuses"),
     PASSWORD_IN_URL("QF3134", "a password written in a connection URL"),
+    OMITTED_ZEROS("QF3153", "absent rows that look like omitted zeros"),
+    ENDS_EARLY("QF3154", "series that end before the panel's forecast origin"),
     SHORT_SERIES("QF3201", "series too short for a model"),
 
     WRITE_FAILED("QF5001", "cannot write a file"),

@@ -41,7 +41,9 @@ public final class DataCheck {
             Symbol symbol = checked.definedBy(i).orElse(null);
             try {
                 if (symbol instanceof Symbol.SeriesSymbol s && s.path() != null) {
-                    panels.put(s.name(), DataLoading.load(s, baseDirectory.resolve(s.path()).normalize(), files).panel());
+                    DataLoading.Loaded loaded = DataLoading.load(s, baseDirectory.resolve(s.path()).normalize(), files);
+                    panels.put(s.name(), loaded.panel());
+                    out.addAll(loaded.diagnostics(file, statement.span()));
                 } else if (symbol instanceof Symbol.ModelSymbol m && m.modelKind() != null && m.members().isEmpty()
                         && panels.containsKey(m.series())) {
                     ModelKind kind = models.find(m.modelKind()).orElseThrow();

@@ -1,11 +1,18 @@
 package dev.qfl.eval;
 
+import dev.qfl.diag.Span;
 import dev.qfl.check.Symbol;
+import dev.qfl.diag.Diagnostic;
+import dev.qfl.diag.Severity;
+import dev.qfl.diag.SourceFile;
 import dev.qfl.stdlib.FilePosition;
 import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.CsvLoader;
 import dev.qfl.stdlib.data.CsvOptions;
 import dev.qfl.stdlib.data.DataErrors;
+import dev.qfl.stdlib.data.DataShape;
+import dev.qfl.stdlib.data.DataWarning;
+import dev.qfl.stdlib.data.Missing;
 import dev.qfl.stdlib.data.Fill;
 import dev.qfl.stdlib.data.Frequency;
 import dev.qfl.stdlib.data.Panel;
@@ -28,8 +35,18 @@ final class DataLoading {
     private DataLoading() {
     }
 
-    /** A loaded panel and the one-line notes to show about it. */
-    record Loaded(Panel panel, List<String> notes) {
+    /** A loaded panel, the one-line notes to show about it and what it warns of. */
+    record Loaded(Panel panel, List<String> notes, List<DataWarning> warnings) {
+        Loaded(Panel panel, List<String> notes) {
+            this(panel, notes, List.of());
+        }
+
+        /** The warnings as diagnostics of the declaration that read the panel. */
+        List<Diagnostic> diagnostics(SourceFile file, Span declaration) {
+            return warnings.stream().map(w -> new Diagnostic(w.code(), Severity.WARNING, file.name(), declaration,
+                    declaration == null ? null : file.line(declaration.line()), panel.name() + ": " + w.message(),
+                    w.hint() == null ? List.of() : List.of(w.hint()))).toList();
+        }
     }
 
     /** Loads with no restriction (the CLI's {@code qfl check}). */
@@ -44,7 +61,7 @@ final class DataLoading {
         try {
             CsvOptions options = options(symbol.options());
             var loaded = new CsvLoader().load(symbol.name(), access.check(file), options);
-            return new Loaded(loaded.panel(), loaded.notes());
+            return new Loaded(loaded.panel(), loaded.notes(), loaded.warnings());
         } catch (QflException e) {
             throw located(access.quoteContent() ? e : withoutContent(e), symbol.path());
         }
@@ -93,8 +110,18 @@ final class DataLoading {
         String u = (String) o.get("until");
         java.time.LocalDateTime until = u == null ? null : CsvOptions.parseUntil(u).orElseThrow();   // checked before running
         long maxRows = o.get("max_rows") instanceof Number n ? n.longValue() : CsvOptions.DEFAULT_MAX_ROWS;
-        return new CsvOptions((String) o.get("time"), (String) o.get("value"), (String) o.get("id"), freq, fill, support,
-                until, encoding((String) o.get("encoding")), maxRows);
+        List<String> keys = o.get("id") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return new CsvOptions((String) o.get("time"), (String) o.get("value"), keys.isEmpty() ? (String) o.get("id") : null,
+                freq, fill, support, until, encoding((String) o.get("encoding")), maxRows, shape(o, keys));
+    }
+
+    /** The shape options, checked before running (CsvSourceCheck). */
+    private static DataShape shape(Map<String, Object> o, List<String> keys) {
+        String delimiter = (String) o.get("delimiter");
+        String asOf = (String) o.get("as_of");
+        return new DataShape(keys, delimiter == null ? ',' : delimiter.charAt(0), (String) o.get("date_format"),
+                ",".equals(o.get("decimal")), Missing.fromKeyword(String.valueOf(o.get("missing"))).orElse(Missing.UNKNOWN),
+                asOf == null ? null : DataShape.parseAsOf(asOf).orElseThrow());
     }
 
     private static Charset encoding(String name) {

@@ -73,6 +73,7 @@ final class Executor {
             preflightPlots(checked.script().statements().indexOf(s), series -> series.equals(read.name()) ? read : null,
                     scope);
             loaded.notes().forEach(n -> out.accept(new Output.Message(n)));
+            loaded.diagnostics(file, s.span()).forEach(w -> out.accept(new Output.Warning(w)));
         } else if (s instanceof Statement.ModelDecl d) {
             models.declare((Symbol.ModelSymbol) symbolOf(d.name(), s));
         } else if (s instanceof Statement.Fit f) {

@@ -4,6 +4,9 @@ import dev.qfl.ast.Expr;
 import dev.qfl.check.ResolvedQuery;
 import dev.qfl.stdlib.decision.Decisions;
 import dev.qfl.check.Scope;
+import dev.qfl.check.SeriesSources;
+import dev.qfl.stdlib.data.DataShape;
+import dev.qfl.stdlib.table.Column;
 import dev.qfl.stdlib.data.Frequency;
 import dev.qfl.stdlib.dist.QuantileFunction;
 import dev.qfl.stdlib.forecast.ForecastSet;
@@ -31,7 +34,9 @@ final class QueryRunner {
         if (q.kind().isJoint()) {
             return TotalRunner.paths(q, forecast, scope, provenance);
         }
-        Predicate<Object[]> keep = RowCondition.compile(q.condition(), q.kind().columns(), scope);
+        List<String> keys = SeriesSources.keyColumns(scope, q.series());
+        List<Column> columns = q.kind().columns(keys);
+        Predicate<Object[]> keep = RowCondition.compile(q.condition(), columns, scope);
         List<Table.Row> rows = new ArrayList<>();
         int steps = q.maxHorizon() > 0 ? Math.min(q.maxHorizon(), forecast.horizon()) : forecast.horizon();
         double[] levels = q.levels().stream().mapToDouble(BigDecimal::doubleValue).toArray();
@@ -40,13 +45,32 @@ final class QueryRunner {
                 Object date = dateCell(s.frequency(), s.timeAt(h));
                 QuantileFunction qf = s.step(h);
                 for (Object[] row : rows(q, s.id(), date, h, qf, levels)) {
-                    if (keep.test(row)) {
-                        rows.add(new Table.Row(row));
+                    Object[] keyed = withKeys(row, s.id(), keys.size());
+                    if (keep.test(keyed)) {
+                        rows.add(new Table.Row(keyed));
                     }
                 }
             }
         }
-        return new Table(q.kind().columns(), rows, interpolationNotes(q, forecast, levels), provenance);
+        return new Table(columns, rows, interpolationNotes(q, forecast, levels), provenance);
+    }
+
+    /**
+     * The row with the series' key values after its id: the loader joined them with
+     * {@link DataShape#KEY_SEPARATOR} and refused it inside key values, so splitting gives them back.
+     */
+    private static Object[] withKeys(Object[] row, String id, int keys) {
+        if (keys == 0) {
+            return row;
+        }
+        String[] parts = id.split(java.util.regex.Pattern.quote(DataShape.KEY_SEPARATOR), -1);
+        Object[] out = new Object[row.length + keys];
+        out[0] = row[0];
+        for (int k = 0; k < keys; k++) {
+            out[1 + k] = k < parts.length ? parts[k] : "";
+        }
+        System.arraycopy(row, 1, out, 1 + keys, row.length - 1);
+        return out;
     }
 
     /**

@@ -109,8 +109,8 @@ final class MissingRows {
         List<DataWarning> out = new ArrayList<>();
         if (mode == Missing.UNKNOWN && !endsEarly.isEmpty()) {
             out.add(new DataWarning(DataErrors.ENDS_EARLY, String.format(Locale.ROOT, "%s before %s and "
-                    + "%s forecast from their own last times, not from %s", named(), show(origin),
-                    endsEarly.size() == 1 ? "is" : "are", show(origin)),
+                    + "%s, not from %s", named(), show(origin), endsEarly.size() == 1
+                    ? "is forecast from its own last time" : "are forecast from their own last times", show(origin)),
                     "if an absent row means nothing was sold, say missing: zero and every series is forecast from "
                             + show(origin)));
         }
