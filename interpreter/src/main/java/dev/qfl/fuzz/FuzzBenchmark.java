@@ -53,7 +53,8 @@ public final class FuzzBenchmark {
                     written[0]++;
                     write(target, f);
                 }
-            });
+            }, soFar -> System.out.printf(Locale.ROOT, "... %,d mutants, %d internal errors, %.0f s%n",
+                    soFar.mutants(), soFar.findings().size(), soFar.millis() / 1000.0));
             print(report, out, written[0]);
         }
     }

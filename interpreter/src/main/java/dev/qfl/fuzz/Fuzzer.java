@@ -85,6 +85,14 @@ public final class Fuzzer {
 
     /** Runs mutants {@code 0..count-1}, reporting each finding as it is found. */
     public Report run(int count, Consumer<Finding> onFinding) {
+        return run(count, onFinding, report -> { });
+    }
+
+    /**
+     * Runs mutants {@code 0..count-1}, reporting each finding as it is found and the report so
+     * far after every 500 mutants (a long run can be stopped and still say what it did).
+     */
+    public Report run(int count, Consumer<Finding> onFinding, Consumer<Report> progress) {
         long start = System.nanoTime();
         Map<Pass, PassCount> passes = new EnumMap<>(Pass.class);
         for (Pass p : Pass.values()) {
@@ -92,6 +100,7 @@ public final class Fuzzer {
         }
         List<Finding> findings = new ArrayList<>();
         ExecutorService worker = newWorker();
+        int tried = 0;
         try {
             for (int i = 0; i < count; i++) {
                 int index = i;
@@ -124,11 +133,16 @@ public final class Fuzzer {
                         }
                     }
                 }
+                tried++;
+                if ((i + 1) % 500 == 0) {
+                    progress.accept(new Report(i + 1, new EnumMap<>(passes), List.copyOf(findings),
+                            (System.nanoTime() - start) / 1_000_000));
+                }
             }
         } finally {
             worker.shutdownNow();
         }
-        return new Report(count, passes, findings, (System.nanoTime() - start) / 1_000_000);
+        return new Report(tried, passes, findings, (System.nanoTime() - start) / 1_000_000);
     }
 
     private final AtomicReference<Thread> workerThread = new AtomicReference<>();
