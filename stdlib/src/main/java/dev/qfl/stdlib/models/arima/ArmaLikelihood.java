@@ -27,6 +27,8 @@ final class ArmaLikelihood {
     private static final double STEADY_VARIANCE = 1 + 1e-9;
 
     private final double[] series;
+    /** The series less the mean of the current evaluation (the CSS recursion reads each value several times). */
+    private final double[] deviations;
     private final int r;
     private final double[] transition;
     private final double[] state;
@@ -49,6 +51,7 @@ final class ArmaLikelihood {
 
     ArmaLikelihood(double[] series, int arDegree, int maDegree) {
         this.series = series;
+        this.deviations = new double[series.length];
         this.r = Math.max(Math.max(arDegree, maDegree + 1), 1);
         this.transition = new double[r];
         this.state = new double[r];
@@ -80,15 +83,19 @@ final class ArmaLikelihood {
         sparse(ar, ma);
         int n = series.length;
         int start = ar.length;
+        double[] centred = deviations;
+        for (int t = 0; t < n; t++) {
+            centred[t] = series[t] - mean;
+        }
         double ssq = 0;
         for (int t = 0; t < n; t++) {
             if (t < start) {
                 residuals[t] = 0;
                 continue;
             }
-            double e = series[t] - mean;
+            double e = centred[t];
             for (int k = 0; k < arCount; k++) {
-                e -= arValues[k] * (series[t - arLags[k]] - mean);
+                e -= arValues[k] * centred[t - arLags[k]];
             }
             // residuals before the start are zero, so only lags reaching back to it count
             for (int k = 0; k < maCount && maLags[k] <= t - start; k++) {
