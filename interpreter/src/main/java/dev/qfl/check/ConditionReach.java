@@ -8,8 +8,10 @@ import dev.qfl.format.Formatter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoublePredicate;
+import java.util.stream.IntStream;
 
 /**
  * Finds {@code where} conditions that can select no row although every part is well-typed:
@@ -79,6 +81,34 @@ final class ConditionReach {
 
     /** A column whose possible values are known before running. */
     record Known(String column, List<Double> values) {
+    }
+
+    /**
+     * The answer's columns whose values a query fixes: its levels, threshold or stock, its sample
+     * paths 1..n, and a correlation's steps 1..H.
+     */
+    static List<Known> known(List<BigDecimal> levels, BigDecimal threshold, Map<String, BigDecimal> options,
+                             int modelSteps) {
+        List<Known> out = new ArrayList<>();
+        if (options.get("paths") != null) {
+            out.add(new Known("path", wholeNumbers(options.get("paths").intValue())));
+        }
+        if (modelSteps > 0) {
+            out.add(new Known("horizon_i", wholeNumbers(modelSteps)));
+            out.add(new Known("horizon_j", wholeNumbers(modelSteps)));
+        }
+        out.add(new Known("level", levels.stream().map(BigDecimal::doubleValue).toList()));
+        if (threshold != null) {
+            out.add(new Known("threshold", List.of(threshold.doubleValue())));
+        }
+        if (options.get("stock") != null) {
+            out.add(new Known("stock", List.of(options.get("stock").doubleValue())));
+        }
+        return out;
+    }
+
+    private static List<Double> wholeNumbers(int n) {
+        return IntStream.rangeClosed(1, n).mapToObj(i -> (double) i).toList();
     }
 
     // ---- one part at a time -------------------------------------------------------------------

@@ -60,7 +60,7 @@ final class QueryChecker {
         Map<String, BigDecimal> options = new LinkedHashMap<>();
         boolean ok = namedOptions(kind, call, options);
         if (ok && kind == QueryKind.NEWSVENDOR) {
-            ok = criticalRatio(call, options);
+            ok = CostRatio.check(checker, file, call, options);
         }
         String series = null;
         List<BigDecimal> levels = List.of();
@@ -205,7 +205,8 @@ final class QueryChecker {
                     SeriesSources.keyColumns(scope, series)));
             boolean wellFormed = conditions.check(condition);
             boolean reachable = !wellFormed || new ConditionReach(checker, file, scope).check(condition, kind,
-                    known(levels, threshold, options, maxHorizon), model.map(Symbol.ModelSymbol::name).orElse("the model"),
+                    ConditionReach.known(levels, threshold, options, maxHorizon),
+                    model.map(Symbol.ModelSymbol::name).orElse("the model"),
                     maxHorizon);
             ok &= wellFormed && reachable;
             // a condition that can select nothing has been explained; its bound would only repeat it
@@ -225,32 +226,6 @@ final class QueryChecker {
                     condition, maxHorizon, options, steps[0], steps[1], independence));
         }
         return ok && model.isPresent();
-    }
-
-    /** The answer's columns whose values are known before running, for {@link ConditionReach}. */
-    private static List<ConditionReach.Known> known(List<BigDecimal> levels, BigDecimal threshold,
-                                                    Map<String, BigDecimal> options, int modelSteps) {
-        List<ConditionReach.Known> out = new ArrayList<>();
-        if (options.get("paths") != null) {
-            out.add(new ConditionReach.Known("path", wholeNumbers(options.get("paths").intValue())));
-        }
-        if (modelSteps > 0) {
-            out.add(new ConditionReach.Known("horizon_i", wholeNumbers(modelSteps)));
-            out.add(new ConditionReach.Known("horizon_j", wholeNumbers(modelSteps)));
-        }
-        out.add(new ConditionReach.Known("level", levels.stream().map(BigDecimal::doubleValue).toList()));
-        if (threshold != null) {
-            out.add(new ConditionReach.Known("threshold", List.of(threshold.doubleValue())));
-        }
-        if (options.get("stock") != null) {
-            out.add(new ConditionReach.Known("stock", List.of(options.get("stock").doubleValue())));
-        }
-        return out;
-    }
-
-    /** 1, 2, ..., n as doubles: the values of a counting column such as path. */
-    private static List<Double> wholeNumbers(int n) {
-        return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> (double) i).toList();
     }
 
     /** The named options each decision query takes; all are positive numbers and all are required. */
@@ -299,33 +274,6 @@ final class QueryChecker {
             }
         }
         return ok;
-    }
-
-    /**
-     * The costs as the runner will see them (doubles) must be positive and finite, and their
-     * critical ratio strictly inside (0, 1): costs a factor of about 1e16 apart put it at 0 or 1,
-     * where a quantile is an infinite tail.
-     */
-    private boolean criticalRatio(Expr.Call call, Map<String, BigDecimal> options) {
-        for (Expr.Argument a : call.named()) {
-            double cost = options.get(a.name().name()).doubleValue();
-            if (!(cost > 0) || Double.isInfinite(cost)) {
-                error(DiagnosticCode.OPTION_OUT_OF_RANGE, a.value(), "newsvendor's option '" + a.name().name() + "' is "
-                        + LevelRule.show(options.get(a.name().name())) + ", which is " + (cost > 0 ? "beyond" : "below")
-                        + " the range of numbers QFL computes with", "costs only matter through their ratio: scale "
-                        + "both, e.g. underage: 4, overage: 1");
-                return false;
-            }
-        }
-        double ratio = dev.qfl.stdlib.decision.Decisions.criticalRatio(options.get("underage").doubleValue(),
-                options.get("overage").doubleValue());
-        if (ratio > 0 && ratio < 1) {
-            return true;
-        }
-        error(DiagnosticCode.OPTION_OUT_OF_RANGE, call, "the critical ratio underage / (underage + overage) rounds to "
-                + (ratio <= 0 ? "0" : "1") + ": the costs are too far apart for any stock level to balance them",
-                "keep the two costs within a factor of about 1e15 of each other");
-        return false;
     }
 
     /** The hint of a joint question asked of a univariate model: the two ways out. */
