@@ -357,7 +357,7 @@ public final class Checker {
             TableExportCheck.check(e, file, this::report);
         } else if (!path.endsWith(".csv") && !path.endsWith(".json") && !path.endsWith(".parquet")) {
             report(Diagnostic.error(DiagnosticCode.BAD_EXPORT, file, e.path().span(),
-                    "QFL exports .csv, .json and .parquet files, and database tables",
+                    "QFL exports .csv or .json files, .parquet files and database tables",
                     "end the file name with .csv, .json or .parquet, or write: export T to table \"plan\" in \"plan.duckdb\""));
         }
         java.util.Set<String> seen = new java.util.HashSet<>();

@@ -169,7 +169,24 @@ public final class QueryRows {
     }
 
     private static LocalDateTime time(ResultSet rows, int col, Kind kind, String name, long row) throws SQLException {
-        LocalDateTime t = switch (kind) {
+        LocalDateTime t;
+        try {
+            t = read(rows, col, kind, name, row);
+        } catch (java.time.DateTimeException | IllegalArgumentException e) {
+            // a driver that cannot express the database's value in java.time (a date beyond year
+            // 999,999,999, say): the value's problem, not QFL's
+            throw new QflException(DataErrors.BAD_TIME, "row " + row + ": the time in column \"" + name
+                    + "\" cannot be read: " + e.getMessage(), null, "leave such rows out of the query", e);
+        }
+        if (t == null) {
+            throw SqlErrors.error(SqlErrors.NULL_KEY, "row " + row + " has no time (NULL in column \"" + name + "\")",
+                    "leave such rows out of the query (WHERE " + name + " IS NOT NULL)", null);
+        }
+        return t;
+    }
+
+    private static LocalDateTime read(ResultSet rows, int col, Kind kind, String name, long row) throws SQLException {
+        return switch (kind) {
             case DATE -> {
                 LocalDate d = rows.getObject(col, LocalDate.class);
                 yield d == null ? null : d.atStartOfDay();
@@ -186,11 +203,6 @@ public final class QueryRows {
                         + "column \"" + name + "\"", null, "use ISO dates such as 2024-01-31, or a DATE column", null));
             }
         };
-        if (t == null) {
-            throw SqlErrors.error(SqlErrors.NULL_KEY, "row " + row + " has no time (NULL in column \"" + name + "\")",
-                    "leave such rows out of the query (WHERE " + name + " IS NOT NULL)", null);
-        }
-        return t;
     }
 
     /** The series id: the id column's value, or several key columns' values joined as csv(...) joins them. */
