@@ -1,6 +1,8 @@
 package dev.qfl.eval;
 
+import dev.qfl.ast.Statement;
 import dev.qfl.check.CheckResult;
+import dev.qfl.check.ResolvedQuery;
 import dev.qfl.check.Symbol;
 import dev.qfl.diag.Diagnostic;
 import dev.qfl.diag.DiagnosticCode;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The data half of {@code qfl check}: reads every declared series (so a broken file fails in CI,
@@ -44,6 +47,9 @@ public final class DataCheck {
                     DataLoading.Loaded loaded = DataLoading.load(s, baseDirectory.resolve(s.path()).normalize(), files);
                     panels.put(s.name(), loaded.panel());
                     out.addAll(loaded.diagnostics(file, statement.span()));
+                } else if (statement instanceof Statement.Plot plot) {
+                    plotProblem(checked, plot, panels, models)
+                            .ifPresent(e -> out.add(Diagnostics.fromLibrary(e, file, plot.span(), baseDirectory)));
                 } else if (symbol instanceof Symbol.ModelSymbol m && m.modelKind() != null && m.members().isEmpty()
                         && panels.containsKey(m.series())) {
                     ModelKind kind = models.find(m.modelKind()).orElseThrow();
@@ -65,5 +71,20 @@ public final class DataCheck {
             }
         }
         return out;
+    }
+
+    /**
+     * What a fan or quantile-function plot selects is known once its series is read, so check finds
+     * a fan of 20 series as run would, before anything trains (names are never redefined, so the
+     * script's final scope resolves the plot's model).
+     */
+    private static Optional<QflException> plotProblem(CheckResult checked, Statement.Plot plot, Map<String, Panel> panels,
+                                                      ModelRegistry models) {
+        ResolvedQuery q = checked.query(plot.value()).orElse(null);
+        Panel panel = q == null ? null : panels.get(q.series());
+        if (panel == null || !(checked.scope().lookup(q.model()).orElse(null) instanceof Symbol.ModelSymbol model)) {
+            return Optional.empty();
+        }
+        return PlotPreflight.check(q, panel, model, models, checked.scope());
     }
 }

@@ -164,6 +164,16 @@ class PlotTest {
     }
 
     @Test
+    void checkFindsAFanThatSelectsNoSeriesOnceTheDataIsRead() throws Exception {
+        Path script = dir.resolve("c.qfl");
+        Files.writeString(script, HEADER.replace("data/retail.csv", EXAMPLES.resolve("data/retail.csv").toString())
+                + "plot fan(demand, naive) where id == \"Z-99\" to \"x.png\"\n");
+        dev.qfl.cli.CliRun run = dev.qfl.cli.CliRun.of("check", script.toString());
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("error[QF5003]: fan draws 1 to 12 series, and the condition selects 0"), run.err());
+    }
+
+    @Test
     void aFanOfZerosSaysSoAndTradeoffsDrawTheirMarginalCost() throws Exception {
         StringBuilder csv = new StringBuilder("date,sku,units\n");
         for (int d = 0; d < 30; d++) {
