@@ -7,10 +7,10 @@ import dev.qfl.grammar.QflLexer;
 import dev.qfl.grammar.QflParser;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
@@ -49,16 +49,17 @@ final class NestingLimit {
     }
 
     /**
-     * Rejects token streams whose brackets and prefix operators alone nest deeper than the limit.
-     * A lower bound of the parse tree's depth, so it rejects nothing that {@link #checkTree} would
-     * accept.
+     * Rejects text whose brackets and prefix operators alone nest deeper than the limit. A lower
+     * bound of the parse tree's depth, so it rejects nothing that {@link #checkTree} would accept.
+     * Lexes only as far as the point where the limit is crossed: 100,000 nested calls are
+     * rejected after a few hundred tokens.
      */
-    Optional<Diagnostic> checkTokens(List<Token> tokens) {
+    Optional<Diagnostic> checkTokens(TokenSource lexer) {
         Deque<Integer> open = new ArrayDeque<>(); // per open bracket, the depth it adds
         int depth = 0;
         int prefixRun = 0; // prefix operators just before this point, which enclose what follows
         Token previous = null;
-        for (Token t : tokens) {
+        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
             if (t.getChannel() != Token.DEFAULT_CHANNEL) {
                 continue;
             }

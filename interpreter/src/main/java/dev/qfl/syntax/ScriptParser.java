@@ -49,15 +49,18 @@ public final class ScriptParser {
     private static ParseResult run(SourceFile file, Function<QflParser, ParserRuleContext> rule,
                                    Function<ParserRuleContext, Script> build) {
         try {
-            QflLexer lexer = new QflLexer(CharStreams.fromString(file.text(), file.name()));
-            lexer.removeErrorListeners();
-            CommonTokenStream tokens = new CommonTokenStream(lexer);
-            tokens.fill();
             NestingLimit limit = new NestingLimit(NestingLimit.MAX_DEPTH, file);
-            Optional<Diagnostic> tooDeep = limit.checkTokens(tokens.getTokens());
+            // a lexer of its own, so the scan can stop where the limit is crossed (lexing is cheap
+            // next to parsing, and the parser must never see input that deep)
+            QflLexer scan = new QflLexer(CharStreams.fromString(file.text(), file.name()));
+            scan.removeErrorListeners();
+            Optional<Diagnostic> tooDeep = limit.checkTokens(scan);
             if (tooDeep.isPresent()) {
                 return new ParseResult(null, List.of(tooDeep.get()), false, List.of());
             }
+            QflLexer lexer = new QflLexer(CharStreams.fromString(file.text(), file.name()));
+            lexer.removeErrorListeners();
+            CommonTokenStream tokens = new CommonTokenStream(lexer);
             QflParser parser = new QflParser(tokens);
             parser.removeErrorListeners();
             ParserRuleContext tree;
