@@ -130,6 +130,32 @@ class DatabaseSourcesTest {
     }
 
     @Test
+    void anExportDoesNotSilentlyReplaceTheParquetFileTheSessionRead() throws Exception {
+        try (QflSession s = session()) {
+            s.evaluate("plan.qfl", "series demand = parquet(\"sales/all.parquet\", " + OPTIONS + ")\n" + QUESTIONS);
+            QflScriptException e = assertThrows(QflScriptException.class,
+                    () -> s.evaluate("more.qfl", "export a to \"sales/all.parquet\"\n"));
+            assertEquals("QF5020", e.diagnostics().get(0).code());
+            s.evaluate("more.qfl", "export a to \"sales/all.parquet\" overwrite: true\n");
+        }
+    }
+
+    @Test
+    void aSessionConfinedToAFolderOpensNoDatabaseConnection() throws Exception {
+        try (QflSession s = QflEngine.builder().cacheDirectory(dir.resolve("cache")).fileRoot(dir).build().openSession(dir)) {
+            s.evaluate("plan.qfl", "series demand = parquet(\"sales/all.parquet\", " + OPTIONS + ")\n" + QUESTIONS);
+            QflScriptException source = assertThrows(QflScriptException.class, () -> s.evaluate("b.qfl",
+                    "series other = sql(\"jdbc:duckdb:" + dir.resolve("x.duckdb") + "\", \"select 1\", time: \"t\")\n"));
+            assertEquals("QF5021", source.diagnostics().get(0).code());
+            QflScriptException sink = assertThrows(QflScriptException.class, () -> s.evaluate("c.qfl",
+                    "export a to table \"plan\" in \"jdbc:duckdb:" + dir.resolve("x.duckdb") + "\"\n"));
+            assertEquals("QF5021", sink.diagnostics().get(0).code());
+            assertFalse(Files.exists(dir.resolve("x.duckdb")));
+            s.evaluate("d.qfl", "export a to table \"plan\" in \"out/plan.duckdb\"\n");
+        }
+    }
+
+    @Test
     void theCommandLineExitsWithOneAndNoStackTrace() throws Exception {
         Path script = dir.resolve("bad.qfl");
         Files.writeString(script, "series demand = sql(\"select sku, date, units from 'sales/*.parquett'\", " + OPTIONS

@@ -52,6 +52,12 @@ public final class QueryRows {
      * @param source a short description of where the rows came from (a URL without parameters, a path)
      */
     public static LoadedPanel read(String name, ResultSet rows, CsvOptions options, String source) throws SQLException {
+        return read(name, rows, options, source, null);
+    }
+
+    /** As {@link #read(String, ResultSet, CsvOptions, String)}, naming {@code file} as the data file read (or null). */
+    public static LoadedPanel read(String name, ResultSet rows, CsvOptions options, String source, java.nio.file.Path file)
+            throws SQLException {
         ResultSetMetaData meta = rows.getMetaData();
         List<String> columns = new ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -112,7 +118,7 @@ public final class QueryRows {
         }
         digest.update(options.canonical().getBytes(StandardCharsets.UTF_8));
         String fingerprint = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        return panel.finish(name, options, fingerprint, source, null, count);
+        return panel.finish(name, options, fingerprint, source, file, count);
     }
 
     private enum Kind { DATE, TIMESTAMP, ZONED, TEXT }

@@ -47,7 +47,7 @@ public final class SqlLoader {
                 s.setFetchSize(FETCH_SIZE);
                 ResultSet rows = run(s, request);
                 try (rows) {
-                    return QueryRows.read(name, rows, options, request.source());
+                    return QueryRows.read(name, rows, options, request.source(), request.file());
                 }
             }
         } catch (SQLException e) {

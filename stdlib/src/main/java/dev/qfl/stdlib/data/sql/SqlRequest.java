@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param root        for a session confined to a folder: that folder (DuckDB reads nothing outside
  *                    it), else null
  * @param source      a short description of the source for notes (a path, or a URL without parameters)
+ * @param file        the one data file read ({@code parquet("x.parquet")}), or null (a query, a glob):
+ *                    the panel names it, so an export does not silently replace its own input
  */
-public record SqlRequest(String url, String query, Path credentials, Path folder, Path root, String source) {
+public record SqlRequest(String url, String query, Path credentials, Path folder, Path root, String source,
+                         Path file) {
     public SqlRequest {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(folder, "folder");
@@ -23,17 +26,17 @@ public record SqlRequest(String url, String query, Path credentials, Path folder
 
     /** The same request described as {@code source} in notes (a path as the script wrote it). */
     public SqlRequest describedAs(String source) {
-        return new SqlRequest(url, query, credentials, folder, root, source);
+        return new SqlRequest(url, query, credentials, folder, root, source, file);
     }
 
     /** {@code sql("SELECT ...")}: an embedded DuckDB that reads files by path relative to {@code folder}. */
     public static SqlRequest embedded(String query, Path folder, Path root) {
-        return new SqlRequest(null, query, null, folder, root, "DuckDB query");
+        return new SqlRequest(null, query, null, folder, root, "DuckDB query", null);
     }
 
     /** {@code sql("jdbc:...", "SELECT ...")}. */
     public static SqlRequest jdbc(String url, String query, Path credentials, Path folder) {
-        return new SqlRequest(url, query, credentials, folder, null, Credentials.describe(url));
+        return new SqlRequest(url, query, credentials, folder, null, Credentials.describe(url), null);
     }
 
     /**
@@ -42,7 +45,8 @@ public record SqlRequest(String url, String query, Path credentials, Path folder
      */
     public static SqlRequest parquet(String path, Path folder, Path root) {
         String absolute = folder.resolve(path).normalize().toString();
+        boolean glob = path.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
         return new SqlRequest(null, "SELECT * FROM read_parquet(" + Connections.literal(absolute) + ")", null, folder,
-                root, path);
+                root, path, glob ? null : Path.of(absolute));
     }
 }

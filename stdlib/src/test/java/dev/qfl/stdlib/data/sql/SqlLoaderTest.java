@@ -88,6 +88,9 @@ class SqlLoaderTest {
         Panel stamps = embedded("select TIMESTAMP '2024-01-01 10:00' + to_hours(i) as week, i as units from range(3) t(i)",
                 new CsvOptions("week", "units", null, null, null, null)).panel();
         assertEquals(Frequency.HOUR, stamps.frequency());
+        Panel zoned = embedded("select TIMESTAMPTZ '2024-01-01 10:00:00+02' + to_hours(i) as week, i as units "
+                + "from range(3) t(i)", new CsvOptions("week", "units", null, null, null, null)).panel();
+        assertEquals(java.time.LocalDateTime.of(2024, 1, 1, 8, 0), zoned.series().get(0).start(), "taken in UTC");
     }
 
     @Test
