@@ -228,10 +228,15 @@ final class QueryChecker {
         return ok && model.isPresent();
     }
 
-    /** The named options each decision query takes; all are positive numbers and all are required. */
+    /** The named options each query takes; all are positive numbers, and all are required but the {@link #OPTIONAL}. */
     private static final Map<QueryKind, List<String>> OPTIONS = Map.of(
             QueryKind.NEWSVENDOR, List.of("underage", "overage"),
-            QueryKind.SERVICE, List.of("stock"));
+            QueryKind.SERVICE, List.of("stock"),
+            QueryKind.FAN, List.of("history"));
+    /** Options that may be left out; every other named option of a query is required. */
+    private static final java.util.Set<String> OPTIONAL = java.util.Set.of("history");
+    /** Most history steps a fan draws: beyond this the forecast is a sliver at the right edge. */
+    public static final int MAX_HISTORY = 10_000;
 
     private boolean namedOptions(QueryKind kind, Expr.Call call, Map<String, BigDecimal> out) {
         List<String> allowed = OPTIONS.getOrDefault(kind, List.of());
@@ -260,13 +265,18 @@ final class QueryChecker {
                     error(DiagnosticCode.OPTION_OUT_OF_RANGE, a.value(), kind.function() + "'s option '" + name + "' is "
                             + LevelRule.show(v.get()) + ", beyond the range of numbers QFL computes with (about 1.8e308)");
                     ok = false;
+                } else if (name.equals("history") && (v.get().stripTrailingZeros().scale() > 0
+                        || v.get().compareTo(BigDecimal.valueOf(MAX_HISTORY)) > 0)) {
+                    error(DiagnosticCode.OPTION_OUT_OF_RANGE, a.value(), "fan's option 'history' is the number of past "
+                            + "steps drawn: a whole number from 1 to " + MAX_HISTORY, "e.g. history: 104");
+                    ok = false;
                 } else {
                     out.put(name, v.get());
                 }
             }
         }
         for (String required : allowed) {
-            if (call.named().stream().noneMatch(a -> a.name().name().equals(required))) {
+            if (!OPTIONAL.contains(required) && call.named().stream().noneMatch(a -> a.name().name().equals(required))) {
                 error(DiagnosticCode.MISSING_OPTION, call, kind.function() + " needs the option '" + required + "'",
                         kind == QueryKind.SERVICE ? "e.g. service(demand, stock: 120)"
                                 : "e.g. newsvendor(demand, underage: 4, overage: 1)");

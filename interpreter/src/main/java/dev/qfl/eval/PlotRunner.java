@@ -51,16 +51,21 @@ final class PlotRunner {
         for (Map.Entry<String, List<Integer>> e : steps.entrySet()) {
             String title = steps.size() == 1 ? panel.name() + " " + e.getKey() + ": forecast by " + q.model() : e.getKey();
             fans.add(fanData(title, valueLabel, panel.find(e.getKey()).orElseThrow(),
-                    forecast.find(e.getKey()).orElseThrow(), e.getValue()));
+                    forecast.find(e.getKey()).orElseThrow(), e.getValue(), historyShown(q)));
         }
         return fans.size() == 1 ? FanChart.build(fans.get(0))
                 : FanChart.grid(panel.name() + ": forecast by " + q.model() + " (" + fans.size() + " series)", fans);
     }
 
-    /** The history shown before the fan: a few horizons back, and never less than a couple of weeks of steps. */
+    /** Past steps a fan draws as {@code history:} gives them, or 0 for the default. */
+    private static int historyShown(ResolvedQuery q) {
+        return q.options().containsKey("history") ? q.options().get("history").intValue() : 0;
+    }
+
+    /** The fan of one series; without {@code history:} it shows a few horizons back (at least four weeks of days). */
     private static FanChart.Data fanData(String title, String valueLabel, TimeSeries history, SeriesForecast s,
-                                         List<Integer> hs) {
-        int shown = Math.min(history.length(), HISTORY_HORIZONS * Math.max(7, s.horizon()));
+                                         List<Integer> hs, int wanted) {
+        int shown = Math.min(history.length(), wanted > 0 ? wanted : HISTORY_HORIZONS * Math.max(7, s.horizon()));
         List<LocalDateTime> historyTimes = new ArrayList<>();
         double[] values = new double[shown];
         for (int i = 0; i < shown; i++) {

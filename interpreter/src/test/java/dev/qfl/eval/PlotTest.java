@@ -164,6 +164,30 @@ class PlotTest {
     }
 
     @Test
+    void historySetsHowManyPastStepsAFanDrawsAndIsChecked() throws Exception {
+        SourceFile file = new SourceFile("h.qfl", HEADER + "plot fan(demand, naive, history: 10) where id == \"B-02\"\n");
+        ModelRegistry models = ModelRegistry.standard();
+        CheckResult checked = new Checker(models, file).check(ScriptParser.parse(file).script(), Scope.empty());
+        assertTrue(checked.diagnostics().isEmpty(), checked.diagnostics().toString());
+        Panel panel = new CsvLoader().load("demand", EXAMPLES.resolve("data/retail.csv"),
+                new CsvOptions("date", "units", "sku", null, null, null)).panel();
+        ModelKind kind = models.find("seasonal_naive").orElseThrow();
+        ForecastSet forecast = kind.fit(panel, kind.resolve(Map.of("horizon", 14, "season", 7), panel.frequency()),
+                FitContext.silent("naive")).forecast("naive", panel, FitContext.silent("naive"));
+        JFreeChart chart = (JFreeChart) PlotRunner.fan(checked.queries().values().iterator().next(), panel, forecast,
+                checked.scope());
+        assertEquals(10, chart.getXYPlot().getDataset(6).getItemCount(0));
+
+        for (String bad : new String[] {"history: 2.5", "history: 0", "histroy: 5", "history: 1e6"}) {
+            SourceFile f = new SourceFile("h.qfl", HEADER + "plot fan(demand, naive, " + bad + ") where id == \"B-02\"\n");
+            CheckResult c = new Checker(models, f).check(ScriptParser.parse(f).script(), Scope.empty());
+            assertEquals(1, c.diagnostics().size(), bad + ": " + c.diagnostics());
+            assertTrue(c.diagnostics().get(0).code().equals(bad.startsWith("histroy") ? "QF2004" : "QF2005"),
+                    bad + ": " + c.diagnostics());
+        }
+    }
+
+    @Test
     void checkFindsAFanThatSelectsNoSeriesOnceTheDataIsRead() throws Exception {
         Path script = dir.resolve("c.qfl");
         Files.writeString(script, HEADER.replace("data/retail.csv", EXAMPLES.resolve("data/retail.csv").toString())
