@@ -6,6 +6,7 @@ import dev.qfl.diag.Diagnostic;
 import dev.qfl.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.stdlib.data.CsvOptions;
+import dev.qfl.stdlib.data.DataShape;
 import dev.qfl.stdlib.data.Frequency;
 import dev.qfl.stdlib.data.sql.Credentials;
 import dev.qfl.stdlib.data.sql.SqlLoader;
@@ -50,6 +51,15 @@ final class QuerySourceChecker {
         if (options.get("until") instanceof String until && CsvOptions.parseUntil(until).isEmpty()) {
             report.accept(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, option(call, "until").value().span(),
                     "until is an ISO date such as \"2024-06-15\""));
+        }
+        if (options.get("as_of") instanceof String asOf) {
+            var origin = DataShape.parseAsOf(asOf);
+            var until = options.get("until") instanceof String u ? CsvOptions.parseUntil(u) : java.util.Optional.<java.time.LocalDateTime>empty();
+            if (origin.isEmpty() || until.isPresent() && origin.get().isAfter(until.get())) {
+                report.accept(Diagnostic.error(DiagnosticCode.BAD_AS_OF, file, option(call, "as_of").value().span(),
+                        origin.isEmpty() ? "as_of is an ISO date such as \"2024-06-24\"" : "as_of " + asOf
+                                + " is after until: the rows in between are held out, so they cannot be taken as known"));
+            }
         }
         Frequency freq = options.get("freq") instanceof String f ? Frequency.fromKeyword(f).orElse(null) : null;
         String path = source == null ? null : source.isParquet() ? source.query() : ".";

@@ -85,7 +85,7 @@ public final class SeriesSources {
 
     private static List<OptionSpec> rowOptions(String maxRowsHelp) {
         List<OptionSpec> out = new java.util.ArrayList<>();
-        List<String> rows = List.of("time", "value", "id", "freq", "fill", "support", "until");
+        List<String> rows = List.of("time", "value", "id", "freq", "fill", "support", "until", "missing", "as_of");
         for (OptionSpec o : CSV_OPTIONS) {
             if (rows.contains(o.name())) {
                 out.add(o);

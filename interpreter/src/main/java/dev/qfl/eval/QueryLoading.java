@@ -32,7 +32,7 @@ final class QueryLoading {
             CsvOptions options = DataLoading.options(symbol.options());
             SqlRequest request = request(symbol, source, target, access);
             LoadedPanel loaded = new SqlLoader(environment).load(symbol.name(), request, options);
-            return new DataLoading.Loaded(loaded.panel(), loaded.notes());
+            return new DataLoading.Loaded(loaded.panel(), loaded.notes(), loaded.warnings());
         } catch (QflException e) {
             throw access.quoteContent() ? e : DataLoading.withoutContent(e);
         }

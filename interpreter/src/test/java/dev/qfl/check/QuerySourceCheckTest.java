@@ -70,6 +70,8 @@ class QuerySourceCheckTest {
         assertEquals("QF2018", only(QUERY + "export q to table \"plan\" in \"plan.duckdb\" append: true\n").code());
         assertEquals("QF2018", only(QUERY + "export q to table \"plan\" in \"plan.txt\"\n").code());
         assertEquals("QF2003", only("sql(\"select 1\")\n").code());
+        assertEquals("QF2033", only("series d = sql(\"select 1\", time: \"week\", as_of: \"last monday\")\n").code());
+        assertEquals("QF2005", only("series d = parquet(\"a.parquet\", time: \"week\", missing: zeros)\n").code());
     }
 
     @Test

@@ -70,6 +70,19 @@ class DatabaseSourcesTest {
     }
 
     @Test
+    void absentRowsOfAQueryAreZerosWithMissingZero() throws Exception {
+        // B has no row on odd days: a gap without missing: zero, observed zeros with it
+        String query = "series demand = sql(\"select * from 'sales/*.parquet' where not (sku = 'B' and day(date) % 2 = 1)\", "
+                + OPTIONS;
+        assertEquals("QF3107", failure(query + ")").code());
+        try (QflSession s = session()) {
+            s.evaluate("plan.qfl", query + ", missing: zero)\n" + QUESTIONS);
+            Table a = s.table("a").orElseThrow();
+            assertTrue(a.rowCount() > 0);
+        }
+    }
+
+    @Test
     void aJdbcSourceReadsADatabaseByItsUrlWithCredentialsFromAFile() throws Exception {
         // a DuckDB database file opened through its JDBC URL, like any server's (H2, the other test
         // database, is a test dependency of stdlib only; SqlLoaderTest reads it)
