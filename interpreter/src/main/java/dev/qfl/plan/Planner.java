@@ -5,6 +5,7 @@ import dev.qfl.ast.Identifier;
 import dev.qfl.ast.Statement;
 import dev.qfl.check.CheckResult;
 import dev.qfl.check.ResolvedQuery;
+import dev.qfl.check.QuerySource;
 import dev.qfl.check.Symbol;
 import dev.qfl.diag.Diagnostics;
 import dev.qfl.format.Formatter;
@@ -42,7 +43,7 @@ public final class Planner {
             int line = s.span().line();
             Symbol defined = checked.definedBy(i).orElse(null);
             if (defined instanceof Symbol.SeriesSymbol series) {
-                steps.add(new Plan.Load(series.name(), series.path(), series.options().entrySet().stream()
+                steps.add(new Plan.Load(series.name(), source(series), series.options().entrySet().stream()
                         .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))));
             } else if (defined instanceof Symbol.ModelSymbol model) {
                 declared.put(model.name(), model);
@@ -103,8 +104,8 @@ public final class Planner {
         ModelKind kind = model.modelKind() == null ? null : models.find(model.modelKind()).orElse(null);
         String how = neural
                 ? "train, or load from " + cache + " when spec and data are unchanged"
-                : kind instanceof AutoKind ? "backtest the candidates on each series' own history, then fit them on all of it "
-                        + "(never cached)"
+                : kind instanceof AutoKind ? "backtest the candidates on each series' own history, then fit each on the "
+                        + "series that chose it; the choice is loaded from " + cache + " when spec and data are unchanged"
                 : kind instanceof LocalKind ? "fit every series on its own, on all cores (never cached)"
                 : "fit in milliseconds (never cached)";
         steps.add(new Plan.Train(model.name(), spec, model.series(), how));
@@ -123,5 +124,18 @@ public final class Planner {
             return p.value();
         }
         return null;
+    }
+
+    /** Where a series is read from, as explain says it: a file, a Parquet path, or a query and its database. */
+    static String source(Symbol.SeriesSymbol series) {
+        QuerySource q = series.query();
+        if (q == null) {
+            return series.path();
+        }
+        if (q.isParquet()) {
+            return "Parquet " + q.query();
+        }
+        String query = q.query().strip().replaceAll("\\s+", " ");
+        return (q.url() == null ? "the embedded DuckDB" : q.url()) + ": " + (query.length() > 80 ? query.substring(0, 77) + "..." : query);
     }
 }

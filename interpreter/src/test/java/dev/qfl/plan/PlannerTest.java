@@ -38,6 +38,25 @@ class PlannerTest {
     }
 
     @Test
+    void explainSaysWhereEachSeriesIsReadFromAndThatAutosChoiceIsCached() throws QflScriptException {
+        Plan plan = QflEngine.builder().build().explain("plan.qfl", """
+                series a = csv("data/retail.csv", time: "date", value: "units", id: "sku")
+                series b = parquet("sales/*.parquet", time: "date", value: "units", id: "sku")
+                series c = sql("select sku, date, units from 'sales.csv'   where units > 0", time: "date", value: "units", id: "sku")
+                model pick = auto(a, horizon: 7)
+                quantile(a, 0.9) using pick
+                """, Path.of("."));
+        List<String> loads = plan.steps().stream().filter(s -> s instanceof Plan.Load).map(Plan.Step::describe).toList();
+        assertEquals(3, loads.size(), loads.toString());
+        assertEquals(true, loads.get(0).startsWith("load   a from data/retail.csv"), loads.get(0));
+        assertEquals(true, loads.get(1).startsWith("load   b from Parquet sales/*.parquet"), loads.get(1));
+        assertEquals(true, loads.get(2).startsWith("load   c from the embedded DuckDB: select sku, date, units from 'sales.csv' where"),
+                loads.get(2));
+        Plan.Train auto = (Plan.Train) plan.steps().stream().filter(s -> s instanceof Plan.Train).findFirst().orElseThrow();
+        assertEquals(true, auto.how().contains("the choice is loaded from"), auto.how());
+    }
+
+    @Test
     void explainRefusesScriptsWithErrors() {
         QflScriptException e = org.junit.jupiter.api.Assertions.assertThrows(QflScriptException.class,
                 () -> QflEngine.builder().build().explain("x.qfl", "quantile(nothing, 0.5)", Path.of(".")));
