@@ -118,9 +118,29 @@ public final class CsvLoader {
         }
         String hint = "columns are: " + String.join(", ", csv.header);
         String close = closest(name, csv.header);
+        String other = otherDelimiter(csv.header);
+        if (other != null) {
+            // one column whose name holds the wanted one: the fields are separated by something else
+            hint = "the header is one column, \"" + csv.header.get(0) + "\": are the fields separated by "
+                    + (other.equals("\\t") ? "tabs" : "\"" + other + "\"") + "? Say delimiter: \"" + other + "\"";
+            close = null;
+        }
         throw DataErrors.at(DataErrors.MISSING_COLUMN, csv.header(-1),
                 "no column \"" + name + "\" in " + csv.file.getFileName(),
                 close != null ? hint + "; did you mean \"" + close + "\"?" : hint);
+    }
+
+    /** The separator (as written in a script) a one-column header seems to use instead, or null. */
+    private static String otherDelimiter(List<String> header) {
+        if (header.size() != 1) {
+            return null;
+        }
+        for (String d : List.of(";", "\t", "|", ",")) {
+            if (header.get(0).contains(d)) {
+                return d.equals("\t") ? "\\t" : d;
+            }
+        }
+        return null;
     }
 
     /** The candidate within two edits of {@code name} (ignoring case), or null: for did-you-mean hints on columns. */

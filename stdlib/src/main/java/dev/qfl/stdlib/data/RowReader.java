@@ -27,9 +27,16 @@ final class RowReader {
                             + shape.dateFormat() + "\"", "check date_format: against the file, e.g. \"dd.MM.yyyy\" for 31.01.2024"));
         }
         return TimeParsing.parse(text).orElseThrow(() -> DataErrors.at(DataErrors.BAD_TIME, csv.at(r, col),
-                "cannot parse \"" + text + "\" as a date or time in column \"" + colName + "\"",
-                "use ISO dates such as 2024-01-31, 2024-01-31T10:00, 2024-01, 2024 or 2024-W05, "
-                        + "or give the file's layout with date_format: \"dd.MM.yyyy\""));
+                "cannot parse \"" + text + "\" as a date or time in column \"" + colName + "\"", timeHint(text)));
+    }
+
+    /** Day-first or slashed dates are another layout, not a typo: point at date_format:. */
+    private static String timeHint(String text) {
+        if (text.matches("\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}.*")) {
+            return "give the file's layout, e.g. date_format: \"" + (text.contains("/") ? "MM/dd/yyyy" : "dd.MM.yyyy")
+                    + "\", or use ISO dates such as 2024-01-31";
+        }
+        return "use ISO dates such as 2024-01-31, 2024-01-31T10:00, 2024-01 or 2024";
     }
 
     /** The id of the row's series: one column's value, or several joined by {@link DataShape#KEY_SEPARATOR}. */

@@ -171,6 +171,25 @@ class ErpShapesTest {
     }
 
     @Test
+    void aFileReadWithTheWrongLayoutSaysWhichOptionWouldReadIt() throws IOException {
+        QflException delimiter = assertThrows(QflException.class,
+                () -> load(ERP, new CsvOptions("Week", "Units", "SKU", null, null, null)));
+        assertEquals(DataErrors.MISSING_COLUMN, delimiter.code());
+        assertTrue(delimiter.hint().orElseThrow().contains("separated by \";\"? Say delimiter: \";\""),
+                delimiter.hint().orElseThrow());
+        QflException tabs = assertThrows(QflException.class,
+                () -> load("week\tunits\n2024-01-01\t1\n", new CsvOptions("week", "units", null, null, null, null)));
+        assertTrue(tabs.hint().orElseThrow().contains("separated by tabs? Say delimiter: \"\\t\""),
+                tabs.hint().orElseThrow());
+
+        CsvOptions noFormat = new CsvOptions("Week", "Units", null, null, null, null, null, null,
+                CsvOptions.DEFAULT_MAX_ROWS, new DataShape(List.of("SKU", "Store"), ';', null, true, Missing.ZERO, null));
+        QflException date = assertThrows(QflException.class, () -> load(ERP, noFormat));
+        assertEquals(DataErrors.BAD_TIME, date.code());
+        assertTrue(date.hint().orElseThrow().contains("date_format: \"dd.MM.yyyy\""), date.hint().orElseThrow());
+    }
+
+    @Test
     void datePatternsAreCheckedForWhatTheyCanRead() {
         assertTrue(DateFormat.problem("dd.MM.yyyy").isEmpty());
         assertTrue(DateFormat.problem("MM/yyyy").isEmpty());
