@@ -194,7 +194,8 @@ final class NeuralTrainer {
      * One training run of one member. With a validation slice, the best epoch's parameters are kept
      * and the learning rate halves after each plateau; without one ({@code replay} given: the
      * schedule a validated run chose), it runs {@code o.epochs()} epochs, halving where that run did,
-     * and keeps the last parameters.
+     * and keeps the last parameters. It first waits until no other training in this JVM is under
+     * way ({@link TrainingLock}: the engine's gradient collection and random generator are shared).
      */
     private static Run train(Engine engine, NeuralOptions o, QuantileHead head, WindowSampler windows, NDManager parent,
                              FitContext context, int seriesCount, long fitStart, List<Integer> replay) {
