@@ -67,7 +67,7 @@ public final class LanguageWords {
     /** Every function-like word: queries, data sources, {@code load} and model kinds. */
     public List<String> functions() {
         List<String> out = new ArrayList<>(queryFunctions());
-        out.add(SeriesSources.CSV);
+        out.addAll(SeriesSources.ALL);
         out.add(LOAD);
         out.add(ENSEMBLE);
         out.addAll(modelKinds());
@@ -78,10 +78,16 @@ public final class LanguageWords {
         return functionWords.contains(word);
     }
 
-    /** The options of a model kind or of {@code csv}, when {@code callee} is one. */
+    /** The options of a model kind or of a data source ({@code csv}, {@code sql}, {@code parquet}), when {@code callee} is one. */
     public Optional<List<OptionSpec>> optionsOf(String callee) {
         if (SeriesSources.CSV.equals(callee)) {
             return Optional.of(SeriesSources.CSV_OPTIONS);
+        }
+        if (SeriesSources.SQL.equals(callee)) {
+            return Optional.of(SeriesSources.SQL_OPTIONS);
+        }
+        if (SeriesSources.PARQUET.equals(callee)) {
+            return Optional.of(SeriesSources.PARQUET_OPTIONS);
         }
         return models.find(callee).map(ModelKind::options);
     }

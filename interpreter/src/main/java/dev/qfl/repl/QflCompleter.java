@@ -127,6 +127,9 @@ public final class QflCompleter implements Completer {
             if (call.isPresent() && call.get().equals(SeriesSources.CSV)) {
                 return files.list(prefix, ".csv", false);
             }
+            if (call.isPresent() && call.get().equals(SeriesSources.PARQUET)) {
+                return files.list(prefix, ".parquet", false);
+            }
             return call.isPresent() && call.get().equals(LanguageWords.LOAD) ? files.list(prefix, "", false) : List.of();
         }
         List<Token> tokens = tokens(before);
@@ -156,7 +159,10 @@ public final class QflCompleter implements Completer {
             return out;
         }
         if (prev == QflLexer.ASSIGN && first == QflLexer.SERIES) {
-            return List.of(new Suggestion(SeriesSources.CSV, SeriesSources.CSV, "data source", "read a CSV file", false));
+            return List.of(new Suggestion(SeriesSources.CSV, SeriesSources.CSV, "data source", "read a CSV file", false),
+                    new Suggestion(SeriesSources.SQL, SeriesSources.SQL, "data source",
+                            "run a query in the embedded DuckDB or over JDBC", false),
+                    new Suggestion(SeriesSources.PARQUET, SeriesSources.PARQUET, "data source", "read Parquet files", false));
         }
         if (prev == QflLexer.WHERE || prev == QflLexer.AND || prev == QflLexer.OR || prev == QflLexer.NOT) {
             return columns(tokens);
@@ -188,7 +194,7 @@ public final class QflCompleter implements Completer {
         LanguageWords.queryFunctions().forEach(f -> out.add(new Suggestion(f, f, "function", null, false)));
         LanguageWords.keywords().forEach(k -> out.add(new Suggestion(k, k, "keyword", null, true)));
         words.modelKinds().forEach(k -> out.add(new Suggestion(k, k, "model kind", null, false)));
-        out.add(new Suggestion(SeriesSources.CSV, SeriesSources.CSV, "data source", null, false));
+        SeriesSources.ALL.forEach(source -> out.add(new Suggestion(source, source, "data source", null, false)));
         out.add(new Suggestion(LanguageWords.LOAD, LanguageWords.LOAD, "function", null, false));
         return out;
     }

@@ -77,6 +77,13 @@ class QflCompleterTest {
     }
 
     @Test
+    void databaseSourcesAndTheirOptionsAreOffered() {
+        assertTrue(values("series s = ").containsAll(List.of("csv", "sql", "parquet")), values("series s = ").toString());
+        assertEquals(List.of("credentials: "), values("series s = sql(\"select * from t\", cr"));
+        assertTrue(values("series s = parquet(\"x.parquet\", ").contains("time: "), values("series s = parquet(\"x.parquet\", ").toString());
+    }
+
+    @Test
     void usingFitAndSaveOfferModels() {
         assertEquals(List.of("naive", "iq"), values("quantile(demand, 0.9) using "));
         assertEquals(List.of("naive", "iq"), values("fit "));
@@ -90,13 +97,13 @@ class QflCompleterTest {
         List<String> kinds = values("model m = ");
         assertTrue(kinds.contains("seasonal_naive") && kinds.contains("load"), kinds.toString());
         assertFalse(kinds.contains("demand") || kinds.contains("quantile"), kinds.toString());
-        assertEquals(List.of("csv"), values("series s = "));
+        assertEquals(List.of("csv", "sql", "parquet"), values("series s = "));
         assertEquals(List.of(), values("model "), "a new name is the user's to choose");
     }
 
     @Test
     void aStatementOnALaterLineIsCompletedOnItsOwnTerms() {
-        assertEquals(List.of("csv"), values("model m = seasonal_naive(demand, horizon: 3)\nseries s = "));
+        assertEquals(List.of("csv", "sql", "parquet"), values("model m = seasonal_naive(demand, horizon: 3)\nseries s = "));
     }
 
     @Test
