@@ -41,18 +41,9 @@ final class CsvSourceCheck {
 
     /** The checked options (a list {@code id:} as a List of String); problems are reported. */
     Map<String, Object> check(Expr.Call call) {
-        Expr.Argument ids = call.named().stream().filter(a -> a.name().name().equals("id")
-                && a.value() instanceof Expr.ListLit).findFirst().orElse(null);
-        List<Expr.Argument> rest = new ArrayList<>(call.arguments());
-        rest.remove(ids);
         Map<String, Object> options = new LinkedHashMap<>(new OptionChecker(file, scope, report)
-                .check(SeriesSources.CSV, new Expr.Call(call.callee(), rest, call.span()), SeriesSources.CSV_OPTIONS));
-        if (ids != null && call.named().stream().filter(a -> a.name().name().equals("id")).count() > 1) {
-            report.accept(Diagnostic.error(DiagnosticCode.DUPLICATE_OPTION, file, ids.name().span(),
-                    "option 'id' is given twice"));
-        } else if (ids != null) {
-            keys((Expr.ListLit) ids.value()).ifPresent(keys -> options.put("id", keys.size() == 1 ? keys.get(0) : keys));
-        }
+                .check(SeriesSources.CSV, withoutIdList(call), SeriesSources.CSV_OPTIONS));
+        idList(call, options);
         Map<String, Expr> at = new LinkedHashMap<>();
         call.named().forEach(a -> at.putIfAbsent(a.name().name(), a.value()));
         boolean wide = !options.containsKey("value") && at.get("value") == null;
@@ -107,6 +98,37 @@ final class CsvSourceCheck {
     }
 
     /** The key columns of a list {@code id:}: quoted names, at least one, none twice. */
+    /** The list-valued {@code id:} of a source call, if it has one. */
+    private static Expr.Argument idListArgument(Expr.Call call) {
+        return call.named().stream().filter(a -> a.name().name().equals("id") && a.value() instanceof Expr.ListLit)
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * The call without its list-valued {@code id:}, for the option checker, which knows {@code id} as
+     * one column name; {@link #idList} checks the list. Shared by every row source (csv, sql, parquet).
+     */
+    static Expr.Call withoutIdList(Expr.Call call) {
+        Expr.Argument ids = idListArgument(call);
+        if (ids == null) {
+            return call;
+        }
+        List<Expr.Argument> rest = new ArrayList<>(call.arguments());
+        rest.remove(ids);
+        return new Expr.Call(call.callee(), rest, call.span());
+    }
+
+    /** Checks a list-valued {@code id:} of the call and puts its key columns into {@code options}. */
+    void idList(Expr.Call call, Map<String, Object> options) {
+        Expr.Argument ids = idListArgument(call);
+        if (ids != null && call.named().stream().filter(a -> a.name().name().equals("id")).count() > 1) {
+            report.accept(Diagnostic.error(DiagnosticCode.DUPLICATE_OPTION, file, ids.name().span(),
+                    "option 'id' is given twice"));
+        } else if (ids != null) {
+            keys((Expr.ListLit) ids.value()).ifPresent(keys -> options.put("id", keys.size() == 1 ? keys.get(0) : keys));
+        }
+    }
+
     private Optional<List<String>> keys(Expr.ListLit list) {
         if (list.elements().isEmpty()) {
             error(DiagnosticCode.BAD_ID_COLUMNS, list, "id lists no column", "e.g. id: [\"sku\", \"store\"]");

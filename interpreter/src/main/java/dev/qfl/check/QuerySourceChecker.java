@@ -41,8 +41,9 @@ final class QuerySourceChecker {
         boolean sql = function.equals(SeriesSources.SQL);
         List<Expr.Argument> positional = call.positional();
         QuerySource source = sql ? sqlSource(call, positional) : parquetSource(call, positional);
-        Map<String, Object> options = new OptionChecker(file, scope, report).check(function, call,
-                SeriesSources.optionsOf(function));
+        Map<String, Object> options = new java.util.LinkedHashMap<>(new OptionChecker(file, scope, report).check(function,
+                CsvSourceCheck.withoutIdList(call), SeriesSources.optionsOf(function)));
+        new CsvSourceCheck(file, scope, report).idList(call, options);
         if (options.containsKey("credentials") && (source == null || source.url() == null)) {
             report.accept(Diagnostic.error(DiagnosticCode.OPTION_OUT_OF_RANGE, file, option(call, "credentials").span(),
                     "credentials: is for a database server: the embedded DuckDB needs none",

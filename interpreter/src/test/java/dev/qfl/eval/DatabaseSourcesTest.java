@@ -70,6 +70,23 @@ class DatabaseSourcesTest {
     }
 
     @Test
+    void aQueryNamesASeriesBySeveralKeyColumnsAsCsvDoes() throws Exception {
+        // the same rows with a second key, derived in the query: every series gets store "S1"
+        String csv = "series demand = csv(\"sales.csv\", time: \"date\", value: \"units\", id: \"sku\")";
+        String sql = "series demand = sql(\"select sku, 'S1' as store, date, units from 'sales/*.parquet'\", "
+                + "time: \"date\", value: \"units\", id: [\"sku\", \"store\"])";
+        Table single = run(csv, "a");
+        Table keyed = run(sql, "a");
+        assertEquals(single.rowCount(), keyed.rowCount());
+        for (int r = 0; r < keyed.rowCount(); r++) {
+            assertEquals(single.get(r, "id") + "/S1", keyed.get(r, "id"));
+            assertEquals("S1", keyed.get(r, "store"));
+            assertEquals(single.get(r, "id"), keyed.get(r, "sku"));
+            assertEquals(single.getDouble(r, "value"), keyed.getDouble(r, "value"), 1e-12);
+        }
+    }
+
+    @Test
     void absentRowsOfAQueryAreZerosWithMissingZero() throws Exception {
         // B has no row on odd days: a gap without missing: zero, observed zeros with it
         String query = "series demand = sql(\"select * from 'sales/*.parquet' where not (sku = 'B' and day(date) % 2 = 1)\", "
