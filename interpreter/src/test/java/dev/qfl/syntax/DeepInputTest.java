@@ -115,6 +115,18 @@ class DeepInputTest {
     }
 
     @Test
+    void aTypoAfterALongChainOfMinusesIsReportedQuickly() {
+        // each '-' could also start a new statement, which made the old full-LL error pass take
+        // minutes on a 300-term chain once any other line had a typo (found by bench fuzz)
+        String script = "let x = 1\nlet b = x" + " - x".repeat(300) + "\nquantile(x, , 0.9)\n";
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            List<Diagnostic> d = ScriptParser.parse(new SourceFile("typo.qfl", script)).diagnostics();
+            assertEquals("QF1001", d.get(0).code());
+            assertEquals(3, d.get(0).span().line());
+        });
+    }
+
+    @Test
     void ordinaryNestingIsNotAffected() {
         String script = DECLARATIONS + "quantile(sum(demand over horizon 1..7), [0.5, (0.9)]) using naive assuming "
                 + "independence where not (id == \"A-17\" or id in [\"B-02\"]) and -(-1) < 2";
