@@ -56,6 +56,8 @@ final class NestingLimit {
      */
     Optional<Diagnostic> checkTokens(TokenSource lexer) {
         Deque<Integer> open = new ArrayDeque<>(); // per open bracket, the depth it adds
+        Deque<Chains> outer = new ArrayDeque<>(); // the chains of the levels around the open brackets
+        Chains chains = new Chains();
         int depth = 0;
         int prefixRun = 0; // prefix operators just before this point, which enclose what follows
         Token previous = null;
@@ -69,20 +71,74 @@ final class NestingLimit {
             } else if (type == QflLexer.LPAREN || type == QflLexer.LBRACK) {
                 int added = prefixRun + LEVELS_PER_BRACKET;
                 open.push(added);
+                outer.push(chains);
+                chains = new Chains();
                 depth += added;
                 prefixRun = 0;
             } else {
                 if ((type == QflLexer.RPAREN || type == QflLexer.RBRACK) && !open.isEmpty()) {
                     depth -= open.pop();
+                    chains = outer.pop();
+                } else {
+                    chains.next(type, endsOperand(previous) && startsOperand(type));
                 }
                 prefixRun = 0;
             }
-            if (depth + prefixRun > maxDepth) {
+            if (depth + prefixRun + chains.longest() > maxDepth) {
                 return Optional.of(tooDeep(t));
             }
             previous = t;
         }
         return Optional.empty();
+    }
+
+    /**
+     * The chains of one operator class running at one bracket level ({@code a - b - c}: 2), each
+     * a left spine of that many parse-tree levels. ANTLR parses them in a loop, but a chain of
+     * '-' costs it quadratic look-ahead (each '-' could also start a new statement), so long ones
+     * are rejected here, before parsing. Anything that is not an operand or a binary operator
+     * ends the chains, and so do two operands in a row (a new statement).
+     */
+    private static final class Chains {
+        private int or;
+        private int and;
+        private int additive;
+        private int multiplicative;
+
+        void next(int type, boolean newStatement) {
+            switch (type) {
+                case QflLexer.OR -> {
+                    or++;
+                    and = additive = multiplicative = 0;
+                }
+                case QflLexer.AND -> {
+                    and++;
+                    additive = multiplicative = 0;
+                }
+                case QflLexer.PLUS, QflLexer.MINUS -> {
+                    additive++;
+                    multiplicative = 0;
+                }
+                case QflLexer.STAR, QflLexer.SLASH -> multiplicative++;
+                case QflLexer.EQ, QflLexer.NEQ, QflLexer.LT, QflLexer.LE, QflLexer.GT, QflLexer.GE ->
+                    additive = multiplicative = 0;
+                default -> {
+                    if (newStatement || !startsOperand(type)) {
+                        or = and = additive = multiplicative = 0;
+                    }
+                }
+            }
+        }
+
+        int longest() {
+            return Math.max(Math.max(or, and), Math.max(additive, multiplicative));
+        }
+    }
+
+    private static boolean startsOperand(int type) {
+        return type == QflLexer.NUMBER || type == QflLexer.DURATION || type == QflLexer.STRING
+                || type == QflLexer.IDENTIFIER || type == QflLexer.TRUE || type == QflLexer.FALSE
+                || type == QflLexer.STEP || type == QflLexer.INDEPENDENCE || type == QflLexer.BACKTEST;
     }
 
     /** Whether a '-' after this token is a binary minus. */

@@ -43,7 +43,9 @@ class FuzzTest {
             }
             Fuzzer.PassCount run = report.passes().get(Fuzzer.Pass.RUN);
             assertTrue(run.tried() >= 10, "enough mutants get past the checker to exercise the run: " + run);
-            assertEquals(MUTANTS, report.passes().get(Fuzzer.Pass.FMT).tried());
+            assertEquals(MUTANTS, report.mutants());
+            // a mutant stopped for taking too long in check never reaches fmt
+            assertTrue(report.passes().get(Fuzzer.Pass.FMT).tried() >= MUTANTS - known.size());
         }
     }
 

@@ -106,8 +106,10 @@ class DeepInputTest {
         String calls = "let b = " + "f(".repeat(100_000) + "1" + ")".repeat(100_000);
         String parens = "let b = " + "(".repeat(200_000);
         String nots = "quantile(d, 0.5) where " + "not ".repeat(200_000) + "x";
+        // a chain of '-' costs ANTLR quadratic look-ahead, so long chains are also caught before parsing
+        String minuses = "let b = x" + " - x".repeat(100_000) + " @";
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-            for (String script : List.of(calls, parens, nots)) {
+            for (String script : List.of(calls, parens, nots, minuses)) {
                 List<Diagnostic> d = ScriptParser.parse(new SourceFile("deep.qfl", script)).diagnostics();
                 assertEquals("QF1004", d.get(0).code());
             }
