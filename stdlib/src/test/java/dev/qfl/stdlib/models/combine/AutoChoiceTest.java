@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qfl.stdlib.data.Frequency;
 import dev.qfl.stdlib.data.Panel;
-import dev.qfl.stdlib.data.Support;
 import dev.qfl.stdlib.data.TimeSeries;
 import dev.qfl.stdlib.forecast.ForecastSet;
 import dev.qfl.stdlib.model.FitContext;
@@ -26,7 +25,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** What an auto model keeps (its per-series choice), how it is read back, and which candidates it fits. */
@@ -77,20 +75,8 @@ class AutoChoiceTest {
     private final Recording level = new Recording(new ToyKinds.Level());
     private final AutoKind auto = new AutoKind(List.of(walk, level));
 
-    /** "noise" is i.i.d. around 100 (the level model is right), "walk" a random walk (the walk model is). */
     private static Panel panel(String fingerprint) {
-        SplittableRandom r = new SplittableRandom(11);
-        double[] noise = new double[120];
-        double[] walk = new double[120];
-        double x = 50;
-        for (int t = 0; t < 120; t++) {
-            noise[t] = 100 + r.nextGaussian();
-            x += 3 * r.nextGaussian();
-            walk[t] = x;
-        }
-        LocalDateTime start = LocalDateTime.of(2010, 1, 1, 0, 0);
-        return new Panel("p", Frequency.MONTH, List.of(TimeSeries.of("noise", Frequency.MONTH, start, noise),
-                TimeSeries.of("walk", Frequency.MONTH, start, walk)), Support.REAL, fingerprint, "test");
+        return AutoKindTest.panel(fingerprint);
     }
 
     private ModelSpec spec() {

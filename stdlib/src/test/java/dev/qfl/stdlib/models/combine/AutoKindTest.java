@@ -22,8 +22,12 @@ import org.junit.jupiter.api.Test;
 class AutoKindTest {
     private final AutoKind auto = new AutoKind(List.<ModelKind>of(new ToyKinds.Walk(), new ToyKinds.Level()));
 
-    /** "noise" is i.i.d. around 100 (the level model is right), "walk" a random walk (the walk model is). */
     private static Panel panel() {
+        return panel("fp");
+    }
+
+    /** "noise" is i.i.d. around 100 (the level model is right), "walk" a random walk (the walk model is). */
+    static Panel panel(String fingerprint) {
         SplittableRandom r = new SplittableRandom(11);
         double[] noise = new double[120];
         double[] walk = new double[120];
@@ -35,7 +39,7 @@ class AutoKindTest {
         }
         LocalDateTime start = LocalDateTime.of(2010, 1, 1, 0, 0);
         return new Panel("p", Frequency.MONTH, List.of(TimeSeries.of("noise", Frequency.MONTH, start, noise),
-                TimeSeries.of("walk", Frequency.MONTH, start, walk)), Support.REAL, "fp", "test");
+                TimeSeries.of("walk", Frequency.MONTH, start, walk)), Support.REAL, fingerprint, "test");
     }
 
     @Test
