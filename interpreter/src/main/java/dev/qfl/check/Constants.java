@@ -57,9 +57,11 @@ public final class Constants {
             Object r = value(b.right(), scope);
             if (l instanceof BigDecimal x && r instanceof BigDecimal y) {
                 return switch (b.op()) {
-                    case ADD -> x.add(y);
-                    case SUB -> x.subtract(y);
-                    case MUL -> x.multiply(y);
+                    // 34 significant digits: beyond any double, and 5 + 1e-999999999 stays a small number
+                    // instead of a billion-digit one
+                    case ADD -> x.add(y, MathContext.DECIMAL128);
+                    case SUB -> x.subtract(y, MathContext.DECIMAL128);
+                    case MUL -> x.multiply(y, MathContext.DECIMAL128);
                     case DIV -> y.signum() == 0 ? null : x.divide(y, MathContext.DECIMAL64).stripTrailingZeros();
                     default -> null;
                 };

@@ -84,8 +84,18 @@ public final class HorizonBounds {
      * wrap around to an unrelated number (the checker reports such bounds; this keeps the value sane).
      */
     private static int step(BigDecimal v, RoundingMode rounding) {
-        BigDecimal whole = v.setScale(0, rounding);
-        return whole.max(BigDecimal.valueOf(Integer.MIN_VALUE + 1)).min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue();
+        if (v.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) >= 0) {
+            return Integer.MAX_VALUE;
+        }
+        if (v.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE + 1)) <= 0) {
+            return Integer.MIN_VALUE + 1;
+        }
+        if (v.scale() > v.precision()) {
+            // |v| < 0.1, e.g. 1e-999999999, whose rescaling to whole steps would not fit in memory
+            int away = rounding == RoundingMode.FLOOR ? -1 : 1;
+            return v.signum() == away ? away : 0;
+        }
+        return v.setScale(0, rounding).intValue();
     }
 
 }

@@ -44,7 +44,14 @@ final class LevelRule {
 
     /** A number for a message: as written ({@code 1.0} stays {@code 1.0}) unless very long, then in scientific notation. */
     static String show(BigDecimal d) {
-        String plain = d.toPlainString();
-        return plain.length() <= PLAIN_DIGITS ? plain : d.stripTrailingZeros().toString().replace('E', 'e');
+        // the plain form of 1e-999999999 is a gigabyte of zeros: decide from scale and precision first
+        long integerDigits = (long) d.precision() - d.scale();
+        if (d.scale() <= PLAIN_DIGITS && integerDigits <= PLAIN_DIGITS) {
+            String plain = d.toPlainString();
+            if (plain.length() <= PLAIN_DIGITS) {
+                return plain;
+            }
+        }
+        return d.stripTrailingZeros().toString().replace('E', 'e');
     }
 }

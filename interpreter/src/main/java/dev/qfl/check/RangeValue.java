@@ -1,6 +1,7 @@
 package dev.qfl.check;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +24,17 @@ public record RangeValue(BigDecimal low, BigDecimal high, BigDecimal step) {
         if (high.compareTo(low) < 0) {
             return 0;
         }
-        BigDecimal n = high.subtract(low).divideToIntegralValue(step);
+        BigDecimal span = high.subtract(low, MathContext.DECIMAL128);
+        if (span.signum() > 0 && magnitude(span) - magnitude(step) > 7) {
+            return -1; // e.g. step 1e-999999999: far too many values, known without dividing
+        }
+        BigDecimal n = span.divideToIntegralValue(step);
         return n.compareTo(BigDecimal.valueOf(MAX_VALUES)) >= 0 ? -1 : n.longValueExact() + 1;
+    }
+
+    /** The decimal order of magnitude of a non-zero number (digits before the point, negative below 0.1). */
+    private static long magnitude(BigDecimal v) {
+        return (long) v.precision() - v.scale();
     }
 
     public List<BigDecimal> values() {
@@ -34,7 +44,7 @@ public record RangeValue(BigDecimal low, BigDecimal high, BigDecimal step) {
         }
         List<BigDecimal> out = new ArrayList<>((int) n);
         for (long i = 0; i < n; i++) {
-            out.add(low.add(step.multiply(BigDecimal.valueOf(i))));
+            out.add(low.add(step.multiply(BigDecimal.valueOf(i)), MathContext.DECIMAL128));
         }
         return out;
     }
@@ -43,6 +53,7 @@ public record RangeValue(BigDecimal low, BigDecimal high, BigDecimal step) {
         if (v.compareTo(low) < 0 || v.compareTo(high) > 0) {
             return false;
         }
-        return v.subtract(low).remainder(step).signum() == 0;
+        BigDecimal offset = v.subtract(low, MathContext.DECIMAL128);
+        return offset.signum() == 0 || magnitude(offset) - magnitude(step) <= 34 && offset.remainder(step).signum() == 0;
     }
 }

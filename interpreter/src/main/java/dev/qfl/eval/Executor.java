@@ -70,7 +70,7 @@ final class Executor {
             DataLoading.Loaded loaded = DataLoading.load(symbol, state.resolve(symbol.path()), state.files());
             state.putPanel(loaded.panel());
             Panel read = loaded.panel();
-            preflightPlots(checked.script().statements().indexOf(s), series -> series.equals(read.name()) ? read : null,
+            preflightPlots(indexOf(s), series -> series.equals(read.name()) ? read : null,
                     scope);
             loaded.notes().forEach(n -> out.accept(new Output.Message(n)));
             loaded.diagnostics(file, s.span()).forEach(w -> out.accept(new Output.Warning(w)));
@@ -105,8 +105,21 @@ final class Executor {
     }
 
     private Symbol symbolOf(Identifier name, Statement s) {
-        int index = checked.script().statements().indexOf(s);
-        return checked.definedBy(index).orElseThrow(() -> new IllegalStateException("no symbol for " + name.name()));
+        return checked.definedBy(indexOf(s)).orElseThrow(() -> new IllegalStateException("no symbol for " + name.name()));
+    }
+
+    /** Statement positions by identity, built once: a search per declaration made long scripts quadratic. */
+    private java.util.Map<Statement, Integer> positions;
+
+    private int indexOf(Statement s) {
+        if (positions == null) {
+            positions = new java.util.IdentityHashMap<>();
+            List<Statement> all = checked.script().statements();
+            for (int i = 0; i < all.size(); i++) {
+                positions.put(all.get(i), i);
+            }
+        }
+        return positions.getOrDefault(s, -1);
     }
 
     private Object value(Expr e, Scope scope) {

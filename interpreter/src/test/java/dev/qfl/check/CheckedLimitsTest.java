@@ -129,6 +129,23 @@ class CheckedLimitsTest {
         assertFalse(r.hasErrors(), () -> r.diagnostics().stream().map(DiagnosticRenderer.plain()::render).toList().toString());
     }
 
+    /** Found by the fuzzer: nine-digit exponents once made the checker expand numbers digit by digit. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "quantile(d, 1e-999999999) using m",
+        "quantile(d, 0.9..0.99 step 1e-999999999) using m",
+        "quantile(d, 0.5) using m where horizon < 1e-999999999",
+        "quantile(d, 0.5) using m where horizon <= -1e-999999999",
+        "quantile(d, 5 + 1e-999999999 - 5) using m"})
+    void extremeExponentsGetADiagnosticAtOnce(String body) {
+        long start = System.nanoTime();
+        CheckResult r = CheckerTest.check(HEADER + body + "\n");
+        // a generous bound that only an expansion to a billion digits would break
+        assertTrue(System.nanoTime() - start < 20_000_000_000L, body);
+        assertTrue(r.hasErrors(), body);
+        assertTrue(r.diagnostics().get(0).code().startsWith("QF2"), () -> DiagnosticRenderer.plain().render(r.diagnostics().get(0)));
+    }
+
     @Test
     void aHugeButRepresentableCostPairKeepsItsRatio() {
         CheckResult r = CheckerTest.check(HEADER + "newsvendor(d, underage: 1e308, overage: 1e308) using m\n");
