@@ -65,12 +65,21 @@ public final class DataCheck {
                     }
                 }
             } catch (QflException e) {
-                out.add(Diagnostics.fromLibrary(e, file, statement.span(), baseDirectory));
+                out.add(Diagnostics.fromLibrary(e, file, culprit(statement), baseDirectory));
             } catch (IllegalArgumentException e) {
                 out.add(Diagnostic.error(DiagnosticCode.OPTION_OUT_OF_RANGE, file, statement.span(), e.getMessage()));
             }
         }
         return out;
+    }
+
+    /**
+     * Where in the script a library error without a place of its own belongs: for a series, the
+     * source call that named the file or query (a missing or empty file is that call's problem),
+     * otherwise the whole statement.
+     */
+    static dev.qfl.diag.Span culprit(Statement statement) {
+        return statement instanceof Statement.SeriesDecl d ? d.value().span() : statement.span();
     }
 
     /**

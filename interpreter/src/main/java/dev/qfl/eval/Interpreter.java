@@ -78,7 +78,7 @@ public final class Interpreter implements AutoCloseable {
                 // before this statement: one scope per definition, not one rebuilt per statement
                 executor.run(statement, scope);
             } catch (QflException e) {
-                throw new QflScriptException(List.of(Diagnostics.fromLibrary(e, file, statement.span(),
+                throw new QflScriptException(List.of(Diagnostics.fromLibrary(e, file, DataCheck.culprit(statement),
                         state.baseDirectory())), e);
             } catch (CancellationException e) {
                 throw new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.CANCELLED, file, statement.span(),

@@ -92,6 +92,7 @@ class SafeExportTest {
             assertEquals("QF3106", d.code());
             assertEquals("plan.qfl", d.source());
             assertEquals(2, d.span().line());
+            assertEquals(17, d.span().column(), "the caret is at the csv(...) call that named the file");
             assertTrue(d.lineText().contains("csv(\"data/nope.csv\""), d.lineText());
             assertTrue(d.message().contains("data/nope.csv") && d.message().contains("does not exist"), d.message());
         }
