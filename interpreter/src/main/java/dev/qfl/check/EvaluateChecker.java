@@ -41,7 +41,12 @@ final class EvaluateChecker {
         List<String> models = new ArrayList<>();
         for (Identifier id : e.models()) {
             Optional<Symbol> s = scope.lookup(id.name());
-            if (s.isEmpty()) {
+            if (models.contains(id.name())) {
+                // each listed model is backtested on every window: a repeat only multiplies the cost
+                error(DiagnosticCode.WRONG_ARGUMENTS, id.span(), "model " + id.name() + " is listed twice",
+                        "list each model once");
+                ok = false;
+            } else if (s.isEmpty()) {
                 checker.undefinedModel(id, scope, series.orElse(null));
                 ok = false;
             } else if (!(s.get() instanceof Symbol.ModelSymbol m)) {

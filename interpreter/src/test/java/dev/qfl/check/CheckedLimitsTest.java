@@ -40,6 +40,8 @@ class CheckedLimitsTest {
                 Arguments.of("QF2006", 3, 36, "too close to 1",
                         "evaluate m on d metrics: [coverage(0.99999999999999999999)]"),
                 Arguments.of("QF2006", 3, 44, "too close to 0", "model q = quantreg(d, horizon: 3, levels: [1e-400, 0.5])"),
+                // a model listed again in evaluate (a fuzzed script listed one 3,000 times: minutes of backtests)
+                Arguments.of("QF2010", 3, 13, "listed twice", "evaluate m, m on d"),
                 // 2. empty lists
                 Arguments.of("QF2010", 3, 13, "list of levels is empty", "quantile(d, []) using m"),
                 Arguments.of("QF2010", 3, 13, "list of levels is empty", "tradeoff(d, []) using m"),
