@@ -39,12 +39,15 @@ final class EvaluateChecker {
         Optional<String> series = checker.seriesReference(new Expr.Name(e.series().name(), e.series().span()), scope);
         boolean ok = series.isPresent();
         List<String> models = new ArrayList<>();
+        java.util.Set<String> repeated = new java.util.HashSet<>();
         for (Identifier id : e.models()) {
             Optional<Symbol> s = scope.lookup(id.name());
             if (models.contains(id.name())) {
                 // each listed model is backtested on every window: a repeat only multiplies the cost
-                error(DiagnosticCode.WRONG_ARGUMENTS, id.span(), "model " + id.name() + " is listed twice",
-                        "list each model once");
+                if (repeated.add(id.name())) {
+                    error(DiagnosticCode.WRONG_ARGUMENTS, id.span(), "model " + id.name() + " is listed twice",
+                            "list each model once");
+                }
                 ok = false;
             } else if (s.isEmpty()) {
                 checker.undefinedModel(id, scope, series.orElse(null));

@@ -41,7 +41,7 @@ class CheckedLimitsTest {
                         "evaluate m on d metrics: [coverage(0.99999999999999999999)]"),
                 Arguments.of("QF2006", 3, 44, "too close to 0", "model q = quantreg(d, horizon: 3, levels: [1e-400, 0.5])"),
                 // a model listed again in evaluate (a fuzzed script listed one 3,000 times: minutes of backtests)
-                Arguments.of("QF2010", 3, 13, "listed twice", "evaluate m, m on d"),
+                Arguments.of("QF2010", 3, 13, "listed twice", "evaluate m, m, m, m on d"),
                 // 2. empty lists
                 Arguments.of("QF2010", 3, 13, "list of levels is empty", "quantile(d, []) using m"),
                 Arguments.of("QF2010", 3, 13, "list of levels is empty", "tradeoff(d, []) using m"),
@@ -146,6 +146,12 @@ class CheckedLimitsTest {
         assertTrue(System.nanoTime() - start < 20_000_000_000L, body);
         assertTrue(r.hasErrors(), body);
         assertTrue(r.diagnostics().get(0).code().startsWith("QF2"), () -> DiagnosticRenderer.plain().render(r.diagnostics().get(0)));
+    }
+
+    @Test
+    void aModelListedManyTimesIsReportedOnce() {
+        CheckResult r = CheckerTest.check(HEADER + "evaluate m" + ", m".repeat(3000) + " on d\n");
+        assertEquals(1, r.diagnostics().size(), r.diagnostics().toString());
     }
 
     @Test
