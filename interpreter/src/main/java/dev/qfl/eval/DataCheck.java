@@ -2,7 +2,6 @@ package dev.qfl.eval;
 
 import dev.qfl.ast.Statement;
 import dev.qfl.check.CheckResult;
-import dev.qfl.check.ResolvedQuery;
 import dev.qfl.check.Symbol;
 import dev.qfl.diag.Diagnostic;
 import dev.qfl.diag.DiagnosticCode;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The data half of {@code qfl check}: reads every declared series (so a broken file fails in CI,
@@ -48,7 +46,7 @@ public final class DataCheck {
                     panels.put(s.name(), loaded.panel());
                     out.addAll(loaded.diagnostics(file, statement.span()));
                 } else if (statement instanceof Statement.Plot plot) {
-                    plotProblem(checked, plot, panels, models)
+                    PlotPreflight.check(checked, plot, panels::get, checked.scope(), models)
                             .ifPresent(e -> out.add(Diagnostics.fromLibrary(e, file, plot.span(), baseDirectory)));
                 } else if (symbol instanceof Symbol.ModelSymbol m && m.modelKind() != null && m.members().isEmpty()
                         && panels.containsKey(m.series())) {
@@ -80,20 +78,5 @@ public final class DataCheck {
      */
     static dev.qfl.diag.Span culprit(Statement statement) {
         return statement instanceof Statement.SeriesDecl d ? d.value().span() : statement.span();
-    }
-
-    /**
-     * What a fan or quantile-function plot selects is known once its series is read, so check finds
-     * a fan of 20 series as run would, before anything trains (names are never redefined, so the
-     * script's final scope resolves the plot's model).
-     */
-    private static Optional<QflException> plotProblem(CheckResult checked, Statement.Plot plot, Map<String, Panel> panels,
-                                                      ModelRegistry models) {
-        ResolvedQuery q = checked.query(plot.value()).orElse(null);
-        Panel panel = q == null ? null : panels.get(q.series());
-        if (panel == null || !(checked.scope().lookup(q.model()).orElse(null) instanceof Symbol.ModelSymbol model)) {
-            return Optional.empty();
-        }
-        return PlotPreflight.check(q, panel, model, models, checked.scope());
     }
 }

@@ -169,7 +169,7 @@ final class Executor {
         List<Diagnostic> problems = new ArrayList<>();
         for (int i = from; i < statements.size(); i++) {
             if (statements.get(i) instanceof Statement.Plot p) {
-                Optional<QflException> problem = preflight(p, panels, visible);
+                Optional<QflException> problem = PlotPreflight.check(checked, p, panels, visible, state.models());
                 if (problem.isPresent()) {
                     problems.add(Diagnostics.fromLibrary(problem.get(), file, p.span(), state.baseDirectory()));
                 }
@@ -182,16 +182,6 @@ final class Executor {
         if (!problems.isEmpty()) {
             throw new QflScriptException(problems);
         }
-    }
-
-    /** A plot's selection problem, when its series is read and the problem can be known from the data. */
-    private Optional<QflException> preflight(Statement.Plot p, Function<String, Panel> panels, Scope visible) {
-        ResolvedQuery q = checked.query(p.value()).orElse(null);
-        Panel panel = q == null ? null : panels.apply(q.series());
-        if (panel == null || !(visible.lookup(q.model()).orElse(null) instanceof Symbol.ModelSymbol model)) {
-            return Optional.empty();
-        }
-        return PlotPreflight.check(q, panel, model, state.models(), visible);
     }
 
     /** The model's forecast of the query's series; a loaded model is checked against it first. */

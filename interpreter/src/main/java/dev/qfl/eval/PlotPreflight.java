@@ -1,5 +1,7 @@
 package dev.qfl.eval;
 
+import dev.qfl.ast.Statement;
+import dev.qfl.check.CheckResult;
 import dev.qfl.check.QueryKind;
 import dev.qfl.check.ResolvedQuery;
 import dev.qfl.check.Scope;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -27,6 +30,23 @@ import java.util.function.Predicate;
  */
 final class PlotPreflight {
     private PlotPreflight() {
+    }
+
+    /**
+     * The problem with a plot statement's selection, or empty when it is drawable or cannot be known
+     * yet (its series not read, or its model not declared where the plot stands).
+     *
+     * @param panels the read series by name, null for those not (yet) read
+     * @param scope  the names visible at the plot statement
+     */
+    static Optional<QflException> check(CheckResult checked, Statement.Plot plot, Function<String, Panel> panels,
+                                        Scope scope, ModelRegistry models) {
+        ResolvedQuery q = checked.query(plot.value()).orElse(null);
+        Panel panel = q == null ? null : panels.apply(q.series());
+        if (panel == null || !(scope.lookup(q.model()).orElse(null) instanceof Symbol.ModelSymbol model)) {
+            return Optional.empty();
+        }
+        return check(q, panel, model, models, scope);
     }
 
     /**

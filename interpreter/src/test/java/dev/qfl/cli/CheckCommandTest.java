@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +22,7 @@ class CheckCommandTest {
     }
 
     private String script(String text) throws IOException {
-        Path file = dir.resolve("plan.qfl");
-        Files.writeString(file, text);
-        return file.toString();
+        return CliRun.script(dir, text);
     }
 
     @Test

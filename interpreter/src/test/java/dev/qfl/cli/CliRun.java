@@ -36,6 +36,13 @@ public record CliRun(int exit, String out, String err) {
      * {@code sales.csv} in long format: series A and B with 30 daily values from 2024-03-01, and
      * NEW with only two (too short for a seasonal model, so it draws a warning).
      */
+    /** Writes {@code text} as {@code plan.qfl} in {@code dir} and returns its path, for {@link #of}. */
+    public static String script(Path dir, String text) throws IOException {
+        Path file = dir.resolve("plan.qfl");
+        java.nio.file.Files.writeString(file, text);
+        return file.toString();
+    }
+
     public static Path writeSales(Path dir) throws IOException {
         StringBuilder csv = new StringBuilder("date,sku,units\n");
         for (int d = 0; d < 30; d++) {

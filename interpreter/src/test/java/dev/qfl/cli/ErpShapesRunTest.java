@@ -47,9 +47,7 @@ class ErpShapesRunTest {
     }
 
     private String script(String text) throws IOException {
-        Path file = dir.resolve("plan.qfl");
-        Files.writeString(file, text);
-        return file.toString();
+        return CliRun.script(dir, text);
     }
 
     @Test
