@@ -13,21 +13,82 @@ import java.util.Optional;
  */
 public sealed interface Expr extends Node {
 
+    /**
+     * One method per kind of expression, so a pass that implements it fails to compile until it
+     * handles a newly added node (the sealed interface alone cannot force that on Java 17, whose
+     * switch does not match on types). {@link Argument} is not an expression and has no method.
+     */
+    interface Visitor<R> {
+        R visitNumberLit(NumberLit e);
+
+        R visitStringLit(StringLit e);
+
+        R visitBoolLit(BoolLit e);
+
+        R visitDurationLit(DurationLit e);
+
+        R visitListLit(ListLit e);
+
+        R visitRange(Range e);
+
+        R visitName(Name e);
+
+        R visitCall(Call e);
+
+        R visitAggregate(Aggregate e);
+
+        R visitQuery(Query e);
+
+        R visitEvaluate(Evaluate e);
+
+        R visitUnary(Unary e);
+
+        R visitBinary(Binary e);
+
+        R visitInRange(InRange e);
+
+        R visitInList(InList e);
+    }
+
+    /** Dispatches to the visitor method for this node's kind. */
+    <R> R accept(Visitor<R> visitor);
+
     /** A number as written; kept decimal so {@code 0.01..0.99 step 0.01} has exactly 99 levels. */
     record NumberLit(BigDecimal value, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitNumberLit(this);
+        }
     }
 
     record StringLit(String value, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitStringLit(this);
+        }
     }
 
     record BoolLit(boolean value, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitBoolLit(this);
+        }
     }
 
     /** {@code 10m}, {@code 90s}: the text is kept for formatting. */
     record DurationLit(Duration value, String text, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDurationLit(this);
+        }
     }
 
     record ListLit(List<Expr> elements, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitListLit(this);
+        }
+
         public ListLit {
             elements = List.copyOf(elements);
         }
@@ -35,6 +96,11 @@ public sealed interface Expr extends Node {
 
     /** {@code low..high [step s]}: inclusive at both ends. */
     record Range(Expr low, Expr high, Expr step, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitRange(this);
+        }
+
         public Optional<Expr> stepExpr() {
             return Optional.ofNullable(step);
         }
@@ -42,10 +108,19 @@ public sealed interface Expr extends Node {
 
     /** A bare name: a declared series/model/let, a column in a condition, or a word option value. */
     record Name(String name, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitName(this);
+        }
     }
 
     /** {@code f(a, b, name: c)}. */
     record Call(Identifier callee, List<Argument> arguments, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitCall(this);
+        }
+
         public Call {
             arguments = List.copyOf(arguments);
         }
@@ -68,11 +143,20 @@ public sealed interface Expr extends Node {
 
     /** {@code sum(demand over horizon 1..7)}: aggregation of a series over part of the horizon. */
     record Aggregate(Identifier function, Expr operand, Identifier dimension, Range range, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAggregate(this);
+        }
     }
 
     /** {@code CALL using MODEL [assuming independence] [where CONDITION]}. */
     record Query(Expr body, Identifier model, boolean assumingIndependence, Expr condition, Span span)
             implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitQuery(this);
+        }
+
         public Optional<Identifier> modelName() {
             return Optional.ofNullable(model);
         }
@@ -85,6 +169,11 @@ public sealed interface Expr extends Node {
     /** {@code evaluate A, B on SERIES [backtest] name: value ...}: a rolling-origin backtest. */
     record Evaluate(List<Identifier> models, Identifier series, boolean backtestKeyword, List<Argument> options,
                     Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitEvaluate(this);
+        }
+
         public Evaluate {
             models = List.copyOf(models);
             options = List.copyOf(options);
@@ -92,17 +181,33 @@ public sealed interface Expr extends Node {
     }
 
     record Unary(UnaryOp op, Expr operand, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitUnary(this);
+        }
     }
 
     record Binary(BinaryOp op, Expr left, Expr right, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitBinary(this);
+        }
     }
 
     /** {@code x in a..b}. */
     record InRange(Expr value, Range range, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitInRange(this);
+        }
     }
 
     /** {@code x in [a, b]}. */
     record InList(Expr value, ListLit list, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitInList(this);
+        }
     }
 
     enum UnaryOp {

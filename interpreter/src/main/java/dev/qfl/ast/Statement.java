@@ -6,20 +6,62 @@ import java.util.List;
 /** The statements of QFL. Declarations bind a name; the others act. */
 public sealed interface Statement extends Node {
 
+    /**
+     * One method per kind of statement; a pass implementing it must handle every kind, so adding a
+     * statement is a compile error wherever it is not yet handled.
+     */
+    interface Visitor<R> {
+        R visitSeriesDecl(SeriesDecl s);
+
+        R visitModelDecl(ModelDecl s);
+
+        R visitLetDecl(LetDecl s);
+
+        R visitFit(Fit s);
+
+        R visitExport(Export s);
+
+        R visitSave(Save s);
+
+        R visitPlot(Plot s);
+
+        R visitExpressionStatement(ExpressionStatement s);
+    }
+
+    /** Dispatches to the visitor method for this statement's kind. */
+    <R> R accept(Visitor<R> visitor);
+
     /** {@code series NAME = EXPR}: a panel of series from a data source. */
     record SeriesDecl(Identifier name, Expr value, Span span) implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitSeriesDecl(this);
+        }
     }
 
     /** {@code model NAME = EXPR}: a model of some kind over a declared series. */
     record ModelDecl(Identifier name, Expr value, Span span) implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitModelDecl(this);
+        }
     }
 
     /** {@code let NAME = EXPR}: binds a query result or a constant. */
     record LetDecl(Identifier name, Expr value, Span span) implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitLetDecl(this);
+        }
     }
 
     /** {@code fit A, B}: train (or load from cache) now rather than at first use. */
     record Fit(List<Identifier> models, Span span) implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitFit(this);
+        }
+
         public Fit {
             models = List.copyOf(models);
         }
@@ -32,6 +74,11 @@ public sealed interface Statement extends Node {
      */
     record Export(Expr value, Expr.StringLit path, List<Expr.Argument> options, Span span, Expr.StringLit database)
             implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitExport(this);
+        }
+
         public Export {
             options = List.copyOf(options);
         }
@@ -49,13 +96,25 @@ public sealed interface Statement extends Node {
 
     /** {@code save MODEL to "file"}. */
     record Save(Identifier model, Expr.StringLit path, Span span) implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitSave(this);
+        }
     }
 
     /** {@code plot EXPR [to "file.png" | "file.svg"]}; without a file, a temporary one is written. */
     record Plot(Expr value, Expr.StringLit path, Span span) implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitPlot(this);
+        }
     }
 
     /** An expression on its own: evaluated and shown. */
     record ExpressionStatement(Expr expr, Span span) implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitExpressionStatement(this);
+        }
     }
 }
