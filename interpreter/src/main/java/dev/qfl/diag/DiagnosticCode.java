@@ -38,6 +38,9 @@ public enum DiagnosticCode {
     BAD_ID_COLUMNS("QF2032", "an id list that is empty, repeats a column or names something else"),
     BAD_AS_OF("QF2033", "an as_of that is not a date, or after until"),
     BAD_DECIMAL("QF2034", "a decimal separator other than \".\" or \",\", or a decimal comma between commas"),
+    BAD_COVARIATE_COLUMNS("QF2040", "a covariates, past or static list that is empty, repeats a column or names something else"),
+    COVARIATES_NEED_LONG("QF2041", "covariate options on a source without value: (one column per series)"),
+    UNKNOWN_HOLIDAYS("QF2042", "an unknown holiday calendar"),
 
     BAD_SQL("QF3130", "a SQL statement that is not a query, or that the database refuses"),
     PASSWORD_IN_URL("QF3134", "a password written in a connection URL"),
