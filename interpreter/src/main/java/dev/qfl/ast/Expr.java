@@ -149,9 +149,23 @@ public sealed interface Expr extends Node {
         }
     }
 
-    /** {@code CALL using MODEL [assuming independence] [where CONDITION]}. */
+    /**
+     * {@code CALL [using MODEL] [assuming independence] [where CONDITION]}. Every question is one:
+     * in the value of let, export and plot, and in a statement on its own, the parser turns a call
+     * without clauses into a Query too ({@link #of}), so passes never meet a question as a bare call.
+     */
     record Query(Expr body, Identifier model, boolean assumingIndependence, Expr condition, Span span)
             implements Expr {
+        /** A call asked without clauses, {@code quantile(demand, 0.9)}: no model named, no condition. */
+        public static Query of(Call call) {
+            return new Query(call, null, false, null, call.span());
+        }
+
+        /** Whether no clause was written (the query is its call alone). */
+        public boolean bare() {
+            return model == null && !assumingIndependence && condition == null;
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitQuery(this);

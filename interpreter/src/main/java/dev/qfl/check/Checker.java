@@ -2,6 +2,7 @@ package dev.qfl.check;
 
 import dev.qfl.ast.Expr;
 import dev.qfl.ast.Identifier;
+import dev.qfl.ast.PartialExprVisitor;
 import dev.qfl.ast.Script;
 import dev.qfl.ast.Statement;
 import dev.qfl.diag.Diagnostic;
@@ -41,10 +42,10 @@ public final class Checker {
         Scope scope = initial;
         List<Symbol> defined = new ArrayList<>();
         for (Statement s : script.statements()) {
-            Symbol symbol = statement(s, scope);
-            defined.add(symbol);
-            if (symbol != null) {
-                scope = scope.with(symbol);
+            Optional<Symbol> symbol = s.accept(new StatementCheck(scope));
+            defined.add(symbol.orElse(null));
+            if (symbol.isPresent()) {
+                scope = scope.with(symbol.get());
             }
         }
         return new CheckResult(script, diagnostics, defined, queries, evaluations, scope);
@@ -54,52 +55,96 @@ public final class Checker {
         diagnostics.add(d);
     }
 
-    private Symbol statement(Statement s, Scope scope) {
-        if (s instanceof Statement.SeriesDecl d) {
+    /** One statement: the symbol a declaration defines, or empty for a statement that acts. */
+    private final class StatementCheck implements Statement.Visitor<Optional<Symbol>> {
+        private final Scope scope;
+
+        StatementCheck(Scope scope) {
+            this.scope = scope;
+        }
+
+        @Override
+        public Optional<Symbol> visitSeriesDecl(Statement.SeriesDecl d) {
             checkNewName(d.name(), scope);
-            return series(d, scope);
-        } else if (s instanceof Statement.ModelDecl d) {
+            return Optional.of(series(d, scope));
+        }
+
+        @Override
+        public Optional<Symbol> visitModelDecl(Statement.ModelDecl d) {
             checkNewName(d.name(), scope);
-            return model(d, scope);
-        } else if (s instanceof Statement.LetDecl d) {
+            return Optional.of(model(d, scope));
+        }
+
+        @Override
+        public Optional<Symbol> visitLetDecl(Statement.LetDecl d) {
             checkNewName(d.name(), scope);
-            return let(d, scope);
-        } else if (s instanceof Statement.Fit f) {
+            return Optional.of(let(d, scope));
+        }
+
+        @Override
+        public Optional<Symbol> visitFit(Statement.Fit f) {
             f.models().forEach(m -> requireModel(m, scope));
-        } else if (s instanceof Statement.Export e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Symbol> visitExport(Statement.Export e) {
             export(e, scope);
-        } else if (s instanceof Statement.Save v) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Symbol> visitSave(Statement.Save v) {
             requireModel(v.model(), scope);
-        } else if (s instanceof Statement.ExpressionStatement x) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Symbol> visitPlot(Statement.Plot p) {
+            plot(p, scope);
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Symbol> visitExpressionStatement(Statement.ExpressionStatement x) {
             if (!misspeltKeyword(x.expr(), scope)) {
                 expression(x.expr(), scope);
             }
-        } else if (s instanceof Statement.Plot p) {
-            plot(p, scope);
+            return Optional.empty();
         }
-        return null;
     }
 
     private void plot(Statement.Plot p, Scope scope) {
-        Expr v = p.value();
-        if (v instanceof Expr.Query q) {
-            new QueryChecker(this, file, scope, true).query(q.body(), q.model(), q.assumingIndependence(), q.condition(), q);
-            plottableQuery(v);
-        } else if (v instanceof Expr.Call c) {
-            new QueryChecker(this, file, scope, true).query(c, null, false, null, c);
-            plottableQuery(v);
-        } else if (v instanceof Expr.Name n) {
-            ValueKind kind = expression(n, scope);
-            if (kind != ValueKind.TABLE && kind != ValueKind.ERROR) {
-                report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, v.span(),
-                        "plot draws tables bound with let, and '" + n.name() + "' is " + kind.description()));
-            } else if (kind == ValueKind.TABLE) {
-                plottableTable(n, scope);
+        p.value().accept(new PartialExprVisitor<Void>() {
+            /** A question: checked with the plot-only kinds allowed, then refused if it is not drawable. */
+            @Override
+            public Void visitQuery(Expr.Query q) {
+                new QueryChecker(Checker.this, file, scope, true).query(q.body(), q.model(), q.assumingIndependence(),
+                        q.condition(), q);
+                plottableQuery(q);
+                return null;
             }
-        } else {
-            report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, v.span(), "plot draws a query or a table",
-                    "e.g. plot fan(demand, MODEL) where id == \"A-17\""));
-        }
+
+            /** A table bound with let. */
+            @Override
+            public Void visitName(Expr.Name n) {
+                ValueKind kind = expression(n, scope);
+                if (kind != ValueKind.TABLE && kind != ValueKind.ERROR) {
+                    report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, n.span(),
+                            "plot draws tables bound with let, and '" + n.name() + "' is " + kind.description()));
+                } else if (kind == ValueKind.TABLE) {
+                    plottableTable(n, scope);
+                }
+                return null;
+            }
+
+            @Override
+            protected Void otherwise(Expr v) {
+                report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, v.span(), "plot draws a query or a table",
+                        "e.g. plot fan(demand, MODEL) where id == \"A-17\""));
+                return null;
+            }
+        });
         if (p.path() != null && !dev.qfl.stdlib.plot.PlotFile.supported(p.path().value())) {
             report(Diagnostic.error(DiagnosticCode.BAD_EXPORT, file, p.path().span(), "QFL draws .png and .svg files",
                     "end the file name with .png or .svg"));
@@ -397,81 +442,7 @@ public final class Checker {
 
     /** Checks an expression used as a value and says what kind of value it is. */
     ValueKind expression(Expr e, Scope scope) {
-        if (e instanceof Expr.Evaluate v) {
-            return new EvaluateChecker(this, file, scope).check(v) ? ValueKind.TABLE : ValueKind.ERROR;
-        }
-        if (e instanceof Expr.Query q) {
-            return new QueryChecker(this, file, scope).query(q.body(), q.model(), q.assumingIndependence(),
-                    q.condition(), q) ? ValueKind.TABLE : ValueKind.ERROR;
-        }
-        if (e instanceof Expr.Call c) {
-            if (QueryKind.byFunction(c.callee().name()).isPresent()) {
-                return new QueryChecker(this, file, scope).query(c, null, false, null, c) ? ValueKind.TABLE : ValueKind.ERROR;
-            }
-            return misplacedCall(c);
-        }
-        if (e instanceof Expr.Name n) {
-            Optional<Symbol> s = scope.lookup(n.name());
-            if (s.isEmpty()) {
-                undefined(n, scope);
-                return ValueKind.ERROR;
-            }
-            return s.get().kind();
-        }
-        if (e instanceof Expr.NumberLit || e instanceof Expr.Binary b && !b.op().isComparison()
-                && b.op() != Expr.BinaryOp.AND && b.op() != Expr.BinaryOp.OR
-                || e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEGATE) {
-            return Constants.fold(e, scope).isPresent() ? ValueKind.NUMBER : notConstant(e);
-        }
-        if (e instanceof Expr.StringLit) {
-            return ValueKind.STRING;
-        }
-        if (e instanceof Expr.BoolLit) {
-            return ValueKind.BOOLEAN;
-        }
-        if (e instanceof Expr.DurationLit) {
-            return ValueKind.DURATION;
-        }
-        if (e instanceof Expr.ListLit l) {
-            return Constants.fold(l, scope).isPresent() ? ValueKind.LIST : notConstant(e);
-        }
-        if (e instanceof Expr.Range r) {
-            return Constants.fold(r, scope).isPresent() ? ValueKind.RANGE : notConstant(e);
-        }
-        if (e instanceof Expr.Aggregate a) {
-            report(Diagnostic.error(DiagnosticCode.NOT_A_QUERY, file, a.span(),
-                    a.function().name() + "(... over ...) is asked inside a query",
-                    "e.g. quantile(" + dev.qfl.format.Formatter.expr(a) + ", 0.95) using MODEL"));
-            return ValueKind.ERROR;
-        }
-        report(Diagnostic.error(DiagnosticCode.NOT_A_QUERY, file, e.span(),
-                "a condition only makes sense after 'where' in a query",
-                "e.g. quantile(demand, 0.9) where horizon <= 3"));
-        return ValueKind.ERROR;
-    }
-
-    private ValueKind notConstant(Expr e) {
-        report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, e.span(),
-                "this value must be known before running: use numbers, strings, lists and ranges"));
-        return ValueKind.ERROR;
-    }
-
-    private ValueKind misplacedCall(Expr.Call c) {
-        String name = c.callee().name();
-        if (SeriesSources.ALL.contains(name)) {
-            report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, c.span(), name + "(...) reads a series and must be named",
-                    "write: series NAME = " + name + "(...)"));
-        } else if (models.find(name).isPresent()) {
-            report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, c.span(), name + "(...) makes a model and must be named",
-                    "write: model NAME = " + name + "(...)"));
-        } else {
-            List<String> known = new ArrayList<>(QueryKind.functions());
-            String hint = Suggestions.didYouMean(name, known);
-            report(Diagnostic.error(DiagnosticCode.UNKNOWN_FUNCTION, file, c.callee().span(),
-                    "there is no function '" + name + "'",
-                    hint != null ? hint : "queries: " + String.join(", ", known)));
-        }
-        return ValueKind.ERROR;
+        return e.accept(new ValueCheck(this, file, scope, models));
     }
 
     void add(Diagnostic d) {

@@ -12,6 +12,7 @@ import dev.qfl.diag.SourceFile;
 import dev.qfl.diag.Span;
 import dev.qfl.grammar.QflLexer;
 import dev.qfl.grammar.QflParser;
+import dev.qfl.grammar.QflParserBaseVisitor;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,10 +21,13 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
 /**
- * Builds the immutable AST from ANTLR's parse tree. One method per labelled grammar alternative;
- * the interpreter never sees parse-tree classes.
+ * Builds the immutable AST from ANTLR's parse tree. It is the generated visitor: one method per
+ * labelled grammar alternative, reached by {@code ctx.accept(this)}, so a new alternative is
+ * built by adding its method rather than a branch in a chain of type tests. Typed helpers
+ * ({@link #expr}, {@link #statement}) cast the visitor's untyped results in one place each. The
+ * interpreter never sees parse-tree classes.
  */
-final class AstBuilder {
+final class AstBuilder extends QflParserBaseVisitor<Object> {
     private final SourceFile file;
 
     AstBuilder(SourceFile file) {
@@ -38,151 +42,266 @@ final class AstBuilder {
         return new Script(statements, span(ctx));
     }
 
-    private Statement statement(QflParser.StatementContext ctx) {
-        if (ctx instanceof QflParser.SeriesDeclarationContext c) {
-            return new Statement.SeriesDecl(identifier(c.name), expression(c.value), span(c));
-        } else if (ctx instanceof QflParser.ModelDeclarationContext c) {
-            return new Statement.ModelDecl(identifier(c.name), expression(c.value), span(c));
-        } else if (ctx instanceof QflParser.LetDeclarationContext c) {
-            return new Statement.LetDecl(identifier(c.name), expression(c.value), span(c));
-        } else if (ctx instanceof QflParser.FitStatementContext c) {
-            return new Statement.Fit(c.models.stream().map(this::identifier).toList(), span(c));
-        } else if (ctx instanceof QflParser.ExportStatementContext c) {
-            List<Argument> options = c.option().stream()
-                    .map(o -> new Argument(identifier(o.name), argumentValue(o.value), span(o))).toList();
-            if (c.database != null) {
-                return new Statement.Export(expression(c.value), string(c.table), options, span(c), string(c.database));
-            }
-            return new Statement.Export(expression(c.value), string(c.path), options, span(c));
-        } else if (ctx instanceof QflParser.SaveStatementContext c) {
-            return new Statement.Save(identifier(c.model), string(c.path), span(c));
-        } else if (ctx instanceof QflParser.PlotStatementContext c) {
-            return new Statement.Plot(expression(c.value), c.path == null ? null : string(c.path), span(c));
-        } else if (ctx instanceof QflParser.ExpressionStatementContext c) {
-            return new Statement.ExpressionStatement(expression(c.expression()), span(c));
-        }
-        throw new IllegalStateException("unhandled statement " + ctx.getClass().getSimpleName());
+    /** A standalone expression (the REPL's {@code :ast}) is in a question's position, as a statement on its own is. */
+    Expr expression(QflParser.ExpressionContext ctx) {
+        return question(ctx);
     }
 
-    Expr expression(QflParser.ExpressionContext ctx) {
-        if (ctx instanceof QflParser.EvaluateExpressionContext e) {
-            List<Argument> options = e.option().stream()
-                    .map(o -> new Argument(identifier(o.name), argumentValue(o.value), span(o))).toList();
-            return new Expr.Evaluate(e.models.stream().map(this::identifier).toList(), identifier(e.series),
-                    e.backtest != null, options, span(e));
+    // ---- typed entry points into the visitor ---------------------------------------------------
+
+    private Statement statement(QflParser.StatementContext ctx) {
+        return (Statement) ctx.accept(this);
+    }
+
+    private Expr expr(ParserRuleContext ctx) {
+        return (Expr) ctx.accept(this);
+    }
+
+    private Argument argument(QflParser.ArgumentContext ctx) {
+        return (Argument) ctx.accept(this);
+    }
+
+    /**
+     * The value of let, export, plot, or of a statement on its own: a call there asks a question,
+     * so it becomes a {@link Expr.Query} even without clauses, and every pass meets questions as
+     * one node kind. The values of series and model declarations are built as written, since a
+     * call there names a data source or a model kind.
+     */
+    private Expr question(QflParser.ExpressionContext ctx) {
+        Expr value = expr(ctx);
+        return value instanceof Expr.Call call ? Expr.Query.of(call) : value;
+    }
+
+    // ---- statements ----------------------------------------------------------------------------
+
+    @Override
+    public Statement visitSeriesDeclaration(QflParser.SeriesDeclarationContext c) {
+        return new Statement.SeriesDecl(identifier(c.name), expr(c.value), span(c));
+    }
+
+    @Override
+    public Statement visitModelDeclaration(QflParser.ModelDeclarationContext c) {
+        return new Statement.ModelDecl(identifier(c.name), expr(c.value), span(c));
+    }
+
+    @Override
+    public Statement visitLetDeclaration(QflParser.LetDeclarationContext c) {
+        return new Statement.LetDecl(identifier(c.name), question(c.value), span(c));
+    }
+
+    @Override
+    public Statement visitFitStatement(QflParser.FitStatementContext c) {
+        return new Statement.Fit(c.models.stream().map(this::identifier).toList(), span(c));
+    }
+
+    @Override
+    public Statement visitExportStatement(QflParser.ExportStatementContext c) {
+        List<Argument> options = c.option().stream().map(o -> (Argument) o.accept(this)).toList();
+        if (c.database != null) {
+            return new Statement.Export(question(c.value), string(c.table), options, span(c), string(c.database));
         }
-        QflParser.QueryExpressionContext q = (QflParser.QueryExpressionContext) ctx;
-        Expr body = bool(q.body);
+        return new Statement.Export(question(c.value), string(c.path), options, span(c));
+    }
+
+    @Override
+    public Statement visitSaveStatement(QflParser.SaveStatementContext c) {
+        return new Statement.Save(identifier(c.model), string(c.path), span(c));
+    }
+
+    @Override
+    public Statement visitPlotStatement(QflParser.PlotStatementContext c) {
+        return new Statement.Plot(question(c.value), c.path == null ? null : string(c.path), span(c));
+    }
+
+    @Override
+    public Statement visitExpressionStatement(QflParser.ExpressionStatementContext c) {
+        return new Statement.ExpressionStatement(question(c.expression()), span(c));
+    }
+
+    /** {@code name: value} written after a statement's fixed part, or in an evaluate. */
+    @Override
+    public Argument visitOption(QflParser.OptionContext o) {
+        return new Argument(identifier(o.name), expr(o.value), span(o));
+    }
+
+    // ---- expressions with clauses --------------------------------------------------------------
+
+    @Override
+    public Expr visitEvaluateExpression(QflParser.EvaluateExpressionContext e) {
+        List<Argument> options = e.option().stream().map(o -> (Argument) o.accept(this)).toList();
+        return new Expr.Evaluate(e.models.stream().map(this::identifier).toList(), identifier(e.series),
+                e.backtest != null, options, span(e));
+    }
+
+    @Override
+    public Expr visitQueryExpression(QflParser.QueryExpressionContext q) {
+        Expr body = expr(q.body);
         if (q.model == null && q.independence == null && q.condition == null) {
             return body;
         }
         return new Expr.Query(body, q.model == null ? null : identifier(q.model), q.independence != null,
-                q.condition == null ? null : bool(q.condition), span(q));
+                q.condition == null ? null : expr(q.condition), span(q));
     }
 
-    private Expr bool(QflParser.BooleanExpressionContext ctx) {
-        if (ctx instanceof QflParser.PredicatedContext c) {
-            Expr operand = value(c.operand);
-            if (c.predicate() == null) {
-                return operand;
-            }
-            return predicate(operand, c.predicate(), span(c));
-        } else if (ctx instanceof QflParser.LogicalNotContext c) {
-            return new Expr.Unary(Expr.UnaryOp.NOT, bool(c.operand), span(c));
-        } else if (ctx instanceof QflParser.LogicalBinaryContext c) {
-            BinaryOp op = c.op.getType() == QflLexer.AND ? BinaryOp.AND : BinaryOp.OR;
-            return new Expr.Binary(op, bool(c.left), bool(c.right), span(c));
+    // ---- boolean expressions and predicates ----------------------------------------------------
+
+    /** What a predicate ({@code == x}, {@code in a..b}, {@code in [...]}) makes of the operand before it. */
+    private interface PredicateTail {
+        Expr complete(Expr operand, Span span);
+    }
+
+    @Override
+    public Expr visitPredicated(QflParser.PredicatedContext c) {
+        Expr operand = expr(c.operand);
+        if (c.predicate() == null) {
+            return operand;
         }
-        throw new IllegalStateException("unhandled boolean expression " + ctx.getClass().getSimpleName());
+        return ((PredicateTail) c.predicate().accept(this)).complete(operand, span(c));
     }
 
-    private Expr predicate(Expr operand, QflParser.PredicateContext ctx, Span span) {
-        if (ctx instanceof QflParser.ComparisonPredicateContext c) {
-            BinaryOp op = switch (c.op.getType()) {
-                case QflLexer.EQ -> BinaryOp.EQ;
-                case QflLexer.NEQ -> BinaryOp.NE;
-                case QflLexer.LT -> BinaryOp.LT;
-                case QflLexer.LE -> BinaryOp.LE;
-                case QflLexer.GT -> BinaryOp.GT;
-                default -> BinaryOp.GE;
-            };
-            return new Expr.Binary(op, operand, value(c.right), span);
-        } else if (ctx instanceof QflParser.RangePredicateContext c) {
-            return new Expr.InRange(operand, range(c.range()), span);
-        } else if (ctx instanceof QflParser.ListPredicateContext c) {
-            return new Expr.InList(operand, list(c.list()), span);
+    @Override
+    public Expr visitLogicalNot(QflParser.LogicalNotContext c) {
+        return new Expr.Unary(Expr.UnaryOp.NOT, expr(c.operand), span(c));
+    }
+
+    @Override
+    public Expr visitLogicalBinary(QflParser.LogicalBinaryContext c) {
+        BinaryOp op = c.op.getType() == QflLexer.AND ? BinaryOp.AND : BinaryOp.OR;
+        return new Expr.Binary(op, expr(c.left), expr(c.right), span(c));
+    }
+
+    @Override
+    public PredicateTail visitComparisonPredicate(QflParser.ComparisonPredicateContext c) {
+        BinaryOp op = switch (c.op.getType()) {
+            case QflLexer.EQ -> BinaryOp.EQ;
+            case QflLexer.NEQ -> BinaryOp.NE;
+            case QflLexer.LT -> BinaryOp.LT;
+            case QflLexer.LE -> BinaryOp.LE;
+            case QflLexer.GT -> BinaryOp.GT;
+            default -> BinaryOp.GE;
+        };
+        Expr right = expr(c.right);
+        return (operand, span) -> new Expr.Binary(op, operand, right, span);
+    }
+
+    @Override
+    public PredicateTail visitRangePredicate(QflParser.RangePredicateContext c) {
+        Expr.Range range = visitRange(c.range());
+        return (operand, span) -> new Expr.InRange(operand, range, span);
+    }
+
+    @Override
+    public PredicateTail visitListPredicate(QflParser.ListPredicateContext c) {
+        Expr.ListLit list = visitList(c.list());
+        return (operand, span) -> new Expr.InList(operand, list, span);
+    }
+
+    // ---- arithmetic ----------------------------------------------------------------------------
+
+    @Override
+    public Expr visitPrimary(QflParser.PrimaryContext c) {
+        return expr(c.primaryExpression());
+    }
+
+    @Override
+    public Expr visitUnaryMinus(QflParser.UnaryMinusContext c) {
+        Expr operand = expr(c.operand);
+        // "-3" is a literal, so option values such as `fill: -1` stay constants.
+        if (operand instanceof Expr.NumberLit n) {
+            return new Expr.NumberLit(n.value().negate(), span(c));
         }
-        throw new IllegalStateException("unhandled predicate " + ctx.getClass().getSimpleName());
+        return new Expr.Unary(Expr.UnaryOp.NEGATE, operand, span(c));
     }
 
-    private Expr value(QflParser.ValueExpressionContext ctx) {
-        if (ctx instanceof QflParser.PrimaryContext c) {
-            return primary(c.primaryExpression());
-        } else if (ctx instanceof QflParser.UnaryMinusContext c) {
-            Expr operand = value(c.operand);
-            // "-3" is a literal, so option values such as `fill: -1` stay constants.
-            if (operand instanceof Expr.NumberLit n) {
-                return new Expr.NumberLit(n.value().negate(), span(c));
-            }
-            return new Expr.Unary(Expr.UnaryOp.NEGATE, operand, span(c));
-        } else if (ctx instanceof QflParser.ArithmeticBinaryContext c) {
-            BinaryOp op = switch (c.op.getType()) {
-                case QflLexer.STAR -> BinaryOp.MUL;
-                case QflLexer.SLASH -> BinaryOp.DIV;
-                case QflLexer.PLUS -> BinaryOp.ADD;
-                default -> BinaryOp.SUB;
-            };
-            return new Expr.Binary(op, value(c.left), value(c.right), span(c));
-        }
-        throw new IllegalStateException("unhandled value expression " + ctx.getClass().getSimpleName());
+    @Override
+    public Expr visitArithmeticBinary(QflParser.ArithmeticBinaryContext c) {
+        BinaryOp op = switch (c.op.getType()) {
+            case QflLexer.STAR -> BinaryOp.MUL;
+            case QflLexer.SLASH -> BinaryOp.DIV;
+            case QflLexer.PLUS -> BinaryOp.ADD;
+            default -> BinaryOp.SUB;
+        };
+        return new Expr.Binary(op, expr(c.left), expr(c.right), span(c));
     }
 
-    private Expr primary(QflParser.PrimaryExpressionContext ctx) {
-        if (ctx instanceof QflParser.NumberLiteralContext c) {
-            return number(c.NUMBER().getSymbol(), span(c));
-        } else if (ctx instanceof QflParser.DurationLiteralContext c) {
-            return duration(c.DURATION().getSymbol(), span(c));
-        } else if (ctx instanceof QflParser.StringLiteralContext c) {
-            return string(c.STRING().getSymbol());
-        } else if (ctx instanceof QflParser.BooleanLiteralContext c) {
-            return new Expr.BoolLit(c.value.getType() == QflLexer.TRUE, span(c));
-        } else if (ctx instanceof QflParser.ListLiteralContext c) {
-            return list(c.list());
-        } else if (ctx instanceof QflParser.AggregateCallContext c) {
-            return new Expr.Aggregate(identifier(c.callee), bool(c.operand), identifier(c.dimension), range(c.range()),
-                    span(c));
-        } else if (ctx instanceof QflParser.CallContext c) {
-            List<Argument> args = new ArrayList<>();
-            for (QflParser.ArgumentContext a : c.argument()) {
-                if (a instanceof QflParser.NamedArgumentContext n) {
-                    args.add(new Argument(identifier(n.name), argumentValue(n.value), span(n)));
-                } else {
-                    QflParser.PositionalArgumentContext p = (QflParser.PositionalArgumentContext) a;
-                    args.add(new Argument(null, argumentValue(p.value), span(p)));
-                }
-            }
-            return new Expr.Call(identifier(c.callee), args, span(c));
-        } else if (ctx instanceof QflParser.NameReferenceContext c) {
-            return new Expr.Name(c.identifier().getText(), span(c));
-        } else if (ctx instanceof QflParser.ParenthesizedContext c) {
-            return bool(c.booleanExpression());
-        }
-        throw new IllegalStateException("unhandled primary " + ctx.getClass().getSimpleName());
+    // ---- primaries -----------------------------------------------------------------------------
+
+    @Override
+    public Expr visitNumberLiteral(QflParser.NumberLiteralContext c) {
+        return number(c.NUMBER().getSymbol(), span(c));
     }
 
-    private Expr argumentValue(QflParser.ArgumentValueContext ctx) {
-        if (ctx instanceof QflParser.RangeValueContext c) {
-            return range(c.range());
-        }
-        return bool(((QflParser.BooleanValueContext) ctx).booleanExpression());
+    @Override
+    public Expr visitDurationLiteral(QflParser.DurationLiteralContext c) {
+        return duration(c.DURATION().getSymbol(), span(c));
     }
 
-    private Expr.ListLit list(QflParser.ListContext ctx) {
-        return new Expr.ListLit(ctx.argumentValue().stream().map(this::argumentValue).toList(), span(ctx));
+    @Override
+    public Expr visitStringLiteral(QflParser.StringLiteralContext c) {
+        return string(c.STRING().getSymbol());
     }
 
-    private Expr.Range range(QflParser.RangeContext ctx) {
-        return new Expr.Range(value(ctx.low), value(ctx.high), ctx.step == null ? null : value(ctx.step), span(ctx));
+    @Override
+    public Expr visitBooleanLiteral(QflParser.BooleanLiteralContext c) {
+        return new Expr.BoolLit(c.value.getType() == QflLexer.TRUE, span(c));
+    }
+
+    @Override
+    public Expr visitListLiteral(QflParser.ListLiteralContext c) {
+        return visitList(c.list());
+    }
+
+    @Override
+    public Expr visitAggregateCall(QflParser.AggregateCallContext c) {
+        return new Expr.Aggregate(identifier(c.callee), expr(c.operand), identifier(c.dimension), visitRange(c.range()),
+                span(c));
+    }
+
+    @Override
+    public Expr visitCall(QflParser.CallContext c) {
+        return new Expr.Call(identifier(c.callee), c.argument().stream().map(this::argument).toList(), span(c));
+    }
+
+    @Override
+    public Expr visitNameReference(QflParser.NameReferenceContext c) {
+        return new Expr.Name(c.identifier().getText(), span(c));
+    }
+
+    @Override
+    public Expr visitParenthesized(QflParser.ParenthesizedContext c) {
+        return expr(c.booleanExpression());
+    }
+
+    // ---- arguments, lists and ranges -----------------------------------------------------------
+
+    @Override
+    public Argument visitNamedArgument(QflParser.NamedArgumentContext n) {
+        return new Argument(identifier(n.name), expr(n.value), span(n));
+    }
+
+    @Override
+    public Argument visitPositionalArgument(QflParser.PositionalArgumentContext p) {
+        return new Argument(null, expr(p.value), span(p));
+    }
+
+    @Override
+    public Expr visitRangeValue(QflParser.RangeValueContext c) {
+        return visitRange(c.range());
+    }
+
+    @Override
+    public Expr visitBooleanValue(QflParser.BooleanValueContext c) {
+        return expr(c.booleanExpression());
+    }
+
+    @Override
+    public Expr.ListLit visitList(QflParser.ListContext ctx) {
+        return new Expr.ListLit(ctx.argumentValue().stream().map(this::expr).toList(), span(ctx));
+    }
+
+    @Override
+    public Expr.Range visitRange(QflParser.RangeContext ctx) {
+        return new Expr.Range(expr(ctx.low), expr(ctx.high), ctx.step == null ? null : expr(ctx.step), span(ctx));
     }
 
     private Identifier identifier(QflParser.IdentifierContext ctx) {

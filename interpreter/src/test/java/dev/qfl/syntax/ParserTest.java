@@ -67,7 +67,8 @@ class ParserTest {
 
     @Test
     void literalsKeepTheirExactValues() {
-        Expr.Call call = assertInstanceOf(Expr.Call.class, expression("f(0.90, \"a\\\"b\", 10m, true, -3)"));
+        Expr.Query question = assertInstanceOf(Expr.Query.class, expression("f(0.90, \"a\\\"b\", 10m, true, -3)"));
+        Expr.Call call = assertInstanceOf(Expr.Call.class, question.body());
         List<Expr.Argument> args = call.arguments();
         assertEquals(new BigDecimal("0.90"), ((Expr.NumberLit) args.get(0).value()).value());
         assertEquals("a\"b", ((Expr.StringLit) args.get(1).value()).value());
