@@ -26,35 +26,77 @@ public final class Constants {
     }
 
     private static Object value(Expr e, Scope scope) {
-        if (e instanceof Expr.NumberLit n) {
+        return e.accept(new Folder(scope));
+    }
+
+    /**
+     * The value of one node, or null when it is not known before running. Every kind of node has
+     * its case, so a new one must be classified (constant or not) before this compiles.
+     */
+    private static final class Folder implements Expr.Visitor<Object> {
+        private final Scope scope;
+
+        Folder(Scope scope) {
+            this.scope = scope;
+        }
+
+        @Override
+        public Object visitNumberLit(Expr.NumberLit n) {
             return n.value();
-        } else if (e instanceof Expr.StringLit s) {
+        }
+
+        @Override
+        public Object visitStringLit(Expr.StringLit s) {
             return s.value();
-        } else if (e instanceof Expr.BoolLit b) {
+        }
+
+        @Override
+        public Object visitBoolLit(Expr.BoolLit b) {
             return b.value();
-        } else if (e instanceof Expr.DurationLit d) {
+        }
+
+        @Override
+        public Object visitDurationLit(Expr.DurationLit d) {
             return d.value();
-        } else if (e instanceof Expr.Name n) {
-            return scope.lookup(n.name()).filter(s -> s instanceof Symbol.LetSymbol)
-                    .map(s -> ((Symbol.LetSymbol) s).constant()).orElse(null);
-        } else if (e instanceof Expr.ListLit l) {
+        }
+
+        @Override
+        public Object visitListLit(Expr.ListLit l) {
             List<Object> out = new ArrayList<>();
             for (Expr x : l.elements()) {
-                Object v = value(x, scope);
+                Object v = x.accept(this);
                 if (v == null) {
                     return null;
                 }
                 out.add(v);
             }
             return List.copyOf(out);
-        } else if (e instanceof Expr.Range r) {
+        }
+
+        @Override
+        public Object visitRange(Expr.Range r) {
             return range(r, scope);
-        } else if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEGATE) {
-            Object v = value(u.operand(), scope);
-            return v instanceof BigDecimal d ? d.negate() : null;
-        } else if (e instanceof Expr.Binary b) {
-            Object l = value(b.left(), scope);
-            Object r = value(b.right(), scope);
+        }
+
+        /** A name bound to a constant with let; series, models and tables are data. */
+        @Override
+        public Object visitName(Expr.Name n) {
+            return scope.lookup(n.name()).filter(s -> s instanceof Symbol.LetSymbol)
+                    .map(s -> ((Symbol.LetSymbol) s).constant()).orElse(null);
+        }
+
+        @Override
+        public Object visitUnary(Expr.Unary u) {
+            if (u.op() != Expr.UnaryOp.NEGATE) {
+                return null;
+            }
+            return u.operand().accept(this) instanceof BigDecimal d ? d.negate() : null;
+        }
+
+        @Override
+        public Object visitBinary(Expr.Binary b) {
+            Object l = b.left().accept(this);
+            Object r = b.right().accept(this);
             if (l instanceof BigDecimal x && r instanceof BigDecimal y) {
                 return switch (b.op()) {
                     // 34 significant digits: beyond any double, and 5 + 1e-999999999 stays a small number
@@ -66,8 +108,40 @@ public final class Constants {
                     default -> null;
                 };
             }
+            return null;
         }
-        return null;
+
+        // questions, calls and conditions depend on data (or are not values at all)
+
+        @Override
+        public Object visitCall(Expr.Call c) {
+            return null;
+        }
+
+        @Override
+        public Object visitAggregate(Expr.Aggregate a) {
+            return null;
+        }
+
+        @Override
+        public Object visitQuery(Expr.Query q) {
+            return null;
+        }
+
+        @Override
+        public Object visitEvaluate(Expr.Evaluate v) {
+            return null;
+        }
+
+        @Override
+        public Object visitInRange(Expr.InRange r) {
+            return null;
+        }
+
+        @Override
+        public Object visitInList(Expr.InList l) {
+            return null;
+        }
     }
 
     private static RangeValue range(Expr.Range r, Scope scope) {
