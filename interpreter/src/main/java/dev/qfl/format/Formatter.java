@@ -73,25 +73,53 @@ public final class Formatter {
 
     /** One statement on one line, without a line break. */
     public static String statement(Statement s) {
-        if (s instanceof Statement.SeriesDecl d) {
+        return s.accept(STATEMENTS);
+    }
+
+    /** Statements are written by keyword; a new kind of statement does not compile until it has its layout. */
+    private static final Statement.Visitor<String> STATEMENTS = new Statement.Visitor<>() {
+        @Override
+        public String visitSeriesDecl(Statement.SeriesDecl d) {
             return "series " + d.name().name() + " = " + expr(d.value());
-        } else if (s instanceof Statement.ModelDecl d) {
+        }
+
+        @Override
+        public String visitModelDecl(Statement.ModelDecl d) {
             return "model " + d.name().name() + " = " + expr(d.value());
-        } else if (s instanceof Statement.LetDecl d) {
+        }
+
+        @Override
+        public String visitLetDecl(Statement.LetDecl d) {
             return "let " + d.name().name() + " = " + expr(d.value());
-        } else if (s instanceof Statement.Fit f) {
+        }
+
+        @Override
+        public String visitFit(Statement.Fit f) {
             return "fit " + f.models().stream().map(Identifier::name).collect(Collectors.joining(", "));
-        } else if (s instanceof Statement.Export e) {
+        }
+
+        @Override
+        public String visitExport(Statement.Export e) {
             return "export " + expr(e.value()) + " to " + (e.toTable() ? "table " + quote(e.path().value()) + " in "
                     + quote(e.database().value()) : quote(e.path().value()))
                     + e.options().stream().map(o -> " " + o.name().name() + ": " + expr(o.value())).collect(Collectors.joining());
-        } else if (s instanceof Statement.Save v) {
+        }
+
+        @Override
+        public String visitSave(Statement.Save v) {
             return "save " + v.model().name() + " to " + quote(v.path().value());
-        } else if (s instanceof Statement.Plot p) {
+        }
+
+        @Override
+        public String visitPlot(Statement.Plot p) {
             return "plot " + expr(p.value()) + (p.path() == null ? "" : " to " + quote(p.path().value()));
         }
-        return expr(((Statement.ExpressionStatement) s).expr());
-    }
+
+        @Override
+        public String visitExpressionStatement(Statement.ExpressionStatement x) {
+            return expr(x.expr());
+        }
+    };
 
     /** Canonical text of an expression. */
     public static String expr(Expr e) {
@@ -101,29 +129,64 @@ public final class Formatter {
     }
 
     /**
-     * Appends an expression. One frame per level of nesting and loops instead of streams: the
-     * nesting limit (QF1004) is sized so that passes like this one fit on a default thread stack,
-     * and chains of one operator ({@code a and b and c}) are walked without recursing at all.
+     * Appends an expression. A few small frames per level of nesting (this call, accept, the
+     * visit method) and loops instead of streams: the nesting limit (QF1004) is sized so that
+     * passes like this one fit on a default thread stack (DeepInputTest), and chains of one
+     * operator ({@code a and b and c}) are walked without recursing at all.
      */
     private static void expr(StringBuilder out, Expr e, int parentPrecedence) {
-        if (e instanceof Expr.NumberLit n) {
+        e.accept(new Writer(out, parentPrecedence));
+    }
+
+    /**
+     * Writes one node into {@code out}; {@code parentPrecedence} is how tightly the enclosing
+     * operator binds, which decides whether brackets are needed. Every kind of expression has its
+     * case, so a new one does not compile until it has a layout.
+     */
+    private record Writer(StringBuilder out, int parentPrecedence) implements Expr.Visitor<Void> {
+        @Override
+        public Void visitNumberLit(Expr.NumberLit n) {
             out.append(number(n.value()));
-        } else if (e instanceof Expr.StringLit s) {
+            return null;
+        }
+
+        @Override
+        public Void visitStringLit(Expr.StringLit s) {
             out.append(quote(s.value()));
-        } else if (e instanceof Expr.BoolLit b) {
+            return null;
+        }
+
+        @Override
+        public Void visitBoolLit(Expr.BoolLit b) {
             out.append(b.value());
-        } else if (e instanceof Expr.DurationLit d) {
+            return null;
+        }
+
+        @Override
+        public Void visitDurationLit(Expr.DurationLit d) {
             out.append(d.text());
-        } else if (e instanceof Expr.Name n) {
+            return null;
+        }
+
+        @Override
+        public Void visitName(Expr.Name n) {
             out.append(n.name());
-        } else if (e instanceof Expr.ListLit l) {
+            return null;
+        }
+
+        @Override
+        public Void visitListLit(Expr.ListLit l) {
             out.append('[');
             for (int i = 0; i < l.elements().size(); i++) {
                 out.append(i == 0 ? "" : ", ");
                 expr(out, l.elements().get(i), 0);
             }
             out.append(']');
-        } else if (e instanceof Expr.Range r) {
+            return null;
+        }
+
+        @Override
+        public Void visitRange(Expr.Range r) {
             expr(out, r.low(), 4);
             out.append("..");
             expr(out, r.high(), 4);
@@ -131,17 +194,30 @@ public final class Formatter {
                 out.append(" step ");
                 expr(out, r.step(), 4);
             }
-        } else if (e instanceof Expr.Call c) {
+            return null;
+        }
+
+        @Override
+        public Void visitCall(Expr.Call c) {
             out.append(c.callee().name()).append('(');
             arguments(out, c.arguments(), ", ");
             out.append(')');
-        } else if (e instanceof Expr.Aggregate a) {
+            return null;
+        }
+
+        @Override
+        public Void visitAggregate(Expr.Aggregate a) {
             out.append(a.function().name()).append('(');
             expr(out, a.operand(), 0);
             out.append(" over ").append(a.dimension().name()).append(' ');
             expr(out, a.range(), 0);
             out.append(')');
-        } else if (e instanceof Expr.Query q) {
+            return null;
+        }
+
+        /** A query without clauses is written as its call alone, exactly as it was typed. */
+        @Override
+        public Void visitQuery(Expr.Query q) {
             expr(out, q.body(), 0);
             out.append(q.model() == null ? "" : " using " + q.model().name())
                     .append(q.assumingIndependence() ? " assuming independence" : "");
@@ -149,14 +225,22 @@ public final class Formatter {
                 out.append(" where ");
                 expr(out, q.condition(), 0);
             }
-        } else if (e instanceof Expr.Evaluate v) {
+            return null;
+        }
+
+        @Override
+        public Void visitEvaluate(Expr.Evaluate v) {
             out.append("evaluate ").append(v.models().stream().map(Identifier::name).collect(Collectors.joining(", ")))
                     .append(" on ").append(v.series().name()).append(v.backtestKeyword() ? " backtest" : "");
             for (Expr.Argument o : v.options()) {
                 out.append(' ').append(o.name().name()).append(": ");
                 expr(out, o.value(), 0);
             }
-        } else if (e instanceof Expr.Unary u) {
+            return null;
+        }
+
+        @Override
+        public Void visitUnary(Expr.Unary u) {
             if (u.op() == Expr.UnaryOp.NOT) {
                 boolean parens = 2.5 < parentPrecedence;
                 out.append(parens ? "(not " : "not ");
@@ -168,13 +252,25 @@ public final class Formatter {
                 out.append('-');
                 expr(out, u.operand(), 6);
             }
-        } else if (e instanceof Expr.Binary b) {
+            return null;
+        }
+
+        @Override
+        public Void visitBinary(Expr.Binary b) {
             binaryChain(out, b, parentPrecedence);
-        } else if (e instanceof Expr.InRange r) {
+            return null;
+        }
+
+        @Override
+        public Void visitInRange(Expr.InRange r) {
             predicate(out, r.value(), r.range(), parentPrecedence);
-        } else {
-            Expr.InList l = (Expr.InList) e;
+            return null;
+        }
+
+        @Override
+        public Void visitInList(Expr.InList l) {
             predicate(out, l.value(), l.list(), parentPrecedence);
+            return null;
         }
     }
 
