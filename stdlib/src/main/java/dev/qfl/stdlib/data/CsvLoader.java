@@ -32,6 +32,7 @@ public final class CsvLoader {
         if (options.value() != null) {
             int valueCol = column(csv, options.value());
             int[] idCols = options.idColumns().stream().mapToInt(c -> column(csv, c)).toArray();
+            int[] covariateCols = options.covariates().columns().stream().mapToInt(c -> column(csv, c)).toArray();
             String single = options.value();
             for (CsvText.Row r = csv.next(); r != null; r = csv.next()) {
                 checkWidth(csv, r);
@@ -42,7 +43,8 @@ public final class CsvLoader {
                 String id = idCols.length == 0 ? single : cells.seriesId(r, idCols);
                 budget.take(r, 1);
                 bySeries.computeIfAbsent(id, k -> new ArrayList<>())
-                        .add(cells.point(r, timeCol, valueCol, options.value(), t));
+                        .add(cells.withCovariates(cells.point(r, timeCol, valueCol, options.value(), t), r,
+                                covariateCols, options.covariates()));
             }
         } else {
             if (!options.idColumns().isEmpty()) {

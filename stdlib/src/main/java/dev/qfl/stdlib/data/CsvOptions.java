@@ -24,9 +24,21 @@ import java.util.Optional;
  * @param maxRows   the most data rows read ({@link #DEFAULT_MAX_ROWS} by default); more is an error
  * @param shape     delimiter, date format, decimal comma, several key columns, what absent rows mean
  *                  and the common forecast origin
+ * @param covariates the covariate columns and holiday calendar ({@link CovariateSpec#NONE} for none)
  */
 public record CsvOptions(String time, String value, String id, Frequency frequency, Fill fill, Support support,
-                         LocalDateTime until, Charset encoding, long maxRows, DataShape shape) {
+                         LocalDateTime until, Charset encoding, long maxRows, DataShape shape, CovariateSpec covariates) {
+
+    /** Options without covariates. */
+    public CsvOptions(String time, String value, String id, Frequency frequency, Fill fill, Support support,
+                      LocalDateTime until, Charset encoding, long maxRows, DataShape shape) {
+        this(time, value, id, frequency, fill, support, until, encoding, maxRows, shape, CovariateSpec.NONE);
+    }
+
+    /** The same options with covariate columns and a holiday calendar. */
+    public CsvOptions withCovariates(CovariateSpec spec) {
+        return new CsvOptions(time, value, id, frequency, fill, support, until, encoding, maxRows, shape, spec);
+    }
 
     /**
      * The default row limit: ten million rows is far beyond a forecasting panel and still fits a
@@ -40,6 +52,7 @@ public record CsvOptions(String time, String value, String id, Frequency frequen
             throw new IllegalArgumentException("max_rows must be at least 1");
         }
         Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(covariates, "covariates");
         if (id != null && !shape.keys().isEmpty()) {
             throw new IllegalArgumentException("give either one id column or several keys");
         }
@@ -87,7 +100,7 @@ public record CsvOptions(String time, String value, String id, Frequency frequen
                 + ";until=" + (until == null ? "" : until)
                 // only when given, so fingerprints (and cached models) of UTF-8 files stay as they were
                 + (encoding == null ? "" : ";encoding=" + encoding.name())
-                + shape.canonical();
+                + shape.canonical() + covariates.canonical();
     }
 
     /** The charset the file is decoded with. */

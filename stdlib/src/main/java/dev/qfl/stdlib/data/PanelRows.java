@@ -31,12 +31,22 @@ public final class PanelRows {
      * @param timeColumn the 0-based column of its time, for positions
      */
     public void add(String id, LocalDateTime time, double value, int row, int timeColumn) {
+        add(id, time, value, row, timeColumn, null, null);
+    }
+
+    /**
+     * Adds one value of series {@code id} with its row's covariates: the numeric ones (dynamic,
+     * then past, as {@link CovariateSpec#numeric()} orders them; NaN when empty) and the static texts.
+     */
+    public void add(String id, LocalDateTime time, double value, int row, int timeColumn, double[] covariates,
+                    String[] statics) {
         if (++points > SeriesAssembler.MAX_POINTS) {
             throw DataErrors.at(DataErrors.TOO_MANY_POINTS, where.at(row, 0), String.format(Locale.ROOT,
                     "more than %,d values (at row %,d), more than a panel may hold", SeriesAssembler.MAX_POINTS, row),
                     "read fewer rows (a narrower query, or until:)");
         }
-        bySeries.computeIfAbsent(id, k -> new ArrayList<>()).add(new SeriesAssembler.Point(time, value, row, timeColumn));
+        bySeries.computeIfAbsent(id, k -> new ArrayList<>()).add(new SeriesAssembler.Point(time, value, row, timeColumn,
+                covariates, statics));
     }
 
     /** Makes sure series {@code id} exists (a wide source's column), even if it gets no row. */
@@ -69,7 +79,8 @@ public final class PanelRows {
                 notes.add(name + ": all values are >= 0, so it is treated as non-negative (support: real turns this off)");
             }
         }
-        Panel panel = new Panel(name, assembled.frequency(), series, support, fingerprint, source, path);
+        Panel panel = new Panel(name, assembled.frequency(), series, support, fingerprint, source, path,
+                options.covariates());
         notes.add(0, summary(name, panel, rows));
         notes.addAll(assembled.notes());
         return new LoadedPanel(panel, notes, assembled.warnings());

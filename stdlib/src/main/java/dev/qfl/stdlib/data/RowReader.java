@@ -63,6 +63,32 @@ final class RowReader {
         return id.toString();
     }
 
+    /**
+     * The point with its row's covariates: {@code columns} are the covariate columns in the order
+     * of {@link CovariateSpec#columns()} (numeric ones first, then the static ones).
+     */
+    SeriesAssembler.Point withCovariates(SeriesAssembler.Point p, CsvText.Row r, int[] columns, CovariateSpec spec) {
+        if (columns.length == 0) {
+            return p;
+        }
+        int numeric = spec.numeric().size();
+        double[] values = new double[numeric];
+        for (int c = 0; c < numeric; c++) {
+            String text = r.get(columns[c]);
+            values[c] = DataNumbers.parse(text, shape.decimalComma());
+            if (Double.isNaN(values[c]) && !DataNumbers.isMissing(text)) {
+                throw DataErrors.at(DataErrors.NOT_A_NUMBER, csv.at(r, columns[c]), "cannot parse \"" + text
+                        + "\" as a number in the covariate column \"" + spec.numeric().get(c) + "\"",
+                        "covariates are numbers (a promotion is 0 or 1); name text attributes in static:");
+            }
+        }
+        String[] statics = new String[columns.length - numeric];
+        for (int c = 0; c < statics.length; c++) {
+            statics[c] = r.get(columns[numeric + c]);
+        }
+        return new SeriesAssembler.Point(p.time(), p.value(), p.line(), p.timeColumn(), values, statics);
+    }
+
     SeriesAssembler.Point point(CsvText.Row r, int timeCol, int col, String colName, LocalDateTime time) {
         // Spaces around an unquoted field are CSV layout and already gone; inside quotes they are
         // part of the value, and a value with spaces is not a plain number.

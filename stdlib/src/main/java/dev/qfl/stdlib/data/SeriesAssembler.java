@@ -24,8 +24,21 @@ final class SeriesAssembler {
      */
     static final long MAX_POINTS = 10_000_000L;
 
-    /** One cell: its time, its value (NaN when missing), and the line and time field it came from. */
-    record Point(LocalDateTime time, double value, int line, int timeColumn) {
+    /**
+     * The most future steps of covariates kept per series: far beyond any horizon, and a bound on
+     * what a stray far-future row can make a series allocate.
+     */
+    static final int MAX_FUTURE = 10_000;
+
+    /**
+     * One cell: its time, its value (NaN when missing), the line and time field it came from, and
+     * the row's covariates: numeric ones (dynamic, then past; NaN when empty) and static texts
+     * (null when the source has none).
+     */
+    record Point(LocalDateTime time, double value, int line, int timeColumn, double[] covariates, String[] statics) {
+        Point(LocalDateTime time, double value, int line, int timeColumn) {
+            this(time, value, line, timeColumn, null, null);
+        }
     }
 
     record Result(Frequency frequency, List<TimeSeries> series, List<String> notes, List<DataWarning> warnings) {
@@ -44,6 +57,7 @@ final class SeriesAssembler {
         List<String> notes = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         List<List<Point>> sorted = new ArrayList<>();
+        List<List<Point>> allRows = new ArrayList<>();   // with the future rows, for the covariates
         for (Map.Entry<String, List<Point>> e : bySeries.entrySet()) {
             List<Point> pts = new ArrayList<>(e.getValue());
             pts.sort(Comparator.comparing(Point::time).thenComparingInt(Point::line));
@@ -55,6 +69,7 @@ final class SeriesAssembler {
             }
             ids.add(e.getKey());
             sorted.add(trimmed);
+            allRows.add(pts);
         }
         if (sorted.isEmpty()) {
             throw DataErrors.at(DataErrors.EMPTY_FILE, where.whole(), "no series in the file has any value", null);
@@ -71,7 +86,10 @@ final class SeriesAssembler {
             int length = missing.lengthThrough(ids.get(i), sorted.get(i), n, where);
             points += length(ids.get(i), sorted.get(i), freq, points, length);
             missing.count(sorted.get(i), n);
-            series.add(build(ids.get(i), sorted.get(i), index, freq, length));
+            TimeSeries built = build(ids.get(i), sorted.get(i), index, freq, length);
+            series.add(options.covariates().isEmpty() ? built : new TimeSeries(built.id(), freq, built.start(),
+                    built.values(), built.observed(), new CovariateRows(where, options.covariates(), freq)
+                    .assemble(ids.get(i), allRows.get(i), built.start(), length)));
         }
         notes.addAll(missing.notes());
         return new Result(freq, series, notes, missing.warnings(options.fill() != null));
@@ -249,7 +267,7 @@ final class SeriesAssembler {
         return new TimeSeries(id, freq, start, values, observed);
     }
 
-    private static String show(LocalDateTime t) {
+    static String show(LocalDateTime t) {
         return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().toString() : t.toString();
     }
 }

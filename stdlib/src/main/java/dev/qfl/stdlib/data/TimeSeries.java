@@ -8,11 +8,20 @@ import java.util.Objects;
  * One regular series: values at {@code start}, {@code start + 1 step}, ... Values that were missing
  * in the source and filled in are marked unobserved so models can leave them out of their loss.
  *
- * <p>The arrays are copied on the way in and out; the record is immutable.
+ * <p>The arrays are copied on the way in and out; the record is immutable. A series read with
+ * {@code covariates:}, {@code past:} or {@code static:} carries them, aligned with its steps
+ * ({@link Covariates}); otherwise {@link Covariates#NONE}.
  */
-public record TimeSeries(String id, Frequency frequency, LocalDateTime start, double[] values, boolean[] observed) {
+public record TimeSeries(String id, Frequency frequency, LocalDateTime start, double[] values, boolean[] observed,
+                         Covariates covariates) {
+
+    /** A series without covariates. */
+    public TimeSeries(String id, Frequency frequency, LocalDateTime start, double[] values, boolean[] observed) {
+        this(id, frequency, start, values, observed, Covariates.NONE);
+    }
 
     public TimeSeries {
+        Objects.requireNonNull(covariates, "covariates");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(frequency, "frequency");
         Objects.requireNonNull(start, "start");
@@ -63,14 +72,15 @@ public record TimeSeries(String id, Frequency frequency, LocalDateTime start, do
 
     /** The first {@code length} points, e.g. the training part of a backtest window. */
     public TimeSeries head(int length) {
-        return new TimeSeries(id, frequency, start,
-                Arrays.copyOf(values, length), Arrays.copyOf(observed, length));
+        return new TimeSeries(id, frequency, start, Arrays.copyOf(values, length), Arrays.copyOf(observed, length),
+                covariates == Covariates.NONE ? covariates : covariates.head(values.length, length));
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof TimeSeries t && id.equals(t.id) && frequency == t.frequency
-                && start.equals(t.start) && Arrays.equals(values, t.values) && Arrays.equals(observed, t.observed);
+                && start.equals(t.start) && Arrays.equals(values, t.values) && Arrays.equals(observed, t.observed)
+                && covariates.equals(t.covariates);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.qfl.stdlib.data.sql;
 
 import dev.qfl.stdlib.QflException;
+import dev.qfl.stdlib.data.CovariateSpec;
 import dev.qfl.stdlib.data.CsvLoader;
 import dev.qfl.stdlib.data.CsvOptions;
 import dev.qfl.stdlib.data.DataErrors;
@@ -81,7 +82,14 @@ public final class QueryRows {
             }
         }
         for (int v : values) {
-            requireNumeric(meta, v, columns.get(v - 1));
+            requireNumeric(meta, v, columns.get(v - 1), "value");
+        }
+        // covariates (a long source only: the checker refuses them without value:)
+        CovariateSpec spec = options.value() == null ? CovariateSpec.NONE : options.covariates();
+        int[] covariateCols = spec.columns().stream().mapToInt(c -> column(columns, c, "covariates")).toArray();
+        int numeric = spec.numeric().size();
+        for (int c = 0; c < numeric; c++) {
+            requireNumeric(meta, covariateCols[c], columns.get(covariateCols[c] - 1), "covariate");
         }
         PanelRows panel = new PanelRows(RowPositions.none());
         if (options.value() == null) {
@@ -108,7 +116,22 @@ public final class QueryRows {
                     value = Double.NaN;
                 }
                 String series = single != null ? single : columns.get(v - 1);
-                panel.add(series, t, value, row, time - 1);
+                if (covariateCols.length == 0) {
+                    panel.add(series, t, value, row, time - 1);
+                } else {
+                    double[] numbers = new double[numeric];
+                    String[] statics = new String[covariateCols.length - numeric];
+                    for (int c = 0; c < numeric; c++) {
+                        numbers[c] = rows.getDouble(covariateCols[c]);
+                        numbers[c] = rows.wasNull() || Double.isInfinite(numbers[c]) ? Double.NaN : numbers[c];
+                        digest.update(ByteBuffer.allocate(8).putLong(Double.doubleToLongBits(numbers[c])).array());
+                    }
+                    for (int c = 0; c < statics.length; c++) {
+                        statics[c] = rows.getString(covariateCols[numeric + c]);
+                        digest.update(String.valueOf(statics[c]).getBytes(StandardCharsets.UTF_8));
+                    }
+                    panel.add(series, t, value, row, time - 1, numbers, statics);
+                }
                 update(digest, series, t, value);
             }
         }
@@ -164,11 +187,11 @@ public final class QueryRows {
                 "convert it in the query, e.g. CAST(" + name + " AS DATE)", null);
     }
 
-    private static void requireNumeric(ResultSetMetaData meta, int col, String name) throws SQLException {
+    private static void requireNumeric(ResultSetMetaData meta, int col, String name, String what) throws SQLException {
         int type = meta.getColumnType(col);
         String typeName = String.valueOf(meta.getColumnTypeName(col)).toUpperCase(Locale.ROOT);
         if (!NUMERIC.contains(type) && !NUMERIC_NAMES.contains(typeName)) {
-            throw SqlErrors.error(SqlErrors.WRONG_COLUMN_TYPE, "the value column \"" + name + "\" is of type "
+            throw SqlErrors.error(SqlErrors.WRONG_COLUMN_TYPE, "the " + what + " column \"" + name + "\" is of type "
                     + meta.getColumnTypeName(col) + ", not a number", "convert it in the query, e.g. CAST(" + name
                     + " AS DOUBLE), or name the right column", null);
         }
