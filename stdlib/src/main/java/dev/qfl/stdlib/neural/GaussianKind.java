@@ -22,7 +22,7 @@ public final class GaussianKind extends NeuralKind {
     }
 
     @Override
-    QuantileHead head(ModelSpec spec) {
+    UnivariateHead head(ModelSpec spec) {
         return new GaussianHead();
     }
 }

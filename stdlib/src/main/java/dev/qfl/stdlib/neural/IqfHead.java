@@ -3,7 +3,6 @@ package dev.qfl.stdlib.neural;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import dev.qfl.stdlib.dist.Isqf;
 import dev.qfl.stdlib.dist.QuantileFunction;
 
@@ -13,7 +12,7 @@ import dev.qfl.stdlib.dist.QuantileFunction;
  * each interval's width and rise. Trained on the closed-form CRPS, evaluated piece by piece; the
  * same domain map runs in Java at query time to build an {@link Isqf}.
  */
-final class IqfHead implements QuantileHead {
+final class IqfHead implements UnivariateHead {
     /** Keeps increments, rates and shares away from zero, so slopes and 1/Δx stay finite. */
     static final double TOL = 1e-4;
     /**
@@ -90,16 +89,12 @@ final class IqfHead implements QuantileHead {
         double slope = k > 1 ? inc / (levels[1] - levels[0]) : inc / levels[0];
         double betaL = 1 / (slope * levels[0]);               // tail slope 1/(β·α₀) equals the spline's
         double betaR = 1 / (slope * (1 - levels[k - 1]));
-        start = new Start((float) lo, (float) inverseSoftplus(inc), (float) inverseSoftplus(betaL),
-                (float) inverseSoftplus(betaR));
+        start = new Start((float) lo, (float) HeadMath.inverseSoftplus(inc), (float) HeadMath.inverseSoftplus(betaL),
+                (float) HeadMath.inverseSoftplus(betaR));
     }
 
     Start start() {
         return start;
-    }
-
-    static double inverseSoftplus(double y) {
-        return y > 30 ? y : Math.log(Math.expm1(y));
     }
 
     @Override
@@ -129,7 +124,7 @@ final class IqfHead implements QuantileHead {
 
     @Override
     public NDArray loss(NDArray raw, NDArray target, NDArray mask, NDArray floor) {
-        return QuantileHead.maskedMean(crps(raw, target, floor), mask);
+        return HeadMath.maskedMean(crps(raw, target, floor), mask);
     }
 
     /** iqf trains on the floored CRPS, so it picks its best epoch on it too. */
@@ -159,9 +154,9 @@ final class IqfHead implements QuantileHead {
     NDArray crps(NDArray raw, NDArray z, NDArray floor) {
         NDManager m = raw.getManager();
         NDArray y0 = raw.get("..., 0").add(k(m, start.location()));
-        NDArray inc = softplus(raw.get("..., 1:" + k).add(k(m, start.increment()))).add(TOL);
-        NDArray betaL = softplus(raw.get("..., " + k).add(k(m, start.left()))).add(TOL);
-        NDArray betaR = softplus(raw.get("..., " + (k + 1)).add(k(m, start.right()))).add(TOL);
+        NDArray inc = HeadMath.positive(raw.get("..., 1:" + k).add(k(m, start.increment())), TOL);
+        NDArray betaL = HeadMath.positive(raw.get("..., " + k).add(k(m, start.left())), TOL);
+        NDArray betaR = HeadMath.positive(raw.get("..., " + (k + 1)).add(k(m, start.right())), TOL);
         NDArray left = leftTail(m, z, y0, betaL);
         NDArray out;
         Pieces pieces = null;
@@ -309,10 +304,6 @@ final class IqfHead implements QuantileHead {
         return constants.scalar(m, value);
     }
 
-    private static NDArray softplus(NDArray x) {
-        return Activation.softPlus(x);
-    }
-
     // ---- query time: the same map in plain Java ----------------------------------------------
 
     @Override
@@ -329,10 +320,11 @@ final class IqfHead implements QuantileHead {
         double[] knots = new double[k];
         knots[0] = raw[0] + start.location();
         for (int i = 1; i < k; i++) {
-            knots[i] = knots[i - 1] + softplus(raw[i] + start.increment()) + TOL;
+            // summed in this order ((knot + softplus) + tol) so answers stay bit for bit what they were
+            knots[i] = knots[i - 1] + HeadMath.softplus(raw[i] + start.increment()) + TOL;
         }
-        double betaL = softplus(raw[k] + start.left()) + TOL;
-        double betaR = softplus(raw[k + 1] + start.right()) + TOL;
+        double betaL = HeadMath.positive(raw[k] + start.left(), TOL);
+        double betaR = HeadMath.positive(raw[k + 1] + start.right(), TOL);
         double[] xf = null;
         double[] yf = null;
         if (pieces > 1) {
@@ -346,18 +338,10 @@ final class IqfHead implements QuantileHead {
     private double[] shares(double[] raw, int from, int n) {
         double[] out = new double[n];
         for (int start = 0; start < n; start += pieces) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int s = 0; s < pieces; s++) {
-                max = Math.max(max, raw[from + start + s]);
-            }
-            double sum = 0;
-            for (int s = 0; s < pieces; s++) {
-                out[start + s] = Math.exp(raw[from + start + s] - max);
-                sum += out[start + s];
-            }
+            double[] soft = HeadMath.softmax(raw, from + start, pieces);
             double total = 0;
             for (int s = 0; s < pieces; s++) {
-                out[start + s] = (out[start + s] / sum + TOL) / (1 + pieces * TOL);
+                out[start + s] = (soft[s] + TOL) / (1 + pieces * TOL);
                 total += out[start + s];
             }
             for (int s = 0; s < pieces; s++) {
@@ -365,9 +349,5 @@ final class IqfHead implements QuantileHead {
             }
         }
         return out;
-    }
-
-    static double softplus(double x) {
-        return x > 30 ? x : Math.log1p(Math.exp(x));
     }
 }

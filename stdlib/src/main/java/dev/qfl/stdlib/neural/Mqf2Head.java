@@ -5,9 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.qfl.stdlib.dist.EmpiricalQuantileFunction;
-import dev.qfl.stdlib.dist.QuantileFunction;
-import dev.qfl.stdlib.forecast.SampledJoint;
 import dev.qfl.stdlib.neural.mqf2.EnergyScore;
 import dev.qfl.stdlib.neural.mqf2.Picnn;
 import java.io.DataInputStream;
@@ -23,7 +20,7 @@ import java.util.SplittableRandom;
  * input-convex network (so the map is monotone, a multivariate quantile function). Trained with
  * the energy score on scaled targets; answers come from joint sample paths.
  */
-final class Mqf2Head implements QuantileHead {
+final class Mqf2Head implements JointHead {
     private final int horizon;
     private final int context;
     private final int icnnHidden;
@@ -51,13 +48,8 @@ final class Mqf2Head implements QuantileHead {
     }
 
     @Override
-    public int outputsPerStep() {
+    public int contextWidth() {
         return context;
-    }
-
-    @Override
-    public int networkSteps(int h) {
-        return 1;
     }
 
     @Override
@@ -156,7 +148,7 @@ final class Mqf2Head implements QuantileHead {
         NDArray score = EnergyScore.estimate(target, first, second, third);
         // a window counts only when its whole future was observed: the score is about the joint path
         NDArray whole = mask.sum(new int[] {1}).gte(horizon - 0.5f).toType(score.getDataType(), false);
-        return QuantileHead.maskedMean(score, whole);
+        return HeadMath.maskedMean(score, whole);
     }
 
     private NDArray draw(NDManager m, NDArray c, long b, SplittableRandom fixed, NDArray[] affine) {
@@ -174,12 +166,7 @@ final class Mqf2Head implements QuantileHead {
     }
 
     @Override
-    public QuantileFunction distribution(float[] raw, int offset, double location, double scale) {
-        throw new UnsupportedOperationException("mqf2 answers from joint paths; see forecast()");
-    }
-
-    @Override
-    public Forecast forecast(float[] raw, int offset, double location, double scale, int h, long pathSeed) {
+    public double[][] paths(float[] raw, int offset, double location, double scale, long pathSeed) {
         NDManager base = picnn.parameters().get(0).getManager();
         double[][] drawn = new double[paths][horizon];
         try (NDManager m = base.newSubManager()) {
@@ -194,15 +181,7 @@ final class Mqf2Head implements QuantileHead {
                 }
             }
         }
-        List<QuantileFunction> steps = new ArrayList<>(horizon);
-        for (int k = 0; k < horizon; k++) {
-            double[] column = new double[paths];
-            for (int p = 0; p < paths; p++) {
-                column[p] = drawn[p][k];
-            }
-            steps.add(EmpiricalQuantileFunction.of(column));
-        }
-        return new Forecast(steps, new SampledJoint(drawn));
+        return drawn;
     }
 
     @Override

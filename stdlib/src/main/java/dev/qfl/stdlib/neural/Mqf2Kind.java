@@ -42,7 +42,7 @@ public final class Mqf2Kind extends NeuralKind {
     }
 
     @Override
-    QuantileHead head(ModelSpec spec) {
+    JointHead head(ModelSpec spec) {
         return new Mqf2Head(spec.horizon(), spec.intOption("hidden"), spec.intOption("icnn_hidden"),
                 spec.intOption("icnn_layers"), spec.intOption("samples"), spec.intOption("paths"), spec.intOption("seed"));
     }

@@ -56,7 +56,7 @@ abstract class NeuralKind implements ModelKind {
     abstract List<OptionSpec> headOptions();
 
     /** The head a resolved spec describes. */
-    abstract QuantileHead head(ModelSpec spec);
+    abstract Head head(ModelSpec spec);
 
     /** Training defaults this kind sets differently (e.g. a smaller batch), by option name. */
     Map<String, Object> defaultOverrides() {

@@ -86,13 +86,13 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
         Batch all = windows.inference();
         int horizon = options.horizon();
         List<TimeSeries> list = panel.series();
-        List<List<QuantileHead.Forecast>> bySeries = new ArrayList<>();
+        List<List<MemberForecast>> bySeries = new ArrayList<>();
         for (int s = 0; s < list.size(); s++) {
             bySeries.add(new ArrayList<>(members.size()));
         }
         for (NeuralTrainer.Member member : members) {
             float[] raw = outputs(member, all, context);
-            int width = member.head().networkSteps(horizon) * member.head().outputsPerStep();
+            int width = member.head().outputs(horizon).size();
             for (int s = 0; s < list.size(); s++) {
                 bySeries.get(s).add(memberForecast(member, raw, s * width, all, s, list.get(s).id(), name));
             }
@@ -101,7 +101,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
         boolean nonNegative = panel.support() == Support.NONNEGATIVE;
         for (int s = 0; s < list.size(); s++) {
             TimeSeries ts = list.get(s);
-            List<QuantileHead.Forecast> f = bySeries.get(s);
+            List<MemberForecast> f = bySeries.get(s);
             List<QuantileFunction> marginals = new ArrayList<>(horizon);
             for (int h = 0; h < horizon; h++) {
                 QuantileFunction q = average(f, h);
@@ -121,10 +121,10 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
      * are not finite numbers; that is the network's failure (weights that overflowed in training),
      * reported like a loss that stopped being a number, never as an internal error.
      */
-    private QuantileHead.Forecast memberForecast(NeuralTrainer.Member member, float[] raw, int offset, Batch all,
-                                                 int s, String id, String modelName) {
+    private MemberForecast memberForecast(NeuralTrainer.Member member, float[] raw, int offset, Batch all,
+                                          int s, String id, String modelName) {
         try {
-            return member.head().forecast(raw, offset, all.location()[s], all.scale()[s], options.horizon(),
+            return MemberForecast.of(member.head(), raw, offset, all.location()[s], all.scale()[s], options.horizon(),
                     options.seed() * 31 + id.hashCode());
         } catch (IllegalArgumentException e) {
             throw new QflException(TensorEngine.NOT_FINITE, "the forecast of " + modelName + " for series " + id
@@ -133,7 +133,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
         }
     }
 
-    private static QuantileFunction average(List<QuantileHead.Forecast> forecasts, int step) {
+    private static QuantileFunction average(List<MemberForecast> forecasts, int step) {
         if (forecasts.size() == 1) {
             return forecasts.get(0).steps().get(step);
         }
@@ -145,7 +145,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
     }
 
     /** The members' joint distributions averaged level by level, or null for per-step heads. */
-    private static JointDistribution joint(List<QuantileHead.Forecast> forecasts) {
+    private static JointDistribution joint(List<MemberForecast> forecasts) {
         if (forecasts.get(0).joint() == null) {
             return null;
         }
@@ -154,14 +154,13 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
         }
         double[] weights = new double[forecasts.size()];
         Arrays.fill(weights, 1.0 / forecasts.size());
-        return new AveragedJoint(forecasts.stream().map(QuantileHead.Forecast::joint).toList(), weights);
+        return new AveragedJoint(forecasts.stream().map(MemberForecast::joint).toList(), weights);
     }
 
     /** One member's raw outputs for every window of the batch. */
     private float[] outputs(NeuralTrainer.Member member, Batch all, FitContext context) {
-        int steps = member.head().networkSteps(options.horizon());
-        int d = member.head().outputsPerStep();
-        float[] raw = new float[all.size() * steps * d];
+        int width = member.head().outputs(options.horizon()).size();
+        float[] raw = new float[all.size() * width];
         int cf = WindowLayout.CONTEXT_FEATURES;
         int ef = layout.extraFeatures();
         ParameterStore store = new ParameterStore(member.manager(), false);
@@ -173,7 +172,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
                         new Shape(n, layout.context(), cf));
                 NDArray e = Tensors.owned(step, slice(all.extras(), from, n, ef), new Shape(n, ef));
                 NDArray out = member.network().forward(store, new NDList(x, e), false).head();
-                System.arraycopy(out.toFloatArray(), 0, raw, from * steps * d, n * steps * d);
+                System.arraycopy(out.toFloatArray(), 0, raw, from * width, n * width);
             }
         }
         return raw;

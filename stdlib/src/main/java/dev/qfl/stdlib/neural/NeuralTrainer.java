@@ -57,14 +57,14 @@ final class NeuralTrainer {
     }
 
     /** One trained network and its head, in a manager of its own. */
-    record Member(QuantileNetwork network, QuantileHead head, NDManager manager) {
+    record Member(QuantileNetwork network, Head head, NDManager manager) {
     }
 
     /** What one training run did: the summary and the epochs after which the learning rate halved. */
     private record Run(Member member, TrainingSummary summary, List<Integer> halvings) {
     }
 
-    static NeuralModel fit(Panel panel, ModelSpec spec, Supplier<QuantileHead> heads, FitContext context) {
+    static NeuralModel fit(Panel panel, ModelSpec spec, Supplier<Head> heads, FitContext context) {
         long start = System.nanoTime();
         NeuralOptions o = NeuralOptions.from(spec);
         int contextLength = o.context() > 0 ? o.context() : WindowLayout.defaultContext(panel, o.horizon(), o.season());
@@ -126,7 +126,7 @@ final class NeuralTrainer {
      * Rebuilds a trained model from saved parameters: the layout header (format, context length,
      * member count), then each member's network and head.
      */
-    static NeuralModel load(ModelSpec spec, Supplier<QuantileHead> heads, TrainingSummary summary, InputStream in)
+    static NeuralModel load(ModelSpec spec, Supplier<Head> heads, TrainingSummary summary, InputStream in)
             throws IOException {
         NeuralOptions o = NeuralOptions.from(spec);
         Frequency frequency = Frequency.fromKeyword(spec.stringOption("frequency"))
@@ -149,7 +149,7 @@ final class NeuralTrainer {
             List<Member> members = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 NDManager own = manager.newSubManager();
-                QuantileHead head = heads.get();
+                Head head = heads.get();
                 // built as training built it (same batch in the saved input shapes), so the layout matches
                 QuantileNetwork network = network(o, head, layout, own, o.batch());
                 byte[] saved = ParameterLayout.of(network).read(data);
@@ -181,10 +181,11 @@ final class NeuralTrainer {
         }
     }
 
-    private static QuantileNetwork network(NeuralOptions o, QuantileHead head, WindowLayout layout, NDManager manager,
+    private static QuantileNetwork network(NeuralOptions o, Head head, WindowLayout layout, NDManager manager,
                                            int batch) {
-        QuantileNetwork network = new QuantileNetwork(o.encoder(), o.hidden(), o.layers(), head.networkSteps(o.horizon()),
-                head.outputsPerStep());
+        Head.Outputs outputs = head.outputs(o.horizon());
+        QuantileNetwork network = new QuantileNetwork(o.encoder(), o.hidden(), o.layers(), outputs.steps(),
+                outputs.width());
         network.initialize(manager, DataType.FLOAT32, new Shape(batch, layout.context(), WindowLayout.CONTEXT_FEATURES),
                 new Shape(batch, layout.extraFeatures()));
         return network;
@@ -197,7 +198,7 @@ final class NeuralTrainer {
      * and keeps the last parameters. It first waits until no other training in this JVM is under
      * way ({@link TrainingLock}: the engine's gradient collection and random generator are shared).
      */
-    private static Run train(Engine engine, NeuralOptions o, QuantileHead head, WindowSampler windows, NDManager parent,
+    private static Run train(Engine engine, NeuralOptions o, Head head, WindowSampler windows, NDManager parent,
                              FitContext context, int seriesCount, long fitStart, List<Integer> replay) {
         try (TrainingLock.Held held = TrainingLock.acquire(context)) {
             return trainAlone(engine, o, head, windows, parent, context, seriesCount, fitStart, replay);
@@ -205,7 +206,7 @@ final class NeuralTrainer {
     }
 
     /** {@link #train} while this run is the only one using the engine's training state ({@link TrainingLock}). */
-    private static Run trainAlone(Engine engine, NeuralOptions o, QuantileHead head, WindowSampler windows,
+    private static Run trainAlone(Engine engine, NeuralOptions o, Head head, WindowSampler windows,
                                   NDManager parent, FitContext context, int seriesCount, long fitStart,
                                   List<Integer> replay) {
         engine.setRandomSeed((int) o.seed());
@@ -294,7 +295,7 @@ final class NeuralTrainer {
         }
     }
 
-    private static float step(QuantileNetwork network, QuantileHead head, Batch b, NDManager manager,
+    private static float step(QuantileNetwork network, Head head, Batch b, NDManager manager,
                               ParameterStore store, Optimizer adam, WindowLayout layout) {
         NDList inputs = inputs(b, manager, layout);
         NDArray target = manager.create(b.target(), new Shape(b.size(), layout.horizon()));
@@ -323,7 +324,7 @@ final class NeuralTrainer {
     }
 
     /** Lets the head set itself up from the first batch (e.g. data-dependent normalisation). */
-    private static void prepare(QuantileNetwork network, QuantileHead head, Batch b, NDManager manager,
+    private static void prepare(QuantileNetwork network, Head head, Batch b, NDManager manager,
                                 ParameterStore store, WindowLayout layout) {
         NDList inputs = inputs(b, manager, layout);
         NDArray target = manager.create(b.target(), new Shape(b.size(), layout.horizon()));
@@ -331,7 +332,7 @@ final class NeuralTrainer {
         head.prepare(network.forward(store, inputs, false).head(), target, mask);
     }
 
-    private static double evaluate(QuantileNetwork network, QuantileHead head, Batch b, NDManager manager,
+    private static double evaluate(QuantileNetwork network, Head head, Batch b, NDManager manager,
                                    WindowLayout layout) {
         try (NDScope scope = new NDScope()) {
             NDList inputs = inputs(b, manager, layout);
@@ -362,7 +363,7 @@ final class NeuralTrainer {
         member.head().writeParameters(out);
     }
 
-    private static byte[] snapshot(QuantileNetwork network, QuantileHead head) {
+    private static byte[] snapshot(QuantileNetwork network, Head head) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
@@ -375,7 +376,7 @@ final class NeuralTrainer {
         }
     }
 
-    private static void restore(QuantileNetwork network, QuantileHead head, byte[] parameters, NDManager manager) {
+    private static void restore(QuantileNetwork network, Head head, byte[] parameters, NDManager manager) {
         if (parameters == null) {
             return;
         }

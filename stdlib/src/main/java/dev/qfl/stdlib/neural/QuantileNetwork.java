@@ -16,7 +16,9 @@ import ai.djl.util.PairList;
 
 /**
  * Encoder plus output layer. Inputs: the context window (batch, context, features) and the extra
- * features (batch, extras). Output: raw head values (batch, horizon, outputsPerStep).
+ * features (batch, extras). Output: raw head values (batch, steps, width), the shape the head asks
+ * for ({@link Head#outputs}): a row per horizon step for a univariate head, one context vector for
+ * a joint head.
  *
  * <p>{@code mlp} flattens the window, appends the extras and applies {@code layers} ReLU layers,
  * plus a linear map of the same inputs straight to each step's first output (the location: iqf's
@@ -32,33 +34,33 @@ final class QuantileNetwork extends AbstractBlock {
     private static final byte VERSION = 2;
 
     private final boolean recurrent;
-    private final int horizon;
-    private final int outputs;
+    private final int steps;
+    private final int width;
     private final Block encoder;
     private final Block trunk;
     /** mlp only: a linear map from the same inputs straight to the outputs, added to the MLP's. */
     private final Block skip;
 
-    QuantileNetwork(String encoderKind, int hidden, int layers, int horizon, int outputsPerStep) {
+    QuantileNetwork(String encoderKind, int hidden, int layers, int steps, int width) {
         super(VERSION);
         this.recurrent = encoderKind.equals("lstm");
-        this.horizon = horizon;
-        this.outputs = outputsPerStep;
+        this.steps = steps;
+        this.width = width;
         if (recurrent) {
             encoder = addChildBlock("encoder", LSTM.builder().setStateSize(hidden).setNumLayers(layers)
                     .optBatchFirst(true).build());
             trunk = addChildBlock("trunk", new SequentialBlock()
                     .add(Linear.builder().setUnits(hidden).build()).add(Activation::relu)
-                    .add(Linear.builder().setUnits((long) horizon * outputsPerStep).build()));
+                    .add(Linear.builder().setUnits((long) steps * width).build()));
             skip = null;
         } else {
             SequentialBlock mlp = new SequentialBlock();
             for (int i = 0; i < layers; i++) {
                 mlp.add(Linear.builder().setUnits(hidden).build()).add(Activation::relu);
             }
-            mlp.add(Linear.builder().setUnits((long) horizon * outputsPerStep).build());
+            mlp.add(Linear.builder().setUnits((long) steps * width).build());
             encoder = addChildBlock("encoder", mlp);
-            skip = addChildBlock("skip", Linear.builder().setUnits(horizon).optBias(false).build());
+            skip = addChildBlock("skip", Linear.builder().setUnits(steps).optBias(false).build());
             trunk = null;
         }
     }
@@ -76,17 +78,17 @@ final class QuantileNetwork extends AbstractBlock {
             out = trunk.forward(store, new NDList(last.concat(extras, 1)), training, params).head();
         } else {
             NDArray flat = context.reshape(batch, -1).concat(extras, 1);
-            NDArray deep = encoder.forward(store, new NDList(flat), training, params).head().reshape(batch, horizon, outputs);
-            NDArray linear = skip.forward(store, new NDList(flat), training, params).head().reshape(batch, horizon, 1);
+            NDArray deep = encoder.forward(store, new NDList(flat), training, params).head().reshape(batch, steps, width);
+            NDArray linear = skip.forward(store, new NDList(flat), training, params).head().reshape(batch, steps, 1);
             NDArray first = deep.get("..., 0:1").add(linear);
-            return new NDList(outputs == 1 ? first : first.concat(deep.get("..., 1:"), -1));
+            return new NDList(width == 1 ? first : first.concat(deep.get("..., 1:"), -1));
         }
-        return new NDList(out.reshape(batch, horizon, outputs));
+        return new NDList(out.reshape(batch, steps, width));
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {new Shape(inputShapes[0].get(0), horizon, outputs)};
+        return new Shape[] {new Shape(inputShapes[0].get(0), steps, width)};
     }
 
     @Override

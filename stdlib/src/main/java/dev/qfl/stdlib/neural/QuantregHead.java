@@ -10,7 +10,7 @@ import dev.qfl.stdlib.dist.QuantileFunction;
  * trained on the pinball loss averaged over the levels. Nothing ties the outputs together, so they
  * can cross; the {@code crossing} metric reports how often.
  */
-final class QuantregHead implements QuantileHead {
+final class QuantregHead implements UnivariateHead {
     private final double[] levels;
     private final ConstantCache constants = new ConstantCache();
 
@@ -37,7 +37,7 @@ final class QuantregHead implements QuantileHead {
         NDArray below = u.lt(0).toType(u.getDataType(), false);      // 1 where y < q
         // 2·ρ_α(u) = 2·u·(α − 1{u < 0}), averaged over levels
         NDArray pinball = u.mul(alpha.sub(below)).mul(constants.scalar(m, 2.0 / levels.length)).sum(new int[] {-1});
-        return QuantileHead.maskedMean(pinball, mask);
+        return HeadMath.maskedMean(pinball, mask);
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class QuantregKind extends NeuralKind {
     }
 
     @Override
-    QuantileHead head(ModelSpec spec) {
+    UnivariateHead head(ModelSpec spec) {
         List<?> levels = (List<?>) spec.option("levels").orElse(DEFAULT_LEVELS);
         return new QuantregHead(levels.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray());
     }

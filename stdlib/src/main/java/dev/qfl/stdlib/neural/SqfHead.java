@@ -2,7 +2,6 @@ package dev.qfl.stdlib.neural;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Activation;
 import dev.qfl.stdlib.dist.QuantileFunction;
 import dev.qfl.stdlib.dist.SplineQuantileFunction;
 
@@ -10,7 +9,7 @@ import dev.qfl.stdlib.dist.SplineQuantileFunction;
  * The SQF head: γ, L slopes (softplus + 10⁻⁴) and L knot spacings (softmax) per step, trained on
  * the closed-form CRPS of the spline quantile function.
  */
-final class SqfHead implements QuantileHead {
+final class SqfHead implements UnivariateHead {
     static final double MIN_SLOPE = 1e-4;
     private final int pieces;
     private final ConstantCache constants = new ConstantCache();
@@ -26,7 +25,7 @@ final class SqfHead implements QuantileHead {
 
     @Override
     public NDArray loss(NDArray raw, NDArray target, NDArray mask) {
-        return QuantileHead.maskedMean(crps(raw, target), mask);
+        return HeadMath.maskedMean(crps(raw, target), mask);
     }
 
     /** CRPS per (window, step) in scaled units, the closed form written as tensor operations. */
@@ -34,7 +33,7 @@ final class SqfHead implements QuantileHead {
         NDManager m = raw.getManager();
         int n = pieces;
         NDArray gamma = raw.get("..., 0");
-        NDArray slope = Activation.softPlus(raw.get("..., 1:" + (1 + n))).add(MIN_SLOPE);
+        NDArray slope = HeadMath.positive(raw.get("..., 1:" + (1 + n)), MIN_SLOPE);
         NDArray spacing = raw.get("..., " + (1 + n) + ":" + (1 + 2 * n)).softmax(-1);
         NDArray knots = spacing.cumSum(-1).sub(spacing);                      // d_l, exclusive sums
         NDArray values = slope.mul(spacing).cumSum(-1).sub(slope.mul(spacing)).add(gamma.expandDims(-1));
@@ -59,20 +58,12 @@ final class SqfHead implements QuantileHead {
     @Override
     public QuantileFunction distribution(float[] raw, int offset, double location, double scale) {
         double[] slope = new double[pieces];
-        double[] spacing = new double[pieces];
-        double max = Double.NEGATIVE_INFINITY;
+        double[] rawSpacing = new double[pieces];
         for (int l = 0; l < pieces; l++) {
-            slope[l] = IqfHead.softplus(raw[offset + 1 + l]) + MIN_SLOPE;
-            max = Math.max(max, raw[offset + 1 + pieces + l]);
+            slope[l] = HeadMath.positive(raw[offset + 1 + l], MIN_SLOPE);
+            rawSpacing[l] = raw[offset + 1 + pieces + l];
         }
-        double sum = 0;
-        for (int l = 0; l < pieces; l++) {
-            spacing[l] = Math.exp(raw[offset + 1 + pieces + l] - max);
-            sum += spacing[l];
-        }
-        for (int l = 0; l < pieces; l++) {
-            spacing[l] /= sum;
-        }
+        double[] spacing = HeadMath.softmax(rawSpacing, 0, pieces);
         // the function is scale·(γ + ...): a shift of the location is γ + location/scale
         return new SplineQuantileFunction(raw[offset] + location / scale, slope, spacing, scale);
     }

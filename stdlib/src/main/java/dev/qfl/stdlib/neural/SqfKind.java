@@ -22,7 +22,7 @@ public final class SqfKind extends NeuralKind {
     }
 
     @Override
-    QuantileHead head(ModelSpec spec) {
+    UnivariateHead head(ModelSpec spec) {
         return new SqfHead(spec.intOption("pieces"));
     }
 }

@@ -64,7 +64,7 @@ class BaselineHeadsTest {
     void gaussianNllAndQuantilesFollowTheNormalDistribution() {
         GaussianHead head = new GaussianHead();
         float[] raw = {1.5f, 0.7f};
-        double sd = IqfHead.softplus(0.7) + GaussianHead.MIN_SD;
+        double sd = HeadMath.softplus(0.7) + GaussianHead.MIN_SD;
         float loss = head.loss(manager.create(raw, new Shape(1, 1, 2)), manager.create(new float[] {2.5f}, new Shape(1, 1)),
                 manager.ones(new Shape(1, 1))).getFloat();
         double z = (2.5 - 1.5) / sd;

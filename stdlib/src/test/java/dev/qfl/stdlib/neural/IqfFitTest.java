@@ -165,7 +165,7 @@ class IqfFitTest {
     @Test
     void aLossThatStopsBeingANumberStopsTrainingWithAClearError() {
         IqfHead real = new IqfKind().head(spec(Map.of()));
-        QuantileHead poisoned = new QuantileHead() {
+        UnivariateHead poisoned = new UnivariateHead() {
             @Override
             public int outputsPerStep() {
                 return real.outputsPerStep();

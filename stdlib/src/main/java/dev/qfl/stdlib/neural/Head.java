@@ -2,29 +2,45 @@ package dev.qfl.stdlib.neural;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.qfl.stdlib.dist.QuantileFunction;
-import dev.qfl.stdlib.forecast.JointDistribution;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The distributional output of a neural forecaster: how many raw numbers the network emits per
- * horizon step, the training loss on them, and the quantile function they describe. The encoder
- * and training loop are shared; heads differ (iqf's learned quantile function now; others plug in
- * the same way).
+ * The distributional output of a neural forecaster, as the shared training pipeline sees it: the
+ * shape of the raw outputs it needs from the network, the loss on them, and its own trainable
+ * state. What a trained head answers with depends on its kind, and there are exactly two:
+ * <ul>
+ *   <li>a {@link UnivariateHead} turns each horizon step's outputs into that step's quantile
+ *   function (iqf, sqf, quantreg, gaussian);</li>
+ *   <li>a {@link JointHead} turns one context vector per window into sample paths over the whole
+ *   horizon (mqf2).</li>
+ * </ul>
+ * The interface is sealed so that {@link #match} is exhaustive: code that must treat the two
+ * differently (building a member's forecast) asks for both cases and the compiler checks it.
  */
-interface QuantileHead {
+sealed interface Head permits UnivariateHead, JointHead {
 
-    /** Raw outputs per horizon step. */
-    int outputsPerStep();
+    /** What the network emits per window: {@code steps} rows of {@code width} numbers. */
+    record Outputs(int steps, int width) {
+        /** Raw numbers per window. */
+        int size() {
+            return steps * width;
+        }
+    }
+
+    /** The network's output shape for a forecast of {@code horizon} steps. */
+    Outputs outputs(int horizon);
+
+    /** Calls {@code univariate} or {@code joint} with this head, whichever kind it is. */
+    <R> R match(Function<? super UnivariateHead, R> univariate, Function<? super JointHead, R> joint);
 
     /**
      * Mean loss over the observed targets.
      *
-     * @param raw    (batch, horizon, outputsPerStep) network outputs
+     * @param raw    (batch, steps, width) network outputs, see {@link #outputs}
      * @param target (batch, horizon) scaled outcomes
      * @param mask   (batch, horizon) 1 where the outcome counts
      */
@@ -38,11 +54,6 @@ interface QuantileHead {
      */
     default NDArray loss(NDArray raw, NDArray target, NDArray mask, NDArray floor) {
         return loss(raw, target, mask);
-    }
-
-    /** Σ v·w / max(Σ w, 1): the mean of {@code values} over the entries whose weight counts them. */
-    static NDArray maskedMean(NDArray values, NDArray weights) {
-        return values.mul(weights).sum().div(weights.sum().clip(1f, Float.MAX_VALUE));
     }
 
     /**
@@ -63,20 +74,6 @@ interface QuantileHead {
         return validationLoss(raw, target, mask);
     }
 
-    /**
-     * The distribution of one step from its raw outputs (in normalised units), mapped back to the
-     * series' units as {@code location + scale · value}.
-     */
-    QuantileFunction distribution(float[] raw, int offset, double location, double scale);
-
-    /**
-     * How many horizon steps the network emits outputs for: every step for per-step heads; a joint
-     * head reads one context vector for the whole horizon.
-     */
-    default int networkSteps(int horizon) {
-        return horizon;
-    }
-
     /** Trainable tensors of the head itself, beyond the network's (updated by the same optimiser). */
     default List<NDArray> parameters() {
         return List.of();
@@ -92,34 +89,11 @@ interface QuantileHead {
     default void prepare(NDArray raw, NDArray target, NDArray mask) {
     }
 
-    /**
-     * The forecast of one series from the network's outputs for it: by default each step's
-     * distribution from its own outputs and no joint distribution.
-     *
-     * @param raw     all outputs of the batch
-     * @param offset  where this series' outputs start
-     * @param location the series' window location
-     * @param scale    the series' window scale
-     * @param horizon  steps to forecast
-     * @param seed     seed for anything sampled, so answers repeat
-     */
-    default Forecast forecast(float[] raw, int offset, double location, double scale, int horizon, long seed) {
-        List<QuantileFunction> steps = new ArrayList<>(horizon);
-        for (int h = 0; h < horizon; h++) {
-            steps.add(distribution(raw, offset + h * outputsPerStep(), location, scale));
-        }
-        return new Forecast(steps, null);
-    }
-
     /** Writes the head's own parameters after the network's. */
     default void writeParameters(DataOutputStream out) throws IOException {
     }
 
     /** Reads what {@link #writeParameters} wrote. */
     default void readParameters(NDManager manager, DataInputStream in) throws IOException {
-    }
-
-    /** One series' forecast: marginals per step and, for joint heads, the joint distribution. */
-    record Forecast(List<QuantileFunction> steps, JointDistribution joint) {
     }
 }
