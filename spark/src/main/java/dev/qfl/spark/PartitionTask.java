@@ -1,0 +1,182 @@
+package dev.qfl.spark;
+
+import dev.qfl.api.Output;
+import dev.qfl.api.QflScriptException;
+import dev.qfl.diag.Diagnostic;
+import dev.qfl.diag.Diagnostics;
+import dev.qfl.eval.Interpreter;
+import dev.qfl.stdlib.FilePosition;
+import dev.qfl.stdlib.QflException;
+import dev.qfl.stdlib.data.DataErrors;
+import dev.qfl.stdlib.data.LoadedPanel;
+import dev.qfl.stdlib.data.PanelRows;
+import dev.qfl.stdlib.data.RowPositions;
+import dev.qfl.stdlib.data.TimeParsing;
+import dev.qfl.stdlib.io.FileAccess;
+import dev.qfl.stdlib.model.ModelRegistry;
+import dev.qfl.stdlib.model.Reporter;
+import dev.qfl.stdlib.table.Column;
+import dev.qfl.stdlib.table.Table;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * The work of one partition: its rows (id, time, value, row number; sorted by row number) become
+ * a panel exactly as one JVM assembles it, bound to the script's series name in a fresh
+ * interpreter, which then runs the script's statements one by one. Nothing escapes as an
+ * exception: a data error or a failing statement comes back as diagnostics in the outcome, so
+ * the driver reports it like one JVM would, never as an executor stack trace.
+ */
+final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionOutcome>, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final SparkScript script;
+    /** 1-based field numbers of the time and value columns in a CSV file, for positions (0: not a CSV file). */
+    private final int timeField;
+    private final int valueField;
+
+    PartitionTask(SparkScript script, int timeField, int valueField) {
+        this.script = script;
+        this.timeField = timeField;
+        this.valueField = valueField;
+    }
+
+    @Override
+    public Iterator<PartitionOutcome> call(Iterator<Row> rows) {
+        if (!rows.hasNext()) {
+            return Collections.emptyIterator();
+        }
+        TaskContext task = TaskContext.get();
+        return List.of(run(task == null ? 0 : task.partitionId(), rows)).iterator();
+    }
+
+    /** Runs the script on these rows (also usable without Spark, which the tests use). */
+    PartitionOutcome run(int partition, Iterator<Row> rows) {
+        SeriesSource source = script.source();
+        Map<String, Long> firstRows = new LinkedHashMap<>();
+        List<PartitionOutcome.Answer> answers = new ArrayList<>();
+        List<PartitionOutcome.Warning> warnings = new ArrayList<>();
+        LoadedPanel loaded;
+        try {
+            loaded = panel(rows, firstRows);
+        } catch (QflException e) {
+            Diagnostic d = Diagnostics.fromLibrary(e, script.file(), source.declaration(), script.folderPath());
+            return new PartitionOutcome(partition, firstRows, answers, warnings, List.of(WireDiagnostic.of(d)), List.of());
+        } catch (RuntimeException | Error e) {
+            return failed(partition, firstRows, Interpreter.failure(e, script.file(), source.declaration(),
+                    "reading this partition's rows"));
+        }
+        Path folder = script.folderPath();
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "qfl-spark-models");
+        try (Interpreter interpreter = new Interpreter(ModelRegistry.standard(), folder, cache, Reporter.silent(),
+                FileAccess.unrestricted())) {
+            interpreter.bind(loaded.panel());
+            for (Step step : script.steps()) {
+                if (step.partitionText() == null) {
+                    continue;
+                }
+                try {
+                    interpreter.evaluate(script.name(), step.partitionText(), output -> collect(step, output, answers, warnings));
+                } catch (QflScriptException e) {
+                    return new PartitionOutcome(partition, firstRows, answers, warnings,
+                            e.diagnostics().stream().map(WireDiagnostic::of).toList(), loaded.notes());
+                } catch (RuntimeException | Error e) {
+                    return failed(partition, firstRows, Interpreter.failure(e, script.file(), step.span(),
+                            "running this statement on Spark"));
+                }
+            }
+        }
+        return new PartitionOutcome(partition, firstRows, answers, warnings, List.of(), loaded.notes());
+    }
+
+    private static PartitionOutcome failed(int partition, Map<String, Long> firstRows, QflScriptException e) {
+        return new PartitionOutcome(partition, firstRows, List.of(), List.of(),
+                e.diagnostics().stream().map(WireDiagnostic::of).toList(), List.of());
+    }
+
+    private static void collect(Step step, Output output, List<PartitionOutcome.Answer> answers,
+                                List<PartitionOutcome.Warning> warnings) {
+        if (output instanceof Output.TableOutput t) {
+            answers.add(answer(step.index(), t.label(), t.table()));
+        } else if (output instanceof Output.Warning w && !w.diagnostic().code().startsWith("QF2")) {
+            // checker warnings (QF2xxx) were shown once by the driver; only what running found is new
+            warnings.add(new PartitionOutcome.Warning(step.index(), WireDiagnostic.of(w.diagnostic())));
+        }
+    }
+
+    static PartitionOutcome.Answer answer(int step, String label, Table table) {
+        List<Object[]> rows = new ArrayList<>(table.rowCount());
+        for (Table.Row r : table.rows()) {
+            Object[] cells = new Object[r.size()];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = r.get(i);
+            }
+            rows.add(cells);
+        }
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        table.provenance().forEach((k, v) -> provenance.put(k, v instanceof Serializable ? v : String.valueOf(v)));
+        return new PartitionOutcome.Answer(step, label, table.columns().stream().map(Column::name).toList(),
+                table.columns().stream().map(c -> c.type().name()).toList(), rows, table.notes(), provenance);
+    }
+
+    /** The partition's rows as a panel, read with the declaration's options and one JVM's rules. */
+    private LoadedPanel panel(Iterator<Row> rows, Map<String, Long> firstRows) {
+        SeriesSource source = script.source();
+        Path path = Path.of(source.location());
+        PanelRows panel = new PanelRows(positions(path));
+        long count = 0;
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            String id = r.isNullAt(0) ? "" : r.getString(0).strip();
+            String timeText = r.isNullAt(1) ? "" : r.getString(1);
+            String valueText = r.isNullAt(2) ? "" : r.getString(2);
+            int row = (int) r.getLong(3);
+            firstRows.putIfAbsent(id, (long) row);
+            LocalDateTime time = TimeParsing.parse(timeText).orElseThrow(() -> new QflException(DataErrors.BAD_TIME,
+                    "cannot parse \"" + timeText + "\" as a date or time in column \"" + source.time() + "\"",
+                    at(path, row, timeField), "times are ISO dates or date-times, e.g. 2024-01-31 or 2024-01-31T08:00",
+                    null));
+            double value = SparkCells.parse(valueText);
+            if (Double.isNaN(value) && !SparkCells.isMissing(valueText)) {
+                throw new QflException(DataErrors.NOT_A_NUMBER, "cannot parse \"" + valueText
+                        + "\" as a number in column \"" + source.value() + "\"", at(path, row, valueField),
+                        SparkCells.hint(valueText), null);
+            }
+            panel.add(id, time, value, row, Math.max(0, timeField - 1));
+            count++;
+        }
+        return panel.finish(source.name(), source.options(), "spark:" + source.location(),
+                source.format() + " file " + source.path() + " (read by Spark)", path, count);
+    }
+
+    private FilePosition at(Path path, int row, int field) {
+        return field > 0 ? new FilePosition(path, row, field, null) : null;
+    }
+
+    private RowPositions positions(Path path) {
+        if (timeField == 0) {
+            return RowPositions.none();
+        }
+        return new RowPositions() {
+            @Override
+            public FilePosition whole() {
+                return FilePosition.wholeFile(path);
+            }
+
+            @Override
+            public FilePosition at(int row, int column) {
+                return new FilePosition(path, row, column + 1, null);
+            }
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package dev.qfl.spark;
+
+import dev.qfl.diag.Span;
+import dev.qfl.stdlib.data.CsvOptions;
+import dev.qfl.stdlib.data.Fill;
+import dev.qfl.stdlib.data.Frequency;
+import dev.qfl.stdlib.data.Support;
+import java.io.Serializable;
+
+/**
+ * The one series declaration of a script run on Spark, as Spark reads it: a long-format file
+ * (one row per series and time) that executors read themselves. Only what can be carried to an
+ * executor is kept: plain strings and numbers, no parsed script.
+ *
+ * @param name      the series name ({@code demand})
+ * @param format    {@code csv} or {@code parquet}
+ * @param path      the path as written in the script (shown in messages)
+ * @param location  the path Spark reads: resolved against the script's folder unless absolute or a URL
+ * @param time      the time column
+ * @param value     the value column
+ * @param id        the series-id column
+ * @param frequency the frequency keyword, or null to infer it per partition (see docs/scale.md)
+ * @param fillConstant the constant gaps are filled with, or null
+ * @param fillPrevious whether gaps take the previous value
+ * @param support   {@code real}, {@code nonnegative}, or null: then the driver decides it for the
+ *                  whole panel, so that every partition floors (or not) as one JVM would
+ * @param declStart the declaration's span (start offset), for diagnostics at the declaration
+ */
+record SeriesSource(String name, String format, String path, String location, String time, String value, String id,
+                    String frequency, Double fillConstant, boolean fillPrevious, String support,
+                    int declStart, int declEnd, int declLine, int declColumn) implements Serializable {
+
+    boolean csv() {
+        return format.equals("csv");
+    }
+
+    Span declaration() {
+        return new Span(declStart, declEnd, declLine, declColumn);
+    }
+
+    /** The same source with the support the driver found for the whole panel. */
+    SeriesSource withSupport(String keyword) {
+        return new SeriesSource(name, format, path, location, time, value, id, frequency, fillConstant, fillPrevious,
+                keyword, declStart, declEnd, declLine, declColumn);
+    }
+
+    /** The options one partition assembles its series with: those of the declaration. */
+    CsvOptions options() {
+        Frequency f = frequency == null ? null : Frequency.fromKeyword(frequency).orElseThrow();
+        Fill fill = fillConstant != null ? new Fill.Constant(fillConstant) : fillPrevious ? new Fill.Previous() : null;
+        Support s = support == null ? null : support.equals("real") ? Support.REAL : Support.NONNEGATIVE;
+        return new CsvOptions(time, value, id, f, fill, s);
+    }
+}

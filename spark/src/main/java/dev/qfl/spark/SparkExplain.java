@@ -1,0 +1,45 @@
+package dev.qfl.spark;
+
+import java.util.Locale;
+
+/**
+ * {@code qfl explain --spark}: where each statement of a checked script runs. Nothing is read and
+ * Spark is not started.
+ */
+final class SparkExplain {
+    private SparkExplain() {
+    }
+
+    static String describe(SparkScript script) {
+        StringBuilder b = new StringBuilder();
+        SeriesSource s = script.source();
+        b.append("plan on Spark for ").append(script.name()).append('\n');
+        for (Step step : script.steps()) {
+            String text = script.text().substring(step.start(), step.end()).strip().replaceAll("\\s+", " ");
+            if (text.length() > 72) {
+                text = text.substring(0, 69) + "...";
+            }
+            b.append(String.format(Locale.ROOT, "%4d  %-14s %s%n", step.line(), where(step), text));
+            switch (step.where()) {
+                case SOURCE -> b.append("      Spark reads ").append(s.format()).append(' ').append(s.path())
+                        .append(" on the executors; rows are repartitioned by ").append(s.id())
+                        .append(", so every series is whole in one partition; the driver decides the panel's support\n");
+                case SHOW -> b.append("      each partition answers for its series; the driver merges the rows "
+                        + "in the one-JVM order and prints them\n");
+                case EXPORT -> b.append("      each partition answers for its series; the driver merges the rows "
+                        + "and writes ").append(step.exportPath()).append('\n');
+                case PARTITIONS -> { }
+            }
+        }
+        return b.toString();
+    }
+
+    private static String where(Step step) {
+        return switch (step.where()) {
+            case SOURCE -> "driver+Spark";
+            case PARTITIONS -> "per partition";
+            case SHOW -> "partitions→driver";
+            case EXPORT -> "partitions→file";
+        };
+    }
+}

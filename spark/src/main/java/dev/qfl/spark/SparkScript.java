@@ -1,0 +1,237 @@
+package dev.qfl.spark;
+
+import dev.qfl.api.QflEngine;
+import dev.qfl.api.QflScriptException;
+import dev.qfl.ast.Expr;
+import dev.qfl.ast.Statement;
+import dev.qfl.diag.Diagnostic;
+import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.diag.SourceFile;
+import dev.qfl.diag.Span;
+import dev.qfl.stdlib.model.ModelKind;
+import dev.qfl.stdlib.model.ModelRegistry;
+import dev.qfl.syntax.ParseResult;
+import dev.qfl.syntax.ScriptParser;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A script as the Spark driver sees it, before any Spark job: parsed and checked exactly as
+ * {@code qfl check} would (a bad script fails here with its usual diagnostics), then split into its
+ * one series source and the steps partitions run. What cannot be split by series yet is refused
+ * here too (QF5040 to QF5042), so nothing is half-run.
+ *
+ * @param name     the script's name as typed (shown in diagnostics)
+ * @param text     its text
+ * @param folder   the folder its relative paths resolve against
+ * @param source   the series Spark reads
+ * @param steps    every statement, in order
+ * @param warnings the checker's warnings, shown once by the driver
+ */
+record SparkScript(String name, String text, String folder, SeriesSource source, List<Step> steps,
+                   List<Diagnostic> warnings) implements Serializable {
+
+    /** Source options a Spark run understands; the others are refused with QF5040 for now. */
+    private static final Set<String> SOURCE_OPTIONS = Set.of("time", "value", "id", "freq", "fill", "support");
+
+    SparkScript {
+        steps = List.copyOf(steps);
+        warnings = List.copyOf(warnings);
+    }
+
+    SourceFile file() {
+        return new SourceFile(name, text);
+    }
+
+    Path folderPath() {
+        return Path.of(folder);
+    }
+
+    /**
+     * Parses, checks and splits a script.
+     *
+     * @throws QflScriptException with the usual diagnostics, or the QF504x ones for what does not run on Spark
+     */
+    static SparkScript analyse(String name, String text, Path folder, ModelRegistry models) throws QflScriptException {
+        QflEngine engine = QflEngine.builder().models(models).build();
+        List<Diagnostic> checked = engine.check(name, text);
+        if (checked.stream().anyMatch(Diagnostic::isError)) {
+            throw new QflScriptException(checked);
+        }
+        SourceFile file = new SourceFile(name, text);
+        ParseResult parsed = ScriptParser.parse(file);
+        List<Diagnostic> problems = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
+        SeriesSource source = null;
+        List<Statement> statements = parsed.script().statements();
+        for (int i = 0; i < statements.size(); i++) {
+            Statement s = statements.get(i);
+            Span at = s.span();
+            if (s instanceof Statement.SeriesDecl d) {
+                if (source != null) {
+                    problems.add(Diagnostic.error(DiagnosticCode.SPARK_SERIES_COUNT, file, at,
+                            "a script run on Spark declares one series; '" + source.name() + "' is already declared",
+                            "run scripts with several series on one JVM, or split them into one script per series"));
+                    continue;
+                }
+                source = source(d, file, folder, problems);
+                steps.add(step(i, Step.Where.SOURCE, null, s, null, false, false));
+            } else if (s instanceof Statement.ModelDecl m) {
+                neuralTraining(m, models).ifPresent(kind -> problems.add(Diagnostic.error(
+                        DiagnosticCode.SPARK_NEURAL_TRAINING, file, m.value().span(),
+                        kind + " is a global neural model, which a Spark run does not train partition by partition",
+                        "train it on one JVM and save it (save " + m.name().name() + " to \"models/"
+                                + m.name().name() + ".qflm\"), then declare model " + m.name().name()
+                                + " = load(\"models/" + m.name().name() + ".qflm\", ...) here")));
+                steps.add(step(i, Step.Where.PARTITIONS, Step.only(text, at.start(), at.end()), s, null, false, false));
+            } else if (s instanceof Statement.Fit) {
+                steps.add(step(i, Step.Where.PARTITIONS, Step.only(text, at.start(), at.end()), s, null, false, false));
+            } else if (s instanceof Statement.LetDecl l) {
+                refuseEvaluate(l.value(), file, problems);
+                steps.add(step(i, Step.Where.PARTITIONS, Step.only(text, at.start(), at.end()), s, null, false, false));
+            } else if (s instanceof Statement.ExpressionStatement e) {
+                refuseEvaluate(e.expr(), file, problems);
+                steps.add(step(i, Step.Where.SHOW, Step.only(text, at.start(), at.end()), s, null, false, false));
+            } else if (s instanceof Statement.Export e && !e.toTable()) {
+                refuseEvaluate(e.value(), file, problems);
+                Span v = e.value().span();
+                steps.add(step(i, Step.Where.EXPORT, Step.only(text, v.start(), v.end()), s, e.path().value(),
+                        flag(e, "append"), flag(e, "overwrite")));
+            } else {
+                problems.add(Diagnostic.error(DiagnosticCode.SPARK_UNSUPPORTED, file, at,
+                        what(s) + " does not run on Spark yet", "run this script on one JVM (without --spark)"));
+            }
+        }
+        if (source == null && problems.isEmpty()) {
+            problems.add(Diagnostic.error(DiagnosticCode.SPARK_SERIES_COUNT, file, Span.NONE,
+                    "a script run on Spark declares one series, and this one declares none",
+                    "declare the series: series demand = csv(\"data.csv\", time: \"date\", value: \"units\", id: \"sku\")"));
+        }
+        if (!problems.isEmpty()) {
+            throw new QflScriptException(problems);
+        }
+        List<Diagnostic> warnings = checked.stream().filter(d -> !d.isError()).toList();
+        return new SparkScript(name, text, folder.toString(), source, steps, warnings);
+    }
+
+    private static String what(Statement s) {
+        if (s instanceof Statement.Plot) {
+            return "plot";
+        }
+        if (s instanceof Statement.Save) {
+            return "save";
+        }
+        if (s instanceof Statement.Export) {
+            return "export to a database table";
+        }
+        return "this statement";
+    }
+
+    private static Step step(int index, Step.Where where, String text, Statement s, String path, boolean append,
+                             boolean overwrite) {
+        Span at = s.span();
+        return new Step(index, where, text, path, append, overwrite, at.start(), at.end(), at.line(), at.column());
+    }
+
+    private static void refuseEvaluate(Expr e, SourceFile file, List<Diagnostic> problems) {
+        if (e instanceof Expr.Evaluate) {
+            problems.add(Diagnostic.error(DiagnosticCode.SPARK_UNSUPPORTED, file, e.span(),
+                    "evaluate does not run on Spark yet: its metrics are averaged over every series of the panel",
+                    "run the backtest on one JVM (without --spark)"));
+        }
+    }
+
+    private static boolean flag(Statement.Export e, String name) {
+        for (Expr.Argument a : e.options()) {
+            if (a.name() != null && a.name().name().equals(name) && a.value() instanceof Expr.BoolLit b) {
+                return b.value();
+            }
+        }
+        return false;
+    }
+
+    /** The kind's name when the declaration trains a neural model (not when it loads one). */
+    private static Optional<String> neuralTraining(Statement.ModelDecl m, ModelRegistry models) {
+        if (m.value() instanceof Expr.Call c) {
+            String kind = c.callee().name();
+            return models.find(kind).filter(ModelKind::neural).map(k -> kind);
+        }
+        return Optional.empty();
+    }
+
+    private static SeriesSource source(Statement.SeriesDecl d, SourceFile file, Path folder, List<Diagnostic> problems) {
+        if (!(d.value() instanceof Expr.Call c) || !Set.of("csv", "parquet").contains(c.callee().name())) {
+            problems.add(Diagnostic.error(DiagnosticCode.SPARK_UNSUPPORTED, file, d.value().span(),
+                    "a Spark run reads csv(...) and parquet(...) series; this source does not run on Spark yet",
+                    "export the rows to Parquet or CSV files, or run this script on one JVM"));
+            return null;
+        }
+        String path = null;
+        String time = null;
+        String value = null;
+        String id = null;
+        String freq = null;
+        Double fillConstant = null;
+        boolean fillPrevious = false;
+        String support = null;
+        for (Expr.Argument a : c.arguments()) {
+            if (a.name() == null) {
+                path = a.value() instanceof Expr.StringLit s ? s.value() : null;
+                continue;
+            }
+            String option = a.name().name();
+            Object v = literal(a.value());
+            if (!SOURCE_OPTIONS.contains(option) || v == null) {
+                problems.add(Diagnostic.error(DiagnosticCode.SPARK_UNSUPPORTED, file, a.span(),
+                        "the source option " + option + ": does not run on Spark yet (or not with this value)",
+                        "a Spark run reads long files with time:, value:, one id: column, and freq:, fill:, support:"));
+                continue;
+            }
+            switch (option) {
+                case "time" -> time = String.valueOf(v);
+                case "value" -> value = String.valueOf(v);
+                case "id" -> id = String.valueOf(v);
+                case "freq" -> freq = String.valueOf(v);
+                case "support" -> support = String.valueOf(v);
+                default -> {
+                    if (v instanceof java.math.BigDecimal n) {
+                        fillConstant = n.doubleValue();
+                    } else {
+                        fillPrevious = "previous".equals(v);
+                    }
+                }
+            }
+        }
+        if (value == null || id == null) {
+            problems.add(Diagnostic.error(DiagnosticCode.SPARK_UNSUPPORTED, file, c.span(),
+                    "a Spark run reads long files (value: and id: given); a wide file does not run on Spark yet",
+                    "give value: and id:, or run this script on one JVM"));
+            return null;
+        }
+        String location = path;
+        if (path != null && !path.contains("://") && !Path.of(path).isAbsolute()) {
+            location = folder.resolve(path).normalize().toString();
+        }
+        Span at = d.span();
+        return new SeriesSource(d.name().name(), c.callee().name(), path, location, time, value, id, freq,
+                fillConstant, fillPrevious, support, at.start(), at.end(), at.line(), at.column());
+    }
+
+    /** A string, a number or a bare word (freq: week, fill: previous), or null for anything else. */
+    private static Object literal(Expr e) {
+        if (e instanceof Expr.StringLit s) {
+            return s.value();
+        }
+        if (e instanceof Expr.NumberLit n) {
+            return n.value();
+        }
+        if (e instanceof Expr.Name n) {
+            return n.name();
+        }
+        return null;
+    }
+}
