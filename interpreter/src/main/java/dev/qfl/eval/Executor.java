@@ -18,6 +18,7 @@ import dev.qfl.diag.DiagnosticCode;
 import dev.qfl.diag.Diagnostics;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.format.Formatter;
+import dev.qfl.plan.Plan;
 import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.Panel;
 import dev.qfl.stdlib.forecast.ForecastSet;
@@ -29,34 +30,63 @@ import org.jfree.chart.ui.Drawable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Consumer;
 
-/** Runs checked statements against the session state, one at a time. */
+/**
+ * Runs an input's plan, statement by statement: first the steps that prepare the statement (read
+ * a series or a saved model, fit a model, make a forecast), then the statement itself, which takes
+ * its query and action steps from the plan as it reaches them. Nothing costly happens outside a
+ * step, and a step the run reaches but the plan lacks (or the reverse) is an internal error, so
+ * what {@code qfl explain} prints is what runs.
+ */
 final class Executor {
     private final SessionState state;
     private final SourceFile file;
     private final CheckResult checked;
     private final Consumer<Output> out;
     private final ModelLifecycle models;
+    private final Map<Integer, List<Plan.Step>> stepsByStatement = new HashMap<>();
+    private final Consumer<Plan.Step> observer;
     private Statement current;
+    private int currentIndex;
+    /** The current statement's steps not yet run, in plan order. */
+    private final Deque<Plan.Step> pending = new ArrayDeque<>();
+    /** Models the current statement's plan fitted (a {@code fit} of any other says it already was). */
+    private final Set<String> fittedHere = new HashSet<>();
     /** Whether the plots of this input on series read by earlier inputs have been checked. */
     private boolean earlierSeriesChecked;
 
-    Executor(SessionState state, SourceFile file, CheckResult checked, Consumer<Output> out) {
+    /**
+     * @param plan     the input's plan, made from {@code checked}
+     * @param observer told of every step as it starts (tests compare these with the plan)
+     */
+    Executor(SessionState state, SourceFile file, CheckResult checked, Plan plan, Consumer<Output> out,
+             Consumer<Plan.Step> observer) {
         this.state = state;
         this.file = file;
         this.checked = checked;
         this.out = out;
+        this.observer = observer;
         this.models = new ModelLifecycle(state, out);
+        for (Plan.Step step : plan.steps()) {
+            stepsByStatement.computeIfAbsent(step.statement(), k -> new ArrayList<>()).add(step);
+        }
     }
 
-    void run(Statement s, Scope scope) throws QflScriptException {
+    /** Runs statement {@code index} of the input and the plan's steps for it. */
+    void run(int index, Scope scope) throws QflScriptException {
         if (!earlierSeriesChecked) {
             earlierSeriesChecked = true;
             // a series a previous input read (the REPL, a session) is loaded: its plots are checked
@@ -64,21 +94,93 @@ final class Executor {
             preflightPlots(0, series -> scope.lookup(series).orElse(null) instanceof Symbol.SeriesSymbol
                     ? state.panel(series) : null, scope);
         }
-        current = s;
-        if (s instanceof Statement.SeriesDecl d) {
-            Symbol.SeriesSymbol symbol = (Symbol.SeriesSymbol) symbolOf(d.name(), s);
+        current = checked.statement(index);
+        currentIndex = index;
+        pending.clear();
+        pending.addAll(stepsByStatement.getOrDefault(index, List.of()));
+        fittedHere.clear();
+        while (!pending.isEmpty() && prepares(pending.peek())) {
+            prepare(pending.poll(), scope);
+        }
+        statement(current, scope);
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException(where() + ": the plan's step \"" + pending.peek().describe()
+                    + "\" was never reached");
+        }
+    }
+
+    /** Steps that prepare a statement rather than being the statement's own work. */
+    private static boolean prepares(Plan.Step step) {
+        return step instanceof Plan.Load || step instanceof Plan.LoadModel || step instanceof Plan.Train
+                || step instanceof Plan.Infer;
+    }
+
+    private void prepare(Plan.Step step, Scope scope) throws QflScriptException {
+        observer.accept(step);
+        if (step instanceof Plan.Load) {
+            Symbol.SeriesSymbol symbol = (Symbol.SeriesSymbol) symbolOf(step.statement());
             DataLoading.Loaded loaded = DataLoading.load(symbol, state.resolve(symbol.path()), state.files());
             state.putPanel(loaded.panel());
             Panel read = loaded.panel();
-            preflightPlots(indexOf(s), series -> series.equals(read.name()) ? read : null,
-                    scope);
+            preflightPlots(step.statement(), series -> series.equals(read.name()) ? read : null, scope);
             loaded.notes().forEach(n -> out.accept(new Output.Message(n)));
-            loaded.diagnostics(file, s.span()).forEach(w -> out.accept(new Output.Warning(w)));
-        } else if (s instanceof Statement.ModelDecl d) {
-            models.declare((Symbol.ModelSymbol) symbolOf(d.name(), s));
+            loaded.diagnostics(file, current.span()).forEach(w -> out.accept(new Output.Warning(w)));
+        } else if (step instanceof Plan.LoadModel) {
+            models.load((Symbol.ModelSymbol) symbolOf(step.statement()));
+        } else if (step instanceof Plan.Train train) {
+            models.fit(train.model());
+            fittedHere.add(train.model());
+        } else if (step instanceof Plan.Infer infer) {
+            ModelSlot slot = models.fitted(infer.model());
+            Panel panel = state.panel(infer.series());
+            if (slot.loaded()) {
+                // a saved model answers only for data of the frequency it was trained on
+                ModelLifecycle.checkUse(slot, panel, 0, infer.model());
+            }
+            state.forecast(infer.model(), slot, infer.series());
+        } else {
+            throw new IllegalStateException(where() + ": \"" + step.describe() + "\" is not a step that prepares");
+        }
+    }
+
+    /**
+     * The next step of the current statement, which the run has reached: it must be of the kind
+     * the run is about to do.
+     */
+    private Plan.Step take(Class<? extends Plan.Step> kind) {
+        Plan.Step next = pending.poll();
+        if (!kind.isInstance(next)) {
+            throw new IllegalStateException(where() + ": the run reached a " + kind.getSimpleName().toLowerCase(Locale.ROOT)
+                    + " step, and the plan has " + (next == null ? "none left" : "\"" + next.describe() + "\""));
+        }
+        observer.accept(next);
+        return next;
+    }
+
+    /** The current statement's position, as an internal error names it (never its syntax tree). */
+    private String where() {
+        return where(current.span());
+    }
+
+    private static String where(dev.qfl.diag.Span span) {
+        return "line " + span.line() + ", column " + span.column();
+    }
+
+    /** The statement's own work, once its preparing steps have run. */
+    private void statement(Statement s, Scope scope) {
+        if (s instanceof Statement.SeriesDecl) {
+            return; // read by its load step
+        } else if (s instanceof Statement.ModelDecl) {
+            Symbol.ModelSymbol symbol = (Symbol.ModelSymbol) symbolOf(currentIndex);
+            if (symbol.loadPath() == null) {
+                models.declare(symbol); // a saved model was read by its step
+            }
         } else if (s instanceof Statement.Fit f) {
+            Set<String> said = new HashSet<>();
             for (Identifier m : f.models()) {
-                models.fit(m.name(), true);
+                if (!fittedHere.contains(m.name()) || !said.add(m.name())) {
+                    models.sayAlreadyFitted(m.name());
+                }
             }
         } else if (s instanceof Statement.LetDecl d) {
             Object v = value(d.value(), scope);
@@ -86,11 +188,15 @@ final class Executor {
                 state.putTable(d.name().name(), t);
             }
         } else if (s instanceof Statement.Export e && e.toTable()) {
-            out.accept(new Output.Message(TableExports.run((Table) value(e.value(), scope), e, scope, state)));
+            Table table = (Table) value(e.value(), scope);
+            take(Plan.Action.class);
+            out.accept(new Output.Message(TableExports.run(table, e, scope, state)));
         } else if (s instanceof Statement.Export e) {
-            export((Table) value(e.value(), scope), e.path().value(), ExportSafety.flag(e, "append", scope),
-                    ExportSafety.flag(e, "overwrite", scope));
+            Table table = (Table) value(e.value(), scope);
+            take(Plan.Action.class);
+            export(table, e.path().value(), ExportSafety.flag(e, "append", scope), ExportSafety.flag(e, "overwrite", scope));
         } else if (s instanceof Statement.Save v) {
+            take(Plan.Action.class);
             models.save(v.model().name(), v.path().value());
         } else if (s instanceof Statement.Plot p) {
             plot(p, scope);
@@ -101,25 +207,14 @@ final class Executor {
             } else {
                 out.accept(new Output.Message(String.valueOf(v instanceof java.math.BigDecimal b ? b.toPlainString() : v)));
             }
+        } else {
+            throw new IllegalStateException(where() + ": no way to run a " + s.getClass().getSimpleName() + " statement");
         }
     }
 
-    private Symbol symbolOf(Identifier name, Statement s) {
-        return checked.definedBy(indexOf(s)).orElseThrow(() -> new IllegalStateException("no symbol for " + name.name()));
-    }
-
-    /** Statement positions by identity, built once: a search per declaration made long scripts quadratic. */
-    private java.util.Map<Statement, Integer> positions;
-
-    private int indexOf(Statement s) {
-        if (positions == null) {
-            positions = new java.util.IdentityHashMap<>();
-            List<Statement> all = checked.script().statements();
-            for (int i = 0; i < all.size(); i++) {
-                positions.put(all.get(i), i);
-            }
-        }
-        return positions.getOrDefault(s, -1);
+    private Symbol symbolOf(int statement) {
+        return checked.definedBy(statement).orElseThrow(() -> new IllegalStateException(where()
+                + ": the checker defined no name here"));
     }
 
     private Object value(Expr e, Scope scope) {
@@ -129,6 +224,7 @@ final class Executor {
         }
         var evaluation = checked.evaluation(e);
         if (evaluation.isPresent()) {
+            take(Plan.Action.class);
             return BacktestRunner.run(evaluation.get(), state, text -> out.accept(new Output.Message(text)));
         }
         if (e instanceof Expr.Name n) {
@@ -138,11 +234,13 @@ final class Executor {
             }
             return sym.name();
         }
-        return Constants.fold(e, scope).orElseThrow(() -> new IllegalStateException("cannot evaluate " + e));
+        return Constants.fold(e, scope).orElseThrow(() -> new IllegalStateException("no value for the expression at "
+                + where(e.span()) + " (in the statement at " + where() + ")"));
     }
 
     private Table query(ResolvedQuery q, Scope scope) {
-        ModelSlot slot = models.fit(q.model(), false);
+        take(Plan.Query.class);
+        ModelSlot slot = models.fitted(q.model());
         ForecastSet forecast = forecastFor(q, slot, scope);
         if (!forecast.skipped().isEmpty() && slot.firstSkipReport()) {
             for (ForecastSet.Skipped skipped : forecast.skipped()) {
@@ -184,7 +282,7 @@ final class Executor {
         }
     }
 
-    /** The model's forecast of the query's series; a loaded model is checked against it first. */
+    /** The forecast the plan made for the query; a loaded model is checked against the query first. */
     private ForecastSet forecastFor(ResolvedQuery q, ModelSlot slot, Scope scope) {
         if (slot.loaded()) {
             // a total's last step counts as much as a bound in where: both must be within the model's horizon
@@ -192,7 +290,11 @@ final class Executor {
                     .map(HorizonBounds.Bound::value).orElse(0));
             ModelLifecycle.checkUse(slot, state.panel(q.series()), requested, q.model());
         }
-        return state.forecast(q.model(), slot, q.series());
+        ForecastSet forecast = slot.forecast(q.series());
+        if (forecast == null) {
+            throw new IllegalStateException(where() + ": the plan made no forecast of " + q.series() + " with " + q.model());
+        }
+        return forecast;
     }
 
     private Map<String, Object> provenance(ResolvedQuery q, ModelSlot slot, ForecastSet forecast) {
@@ -231,7 +333,8 @@ final class Executor {
         Drawable picture;
         ResolvedQuery q = checked.query(p.value()).orElse(null);
         if (q != null && (q.kind() == QueryKind.FAN || q.kind() == QueryKind.QUANTILE_FUNCTION)) {
-            ModelSlot slot = models.fit(q.model(), false);
+            take(Plan.Query.class);
+            ModelSlot slot = models.fitted(q.model());
             ForecastSet forecast = forecastFor(q, slot, scope);
             Panel panel = state.panel(q.series());
             picture = q.kind() == QueryKind.FAN ? PlotRunner.fan(q, panel, forecast, scope)
@@ -248,6 +351,7 @@ final class Executor {
                 picture = PlotRunner.metrics(title, table);
             }
         }
+        take(Plan.Action.class);
         Path target;
         try {
             target = p.path() != null ? state.resolve(p.path().value()) : Files.createTempFile("qfl-plot-", ".png");

@@ -12,6 +12,8 @@ import dev.qfl.diag.DiagnosticCode;
 import dev.qfl.diag.Diagnostics;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.diag.Span;
+import dev.qfl.plan.Plan;
+import dev.qfl.plan.Planner;
 import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.io.FileAccess;
 import dev.qfl.stdlib.model.ModelRegistry;
@@ -37,6 +39,8 @@ public final class Interpreter implements AutoCloseable {
     private final ModelRegistry models;
     private final SessionState state;
     private Scope scope = Scope.empty();
+    private Consumer<Plan.Step> stepObserver = step -> {
+    };
 
     public Interpreter(ModelRegistry models, Path baseDirectory, Path cacheDirectory, Reporter reporter) {
         this(models, baseDirectory, cacheDirectory, reporter, FileAccess.unrestricted());
@@ -69,14 +73,20 @@ public final class Interpreter implements AutoCloseable {
             outputs.add(o);
             sink.accept(o);
         };
+        Plan plan;
+        try {
+            plan = Planner.plan(checked, sourceName, models, state.baseDirectory(), state.cacheDirectory(), earlier());
+        } catch (RuntimeException | Error e) {
+            throw failure(e, file, Span.NONE, "planning this input");
+        }
         checked.diagnostics().forEach(d -> collect.accept(new Output.Warning(d)));
-        Executor executor = new Executor(state, file, checked, collect);
+        Executor executor = new Executor(state, file, checked, plan, collect, stepObserver);
         for (int i = 0; i < checked.script().statements().size(); i++) {
             var statement = checked.statement(i);
             try {
                 // the session scope grows as statements succeed, so it is exactly the names defined
                 // before this statement: one scope per definition, not one rebuilt per statement
-                executor.run(statement, scope);
+                executor.run(i, scope);
             } catch (QflException e) {
                 throw new QflScriptException(List.of(Diagnostics.fromLibrary(e, file, DataCheck.culprit(statement),
                         state.baseDirectory())), e);
@@ -92,6 +102,35 @@ public final class Interpreter implements AutoCloseable {
             }
         }
         return new Result(outputs);
+    }
+
+    /** What this session's earlier inputs did, for the plan of the next one. */
+    private Planner.Earlier earlier() {
+        Scope before = scope;
+        return new Planner.Earlier() {
+            @Override
+            public Optional<Symbol.ModelSymbol> model(String name) {
+                return before.lookup(name).filter(s -> s instanceof Symbol.ModelSymbol).map(s -> (Symbol.ModelSymbol) s);
+            }
+
+            @Override
+            public boolean fitted(String model) {
+                return model(model).isPresent() && state.slot(model).fitted();
+            }
+
+            @Override
+            public boolean forecast(String model, String series) {
+                return model(model).isPresent() && state.slot(model).forecast(series) != null;
+            }
+        };
+    }
+
+    /**
+     * Tells {@code observer} of every plan step this session runs, as it starts (tests check that
+     * the run performs exactly the plan's steps).
+     */
+    public void observeSteps(Consumer<Plan.Step> observer) {
+        this.stepObserver = observer;
     }
 
     /** Parses, turning a failure of the parser itself (e.g. out of memory) into a diagnostic. */
@@ -120,8 +159,24 @@ public final class Interpreter implements AutoCloseable {
         }
         String what = e instanceof StackOverflowError ? "ran out of stack space" : "failed";
         return new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.INTERNAL, file, at,
-                "QFL " + what + " while " + doing + " (a bug in QFL, not in the script): " + e,
+                "QFL " + what + " while " + doing + " (a bug in QFL, not in the script): " + oneLine(e),
                 "rerun with --debug to see the stack trace, and please report it")), e);
+    }
+
+    /**
+     * The failure as one short line: a message may hold a syntax tree, a stack of causes or a
+     * file's content, and the diagnostic already points at the statement (the trace is in --debug).
+     */
+    static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().strip();
+        int newline = message.indexOf('\n');
+        if (newline >= 0) {
+            message = message.substring(0, newline).strip() + " ...";
+        }
+        if (message.length() > 200) {
+            message = message.substring(0, 197) + "...";
+        }
+        return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 
     /**

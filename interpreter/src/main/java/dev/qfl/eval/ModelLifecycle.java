@@ -34,23 +34,25 @@ final class ModelLifecycle {
         this.out = out;
     }
 
+    /** Declares a model whose options the script gives: nothing is fitted until the plan says so. */
     void declare(Symbol.ModelSymbol symbol) {
-        if (symbol.loadPath() != null) {
-            Path file = state.resolve(symbol.loadPath());
-            ModelStore.Loaded loaded = ModelStore.read(file, state.models());
-            ModelSlot slot = new ModelSlot(symbol, loaded.kind());
-            slot.fitted(loaded.model().spec(), loaded.model(), loaded.dataFingerprint());
-            state.putSlot(symbol.name(), slot);
-            out.accept(new Output.Message("load " + symbol.name() + ": " + loaded.model().spec().canonical() + " from "
-                    + Diagnostics.display(file, state.baseDirectory())));
-            return;
-        }
         if (!symbol.members().isEmpty()) {
             state.putSlot(symbol.name(), new ModelSlot(symbol, ensembleKind(symbol)));
             return;
         }
         ModelKind kind = state.models().find(symbol.modelKind()).orElseThrow();
         state.putSlot(symbol.name(), new ModelSlot(symbol, kind));
+    }
+
+    /** Reads a model saved by {@code save} ({@code model m = load("file", series)}): it is fitted as read. */
+    void load(Symbol.ModelSymbol symbol) {
+        Path file = state.resolve(symbol.loadPath());
+        ModelStore.Loaded loaded = ModelStore.read(file, state.models());
+        ModelSlot slot = new ModelSlot(symbol, loaded.kind());
+        slot.fitted(loaded.model().spec(), loaded.model(), loaded.dataFingerprint());
+        state.putSlot(symbol.name(), slot);
+        out.accept(new Output.Message("load " + symbol.name() + ": " + loaded.model().spec().canonical() + " from "
+                + Diagnostics.display(file, state.baseDirectory())));
     }
 
     /** An ensemble's kind, made from its members' kinds and options as declared. */
@@ -70,13 +72,14 @@ final class ModelLifecycle {
 
     /**
      * An ensemble reuses its members' fits (each fitted, or taken from the cache, as its own
-     * declaration would be), so asking the members and the ensemble trains nothing twice.
+     * declaration would be; the plan fits them first), so asking the members and the ensemble
+     * trains nothing twice.
      */
     private ModelSlot fitEnsemble(ModelSlot slot, Panel panel) {
         long start = System.nanoTime();
         List<TrainedModel> members = new ArrayList<>();
         for (String name : slot.symbol().members()) {
-            members.add(fit(name, false).trained());
+            members.add(fitted(name).trained());
         }
         EnsembleKind kind = (EnsembleKind) slot.kind();
         ModelSpec spec = resolve(slot, panel);
@@ -87,15 +90,29 @@ final class ModelLifecycle {
         return slot;
     }
 
-    /** Fits a model unless it is already fitted; {@code explicit} fits always say so. */
-    ModelSlot fit(String name, boolean explicit) {
+    /**
+     * The slot of a model the plan has fitted. Fitting is never decided here: a model the plan did
+     * not fit before this use is a disagreement between plan and run, an internal error.
+     */
+    ModelSlot fitted(String name) {
+        ModelSlot slot = state.slot(name);
+        if (!slot.fitted()) {
+            throw new IllegalStateException("model " + name + " is used before the plan fitted it");
+        }
+        return slot;
+    }
+
+    /** What a {@code fit} statement says of a model fitted earlier. */
+    void sayAlreadyFitted(String name) {
+        ModelSlot slot = fitted(name);
+        out.accept(new Output.Message("fit " + name + ": already fitted (" + slot.trained().summary().describe() + ")"));
+    }
+
+    /** Fits (or takes from the cache) a model the plan fits here: the plan's fit step. */
+    ModelSlot fit(String name) {
         ModelSlot slot = state.slot(name);
         if (slot.fitted()) {
-            if (explicit) {
-                out.accept(new Output.Message("fit " + name + ": already fitted (" + slot.trained().summary().describe()
-                        + ")"));
-            }
-            return slot;
+            throw new IllegalStateException("model " + name + " is fitted twice: the plan fits a model once");
         }
         Panel panel = state.panel(slot.seriesName());
         if (slot.kind() instanceof EnsembleKind) {
@@ -133,7 +150,7 @@ final class ModelLifecycle {
     }
 
     void save(String name, String path) {
-        ModelSlot slot = fit(name, false);
+        ModelSlot slot = fitted(name);
         if (!slot.trained().persistable()) {
             throw new QflException("QF4202", slot.kind().name() + " models are not saved: they are fitted from the data "
                     + "afresh", null, "save neural models such as iqf", null);

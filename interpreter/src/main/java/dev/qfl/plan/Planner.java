@@ -4,8 +4,9 @@ import dev.qfl.ast.Expr;
 import dev.qfl.ast.Identifier;
 import dev.qfl.ast.Statement;
 import dev.qfl.check.CheckResult;
-import dev.qfl.check.ResolvedQuery;
 import dev.qfl.check.QuerySource;
+import dev.qfl.check.ResolvedEvaluate;
+import dev.qfl.check.ResolvedQuery;
 import dev.qfl.check.Symbol;
 import dev.qfl.diag.Diagnostics;
 import dev.qfl.format.Formatter;
@@ -16,101 +17,193 @@ import dev.qfl.stdlib.models.local.LocalKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Compiles a checked script into its plan: each model is fitted (or loaded) once, at its first
- * use, and forecast once in one batch that serves all of its queries. The evaluator follows the
- * same rules lazily, so the plan is what actually happens.
+ * Compiles a checked script into its plan, the one policy of what runs when: a model is fitted
+ * (or read, or taken from the cache) once, at its first use (a query, a plot, a {@code save} or a
+ * {@code fit}); a model nothing uses is never fitted; each model is forecast once per series panel,
+ * just before the first query that reads the forecast, and that forecast serves all of them.
+ * Backtests fit their own copies per window, so a model used only by {@code evaluate} has no fit
+ * step. The executor runs these steps and nothing else.
  */
 public final class Planner {
     private Planner() {
     }
 
+    /**
+     * What earlier inputs of the same session (the REPL, an embedding host) already did, so that a
+     * plan neither repeats it nor misses a model declared before this input.
+     */
+    public interface Earlier {
+        /** Nothing: a fresh session, as {@code qfl explain} and {@code qfl run} start. */
+        Earlier NOTHING = new Earlier() {
+            @Override
+            public Optional<Symbol.ModelSymbol> model(String name) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean fitted(String model) {
+                return false;
+            }
+
+            @Override
+            public boolean forecast(String model, String series) {
+                return false;
+            }
+        };
+
+        /** A model declared by an earlier input. */
+        Optional<Symbol.ModelSymbol> model(String name);
+
+        /** Whether an earlier input fitted (or read) the model. */
+        boolean fitted(String model);
+
+        /** Whether an earlier input forecast the series panel with the model. */
+        boolean forecast(String model, String series);
+    }
+
+    /** The plan of a script run in a fresh session. */
     public static Plan plan(CheckResult checked, String scriptName, ModelRegistry models, Path baseDirectory,
                             Path cacheDirectory) {
-        List<Plan.Step> steps = new ArrayList<>();
-        Map<String, Symbol.ModelSymbol> declared = new HashMap<>();
-        Map<String, Integer> inferIndex = new LinkedHashMap<>();
-        Map<String, List<Integer>> served = new HashMap<>();
-        String cache = Diagnostics.display(cacheDirectory, baseDirectory);
+        return plan(checked, scriptName, models, baseDirectory, cacheDirectory, Earlier.NOTHING);
+    }
+
+    /** The plan of an input run in a session in which {@code earlier} inputs already ran. */
+    public static Plan plan(CheckResult checked, String scriptName, ModelRegistry models, Path baseDirectory,
+                            Path cacheDirectory, Earlier earlier) {
+        Building b = new Building(models, Diagnostics.display(cacheDirectory, baseDirectory), earlier);
         List<Statement> statements = checked.script().statements();
         for (int i = 0; i < statements.size(); i++) {
-            Statement s = statements.get(i);
+            b.statement(i, statements.get(i), checked);
+        }
+        return new Plan(scriptName, b.finish());
+    }
+
+    /** The plan under construction; one per call, never shared. */
+    private static final class Building {
+        private final ModelRegistry models;
+        private final String cache;
+        private final Earlier earlier;
+        private final List<Plan.Step> steps = new ArrayList<>();
+        private final Map<String, Symbol.ModelSymbol> declared = new HashMap<>();
+        private final Set<String> fitted = new HashSet<>();
+        /** Where each (model, series) inference sits in {@code steps}; its served lines are known at the end. */
+        private final Map<Panel, Integer> inferAt = new LinkedHashMap<>();
+        private final Map<Panel, List<Integer>> served = new HashMap<>();
+
+        private record Panel(String model, String series) {
+        }
+
+        Building(ModelRegistry models, String cache, Earlier earlier) {
+            this.models = models;
+            this.cache = cache;
+            this.earlier = earlier;
+        }
+
+        void statement(int i, Statement s, CheckResult checked) {
             int line = s.span().line();
             Symbol defined = checked.definedBy(i).orElse(null);
             if (defined instanceof Symbol.SeriesSymbol series) {
-                steps.add(new Plan.Load(series.name(), source(series), series.options().entrySet().stream()
+                steps.add(new Plan.Load(i, series.name(), source(series), series.options().entrySet().stream()
                         .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))));
             } else if (defined instanceof Symbol.ModelSymbol model) {
                 declared.put(model.name(), model);
+                if (model.loadPath() != null) {
+                    steps.add(new Plan.LoadModel(i, model.name(), model.loadPath()));
+                    fitted.add(model.name());
+                }
             }
             if (s instanceof Statement.Fit fit) {
                 for (Identifier m : fit.models()) {
-                    train(steps, declared.get(m.name()), inferIndex, cache, models, declared);
+                    fit(i, m.name());
                 }
             }
             Expr expr = queryExpression(s);
-            if (expr != null && checked.evaluation(expr).isPresent()) {
-                var ev = checked.evaluation(expr).get();
-                steps.add(new Plan.Action(line, "backtest " + String.join(", ", ev.models()) + " on " + ev.series() + ": "
-                        + ev.windows() + " window(s), " + (ev.refit() ? "one fit per window and model" : "one fit per model")
-                        + ", then one batched forecast per window"));
+            Optional<ResolvedEvaluate> evaluation = expr == null ? Optional.empty() : checked.evaluation(expr);
+            if (evaluation.isPresent()) {
+                ResolvedEvaluate ev = evaluation.get();
+                steps.add(new Plan.Action(i, line, "backtest " + String.join(", ", ev.models()) + " on " + ev.series()
+                        + ": " + ev.windows() + " window(s), " + (ev.refit() ? "one fit per window and model"
+                        : "one fit per model") + ", then one batched forecast per window"));
             }
             ResolvedQuery q = expr == null ? null : checked.query(expr).orElse(null);
             if (q != null) {
-                Symbol.ModelSymbol model = declared.get(q.model());
-                train(steps, model, inferIndex, cache, models, declared);
-                served.computeIfAbsent(q.model(), k -> new ArrayList<>()).add(line);
-                steps.add(new Plan.Query(line, Formatter.expr(expr), q.model()));
+                fit(i, q.model());
+                infer(i, q.model(), q.series(), line);
+                steps.add(new Plan.Query(i, line, Formatter.expr(expr), q.model()));
+            }
+            if (s instanceof Statement.Save save) {
+                fit(i, save.model().name());
             }
             if (s instanceof Statement.Export || s instanceof Statement.Save || s instanceof Statement.Plot) {
-                steps.add(new Plan.Action(line, Formatter.statement(s)));
+                steps.add(new Plan.Action(i, line, Formatter.statement(s)));
             }
         }
-        for (Map.Entry<String, Integer> e : inferIndex.entrySet()) {
-            Symbol.ModelSymbol model = declared.get(e.getKey());
-            steps.set(e.getValue(), new Plan.Infer(e.getKey(), model == null ? 0 : model.horizon(),
-                    served.getOrDefault(e.getKey(), List.of())));
-        }
-        steps.removeIf(step -> step instanceof Plan.Infer inf && inf.servesLines().isEmpty());
-        return new Plan(scriptName, steps);
-    }
 
-    /** Adds the fit step (and a placeholder for the inference step) the first time a model is needed. */
-    private static void train(List<Plan.Step> steps, Symbol.ModelSymbol model, Map<String, Integer> inferIndex,
-                              String cache, ModelRegistry models, Map<String, Symbol.ModelSymbol> declared) {
-        if (model == null || inferIndex.containsKey(model.name())) {
-            return;
+        private Symbol.ModelSymbol model(String name) {
+            Symbol.ModelSymbol here = declared.get(name);
+            return here != null ? here : earlier.model(name).orElse(null);
         }
-        if (!model.members().isEmpty()) {
-            for (String member : model.members()) {
-                train(steps, declared.get(member), inferIndex, cache, models, declared);
+
+        /** Adds the fit step the first time a model is needed (an ensemble's members first). */
+        private void fit(int at, String name) {
+            Symbol.ModelSymbol model = model(name);
+            if (model == null || fitted.contains(name) || earlier.fitted(name)) {
+                return;
             }
-            steps.add(new Plan.Train(model.name(), "ensemble(" + String.join(", ", model.members())
-                    + (model.options().containsKey("weights") ? ", weights: " + model.options().get("weights") : "") + ")",
-                    model.series(), "average the members' quantile functions level by level (nothing more to fit)"));
-            inferIndex.put(model.name(), steps.size());
-            steps.add(new Plan.Infer(model.name(), model.horizon(), List.of()));
-            return;
+            fitted.add(name);
+            if (!model.members().isEmpty()) {
+                for (String member : model.members()) {
+                    fit(at, member);
+                }
+                steps.add(new Plan.Train(at, model.name(), "ensemble(" + String.join(", ", model.members())
+                        + (model.options().containsKey("weights") ? ", weights: " + model.options().get("weights") : "")
+                        + ")", model.series(), "average the members' quantile functions level by level (nothing more to fit)"));
+                return;
+            }
+            String spec = model.modelKind() + "(" + model.options().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + ")";
+            ModelKind kind = model.modelKind() == null ? null : models.find(model.modelKind()).orElse(null);
+            String how = kind != null && kind.neural()
+                    ? "train, or load from " + cache + " when spec and data are unchanged"
+                    : kind instanceof AutoKind ? "backtest the candidates on each series' own history, then fit each on the "
+                            + "series that chose it; the choice is loaded from " + cache + " when spec and data are unchanged"
+                    : kind instanceof LocalKind ? "fit every series on its own, on all cores (never cached)"
+                    : "fit in milliseconds (never cached)";
+            steps.add(new Plan.Train(at, model.name(), spec, model.series(), how));
         }
-        String spec = model.modelKind() + "(" + model.options().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + ")";
-        boolean neural = model.modelKind() != null && models.find(model.modelKind()).map(ModelKind::neural).orElse(false);
-        ModelKind kind = model.modelKind() == null ? null : models.find(model.modelKind()).orElse(null);
-        String how = neural
-                ? "train, or load from " + cache + " when spec and data are unchanged"
-                : kind instanceof AutoKind ? "backtest the candidates on each series' own history, then fit each on the "
-                        + "series that chose it; the choice is loaded from " + cache + " when spec and data are unchanged"
-                : kind instanceof LocalKind ? "fit every series on its own, on all cores (never cached)"
-                : "fit in milliseconds (never cached)";
-        steps.add(new Plan.Train(model.name(), spec, model.series(), how));
-        inferIndex.put(model.name(), steps.size());
-        steps.add(new Plan.Infer(model.name(), model.horizon(), List.of()));
+
+        /** Adds the inference step before the first query reading a model's forecast of a panel. */
+        private void infer(int at, String model, String series, int line) {
+            Panel key = new Panel(model, series);
+            if (!inferAt.containsKey(key)) {
+                if (earlier.forecast(model, series)) {
+                    return;
+                }
+                Symbol.ModelSymbol declaredModel = model(model);
+                inferAt.put(key, steps.size());
+                steps.add(new Plan.Infer(at, model, series, declaredModel == null ? 0 : declaredModel.horizon(), List.of()));
+            }
+            served.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
+        }
+
+        List<Plan.Step> finish() {
+            for (Map.Entry<Panel, Integer> e : inferAt.entrySet()) {
+                Plan.Infer placeholder = (Plan.Infer) steps.get(e.getValue());
+                steps.set(e.getValue(), new Plan.Infer(placeholder.statement(), placeholder.model(), placeholder.series(),
+                        placeholder.steps(), served.get(e.getKey())));
+            }
+            return steps;
+        }
     }
 
     private static Expr queryExpression(Statement s) {
