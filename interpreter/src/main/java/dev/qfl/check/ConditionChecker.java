@@ -1,5 +1,6 @@
 package dev.qfl.check;
 
+import dev.qfl.ast.ConditionVisitor;
 import dev.qfl.ast.Expr;
 import dev.qfl.diag.Diagnostic;
 import dev.qfl.diag.DiagnosticCode;
@@ -36,13 +37,28 @@ final class ConditionChecker {
     }
 
     boolean check(Expr e) {
-        if (e instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.OR)) {
-            return check(b.left()) & check(b.right());
+        return e.accept(new Parts());
+    }
+
+    /** Every part of the condition is checked, so all its independent errors are reported at once. */
+    private final class Parts extends ConditionVisitor<Boolean> {
+        @Override
+        protected Boolean and(Expr.Binary b) {
+            return b.left().accept(this) & b.right().accept(this);
         }
-        if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NOT) {
-            return check(u.operand());
+
+        @Override
+        protected Boolean or(Expr.Binary b) {
+            return b.left().accept(this) & b.right().accept(this);
         }
-        if (e instanceof Expr.Binary b && b.op().isComparison()) {
+
+        @Override
+        protected Boolean not(Expr.Unary u) {
+            return u.operand().accept(this);
+        }
+
+        @Override
+        protected Boolean comparison(Expr.Binary b) {
             Optional<Column> left = column(b.left());
             Optional<Column> right = column(b.right());
             if (left.isEmpty() && right.isEmpty()) {
@@ -55,7 +71,9 @@ final class ConditionChecker {
             Expr other = left.isPresent() ? b.right() : b.left();
             return comparable(c, other);
         }
-        if (e instanceof Expr.InRange r) {
+
+        @Override
+        protected Boolean inRange(Expr.InRange r) {
             Optional<Column> c = column(r.value());
             if (c.isEmpty()) {
                 return unknownOrConstant(r.value()) && noColumn(r);
@@ -70,7 +88,9 @@ final class ConditionChecker {
             }
             return true;
         }
-        if (e instanceof Expr.InList l) {
+
+        @Override
+        protected Boolean inList(Expr.InList l) {
             Optional<Column> c = column(l.value());
             if (c.isEmpty()) {
                 return unknownOrConstant(l.value()) && noColumn(l);
@@ -81,8 +101,12 @@ final class ConditionChecker {
             }
             return ok;
         }
-        error(e, "a condition compares a column with a value", "e.g. horizon in 1..7 and id == \"A-17\"");
-        return false;
+
+        @Override
+        protected Boolean otherwise(Expr e) {
+            error(e, "a condition compares a column with a value", "e.g. horizon in 1..7 and id == \"A-17\"");
+            return false;
+        }
     }
 
     private boolean noColumn(Expr e) {

@@ -1,6 +1,8 @@
 package dev.qfl.check;
 
+import dev.qfl.ast.ConditionVisitor;
 import dev.qfl.ast.Expr;
+import dev.qfl.check.ConditionTruth.Truth;
 import dev.qfl.diag.Diagnostic;
 import dev.qfl.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
@@ -32,27 +34,13 @@ final class ConditionReach {
     private final SourceFile file;
     private final Scope scope;
 
+    private final ConditionTruth truth;
+
     ConditionReach(Checker checker, SourceFile file, Scope scope) {
         this.checker = checker;
         this.file = file;
         this.scope = scope;
-    }
-
-    /** Three-valued truth: a comparison of a column that is not being tried is {@code MAYBE}. */
-    private enum Truth {
-        YES, NO, MAYBE;
-
-        Truth and(Truth o) {
-            return this == NO || o == NO ? NO : this == YES && o == YES ? YES : MAYBE;
-        }
-
-        Truth or(Truth o) {
-            return this == YES || o == YES ? YES : this == NO && o == NO ? NO : MAYBE;
-        }
-
-        Truth not() {
-            return this == YES ? NO : this == NO ? YES : MAYBE;
-        }
+        this.truth = new ConditionTruth(scope);
     }
 
     /**
@@ -69,7 +57,7 @@ final class ConditionReach {
         }
         for (Known k : known) {
             if (kind.columnNames().contains(k.column()) && !k.values().isEmpty()
-                    && k.values().stream().allMatch(v -> truth(condition, k.column(), v) == Truth.NO)) {
+                    && k.values().stream().allMatch(v -> truth.of(condition, k.column(), v) == Truth.NO)) {
                 error(DiagnosticCode.IMPOSSIBLE_CONDITION, condition, "no row can meet this condition: " + k.column()
                         + " is " + (k.values().size() == 1 ? "" : "one of ") + values(k.values()),
                         "compare " + k.column() + " with one of these values, or leave that part out");
@@ -113,33 +101,68 @@ final class ConditionReach {
 
     // ---- one part at a time -------------------------------------------------------------------
 
-    /** Parts that can never hold or cannot be read, whatever the rest says. */
+    /** Parts that can never hold or cannot be read, whatever the rest says; all are reported. */
     private boolean atoms(Expr e) {
-        if (e instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.OR)) {
-            return atoms(b.left()) & atoms(b.right());
-        }
-        if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NOT) {
-            return atoms(u.operand());
-        }
-        if (e instanceof Expr.InList l && l.list().elements().isEmpty()) {
-            error(DiagnosticCode.IMPOSSIBLE_CONDITION, e, "'" + Formatter.expr(e) + "' matches nothing: the list is empty",
-                    "list the values to keep, e.g. id in [\"A-17\", \"B-02\"]");
-            return false;
-        }
-        if (e instanceof Expr.InRange r && Constants.fold(r.range(), scope).orElse(null) instanceof RangeValue v
-                && v.count() == 0) {
-            error(DiagnosticCode.BAD_RANGE, r.range(), "the range " + written(r.range()) + " is empty: it starts above "
-                    + "its end", "ranges run upwards, e.g. " + LevelRule.show(v.high()) + ".." + LevelRule.show(v.low()));
-            return false;
-        }
-        if (isHorizon(e)) {
-            for (Expr bound : constants(e)) {
-                Optional<BigDecimal> n = Constants.number(bound, scope);
-                if (n.isPresent() && n.get().abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-                    error(DiagnosticCode.BAD_RANGE, bound, "the horizon step " + written(bound) + " is beyond any "
-                            + "horizon QFL forecasts", "a model forecasts at most 10000 steps; e.g. horizon in 1..14");
+        return e.accept(new ConditionVisitor<Boolean>() {
+            @Override
+            protected Boolean and(Expr.Binary b) {
+                return b.left().accept(this) & b.right().accept(this);
+            }
+
+            @Override
+            protected Boolean or(Expr.Binary b) {
+                return b.left().accept(this) & b.right().accept(this);
+            }
+
+            @Override
+            protected Boolean not(Expr.Unary u) {
+                return u.operand().accept(this);
+            }
+
+            @Override
+            protected Boolean comparison(Expr.Binary b) {
+                return horizonStepsInRange(b);
+            }
+
+            @Override
+            protected Boolean inRange(Expr.InRange r) {
+                if (Constants.fold(r.range(), scope).orElse(null) instanceof RangeValue v && v.count() == 0) {
+                    error(DiagnosticCode.BAD_RANGE, r.range(), "the range " + written(r.range()) + " is empty: it "
+                            + "starts above its end", "ranges run upwards, e.g. " + LevelRule.show(v.high()) + ".."
+                            + LevelRule.show(v.low()));
                     return false;
                 }
+                return horizonStepsInRange(r);
+            }
+
+            @Override
+            protected Boolean inList(Expr.InList l) {
+                if (l.list().elements().isEmpty()) {
+                    error(DiagnosticCode.IMPOSSIBLE_CONDITION, l, "'" + Formatter.expr(l) + "' matches nothing: the "
+                            + "list is empty", "list the values to keep, e.g. id in [\"A-17\", \"B-02\"]");
+                    return false;
+                }
+                return horizonStepsInRange(l);
+            }
+
+            @Override
+            protected Boolean otherwise(Expr e) {
+                return true;
+            }
+        });
+    }
+
+    /** A test on horizon naming a step beyond any int is refused before steps are tried. */
+    private boolean horizonStepsInRange(Expr test) {
+        if (!isHorizon(test)) {
+            return true;
+        }
+        for (Expr bound : constants(test)) {
+            Optional<BigDecimal> n = Constants.number(bound, scope);
+            if (n.isPresent() && n.get().abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+                error(DiagnosticCode.BAD_RANGE, bound, "the horizon step " + written(bound) + " is beyond any "
+                        + "horizon QFL forecasts", "a model forecasts at most 10000 steps; e.g. horizon in 1..14");
+                return false;
             }
         }
         return true;
@@ -161,10 +184,10 @@ final class ConditionReach {
             return true;
         }
         int last = modelSteps > 0 ? modelSteps : (int) tried;
-        if (anyStep(1, last, h -> truth(condition, "horizon", h) != Truth.NO)) {
+        if (anyStep(1, last, h -> truth.of(condition, "horizon", h) != Truth.NO)) {
             return true;
         }
-        if (modelSteps > 0 && anyStep(modelSteps + 1, (int) tried, h -> truth(condition, "horizon", h) != Truth.NO)) {
+        if (modelSteps > 0 && anyStep(modelSteps + 1, (int) tried, h -> truth.of(condition, "horizon", h) != Truth.NO)) {
             if (HorizonBounds.upper(condition, scope).filter(b -> b.value() > modelSteps).isPresent()) {
                 return true; // the bound check names the step and the model's horizon
             }
@@ -200,7 +223,7 @@ final class ConditionReach {
     /** A part about horizon that alone rejects every step from..to, the most precise thing to point at. */
     private Optional<Expr> culprit(Expr condition, int from, int to) {
         return horizonAtoms(condition).stream()
-                .filter(a -> !anyStep(from, to, h -> truth(a, "horizon", h) != Truth.NO)).findFirst();
+                .filter(a -> !anyStep(from, to, h -> truth.of(a, "horizon", h) != Truth.NO)).findFirst();
     }
 
     /** Whether an equality or list names only steps between whole numbers. */
@@ -213,108 +236,94 @@ final class ConditionReach {
                 .allMatch(n -> n.isPresent() && !Constants.isWhole(n.get()));
     }
 
-    private List<Expr> horizonAtoms(Expr e) {
+    /** The tests on horizon in a condition, in order, under any connectives. */
+    private List<Expr> horizonAtoms(Expr condition) {
         List<Expr> out = new ArrayList<>();
-        if (e instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.OR)) {
-            out.addAll(horizonAtoms(b.left()));
-            out.addAll(horizonAtoms(b.right()));
-        } else if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NOT) {
-            out.addAll(horizonAtoms(u.operand()));
-        } else if (isHorizon(e)) {
-            out.add(e);
-        }
+        condition.accept(new ConditionVisitor<Void>() {
+            @Override
+            protected Void and(Expr.Binary b) {
+                b.left().accept(this);
+                return b.right().accept(this);
+            }
+
+            @Override
+            protected Void or(Expr.Binary b) {
+                return and(b);
+            }
+
+            @Override
+            protected Void not(Expr.Unary u) {
+                return u.operand().accept(this);
+            }
+
+            @Override
+            protected Void comparison(Expr.Binary b) {
+                return otherwise(b);
+            }
+
+            @Override
+            protected Void inRange(Expr.InRange r) {
+                return otherwise(r);
+            }
+
+            @Override
+            protected Void inList(Expr.InList l) {
+                return otherwise(l);
+            }
+
+            @Override
+            protected Void otherwise(Expr e) {
+                if (isHorizon(e)) {
+                    out.add(e);
+                }
+                return null;
+            }
+        });
         return out;
     }
 
-    // ---- evaluating a condition for one value of one column -----------------------------------
-
-    private Truth truth(Expr e, String column, double v) {
-        if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
-            return truth(b.left(), column, v).and(truth(b.right(), column, v));
-        }
-        if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.OR) {
-            return truth(b.left(), column, v).or(truth(b.right(), column, v));
-        }
-        if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NOT) {
-            return truth(u.operand(), column, v).not();
-        }
-        if (e instanceof Expr.InList l && l.list().elements().isEmpty()) {
-            return Truth.NO;
-        }
-        if (!names(e, column)) {
-            return Truth.MAYBE;
-        }
-        // the same arithmetic as the row filter at run time (RowCondition): doubles, ranges by their values
-        if (e instanceof Expr.InRange r) {
-            RangeValue range = (RangeValue) Constants.fold(r.range(), scope).orElse(null);
-            if (range == null) {
-                return Truth.MAYBE;
-            }
-            return v >= range.low().doubleValue() && v <= range.high().doubleValue()
-                    && range.contains(BigDecimal.valueOf(v)) ? Truth.YES : Truth.NO;
-        }
-        if (e instanceof Expr.InList l) {
-            Truth any = Truth.NO;
-            for (Expr item : l.list().elements()) {
-                any = any.or(compare(Expr.BinaryOp.EQ, v, item));
-            }
-            return any;
-        }
-        Expr.Binary b = (Expr.Binary) e;
-        boolean left = isColumn(b.left(), column);
-        if (left && isColumn(b.right(), column)) {
-            return Truth.MAYBE;
-        }
-        return left ? compare(b.op(), v, b.right()) : compare(b.op().mirrored(), v, b.left());
-    }
-
-    private Truth compare(Expr.BinaryOp op, double v, Expr other) {
-        Optional<BigDecimal> n = Constants.number(other, scope);
-        if (n.isEmpty()) {
-            return Truth.MAYBE;
-        }
-        int cmp = Double.compare(v, n.get().doubleValue());
-        boolean holds = switch (op) {
-            case EQ -> cmp == 0;
-            case NE -> cmp != 0;
-            case LT -> cmp < 0;
-            case LE -> cmp <= 0;
-            case GT -> cmp > 0;
-            default -> cmp >= 0;
-        };
-        return holds ? Truth.YES : Truth.NO;
-    }
-
-    /** Whether a comparison, range or list test is about {@code column} (and only it). */
-    private boolean names(Expr e, String column) {
-        if (e instanceof Expr.InRange r) {
-            return isColumn(r.value(), column);
-        }
-        if (e instanceof Expr.InList l) {
-            return isColumn(l.value(), column);
-        }
-        return e instanceof Expr.Binary b && b.op().isComparison()
-                && (isColumn(b.left(), column) || isColumn(b.right(), column));
-    }
-
     private boolean isHorizon(Expr e) {
-        return names(e, "horizon");
+        return truth.names(e, "horizon");
     }
 
-    private boolean isColumn(Expr e, String column) {
-        return e instanceof Expr.Name n && n.name().equals(column) && scope.lookup(column).isEmpty();
-    }
+    /** The constant sides of a test on horizon: the other side of a comparison, a range's ends, a list's items. */
+    private List<Expr> constants(Expr test) {
+        return test.accept(new ConditionVisitor<List<Expr>>() {
+            @Override
+            protected List<Expr> and(Expr.Binary b) {
+                return List.of();
+            }
 
-    /** The constant sides of a part about horizon: the other side of a comparison, a range's ends, a list's items. */
-    private List<Expr> constants(Expr atom) {
-        if (atom instanceof Expr.InRange r) {
-            return List.of(r.range().low(), r.range().high());
-        }
-        if (atom instanceof Expr.InList l) {
-            return l.list().elements();
-        }
-        Expr.Binary b = (Expr.Binary) atom;
-        return List.of(isColumn(b.left(), "horizon") ? b.right() : b.left());
+            @Override
+            protected List<Expr> or(Expr.Binary b) {
+                return List.of();
+            }
+
+            @Override
+            protected List<Expr> not(Expr.Unary u) {
+                return List.of();
+            }
+
+            @Override
+            protected List<Expr> comparison(Expr.Binary b) {
+                return List.of(truth.isColumn(b.left(), "horizon") ? b.right() : b.left());
+            }
+
+            @Override
+            protected List<Expr> inRange(Expr.InRange r) {
+                return List.of(r.range().low(), r.range().high());
+            }
+
+            @Override
+            protected List<Expr> inList(Expr.InList l) {
+                return l.list().elements();
+            }
+
+            @Override
+            protected List<Expr> otherwise(Expr e) {
+                return List.of();
+            }
+        });
     }
 
     private String written(Expr e) {

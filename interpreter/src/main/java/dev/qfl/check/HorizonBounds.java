@@ -1,5 +1,6 @@
 package dev.qfl.check;
 
+import dev.qfl.ast.ConditionVisitor;
 import dev.qfl.ast.Expr;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,42 +25,77 @@ public final class HorizonBounds {
     }
 
     public static Optional<Bound> upper(Expr condition, Scope scope) {
-        if (condition instanceof Expr.Binary b) {
-            if (b.op() == Expr.BinaryOp.AND) {
-                Optional<Bound> l = upper(b.left(), scope);
-                Optional<Bound> r = upper(b.right(), scope);
-                if (l.isPresent() && r.isPresent()) {
-                    return Optional.of(l.get().value() <= r.get().value() ? l.get() : r.get());
-                }
-                return l.isPresent() ? l : r;
+        return condition.accept(new Upper(scope));
+    }
+
+    /** The bound each part sets: {@code and} keeps the tighter, {@code or} the looser, {@code not} none. */
+    private static final class Upper extends ConditionVisitor<Optional<Bound>> {
+        private final Scope scope;
+
+        Upper(Scope scope) {
+            this.scope = scope;
+        }
+
+        @Override
+        protected Optional<Bound> and(Expr.Binary b) {
+            Optional<Bound> l = b.left().accept(this);
+            Optional<Bound> r = b.right().accept(this);
+            if (l.isPresent() && r.isPresent()) {
+                return Optional.of(l.get().value() <= r.get().value() ? l.get() : r.get());
             }
-            if (b.op() == Expr.BinaryOp.OR) {
-                Optional<Bound> l = upper(b.left(), scope);
-                Optional<Bound> r = upper(b.right(), scope);
-                if (l.isPresent() && r.isPresent()) {
-                    return Optional.of(l.get().value() >= r.get().value() ? l.get() : r.get());
-                }
-                return Optional.empty();
+            return l.isPresent() ? l : r;
+        }
+
+        @Override
+        protected Optional<Bound> or(Expr.Binary b) {
+            Optional<Bound> l = b.left().accept(this);
+            Optional<Bound> r = b.right().accept(this);
+            if (l.isPresent() && r.isPresent()) {
+                return Optional.of(l.get().value() >= r.get().value() ? l.get() : r.get());
             }
+            return Optional.empty();
+        }
+
+        @Override
+        protected Optional<Bound> not(Expr.Unary u) {
+            return Optional.empty();
+        }
+
+        @Override
+        protected Optional<Bound> comparison(Expr.Binary b) {
             if (isHorizon(b.left())) {
-                return comparison(b.op(), b.right(), b, scope);
+                return HorizonBounds.comparison(b.op(), b.right(), b, scope);
             }
             if (isHorizon(b.right())) {
-                return comparison(b.op().mirrored(), b.left(), b, scope);
+                return HorizonBounds.comparison(b.op().mirrored(), b.left(), b, scope);
             }
-        } else if (condition instanceof Expr.InRange r && isHorizon(r.value())) {
-            return Constants.number(r.range().high(), scope)
-                    .map(h -> new Bound(step(h, RoundingMode.FLOOR), r));
-        } else if (condition instanceof Expr.InList l && isHorizon(l.value())) {
-            Optional<Object> v = Constants.fold(l.list(), scope);
+            return Optional.empty();
+        }
+
+        @Override
+        protected Optional<Bound> inRange(Expr.InRange r) {
+            if (!isHorizon(r.value())) {
+                return Optional.empty();
+            }
+            return Constants.number(r.range().high(), scope).map(h -> new Bound(step(h, RoundingMode.FLOOR), r));
+        }
+
+        @Override
+        protected Optional<Bound> inList(Expr.InList l) {
+            Optional<Object> v = isHorizon(l.value()) ? Constants.fold(l.list(), scope) : Optional.empty();
             if (v.isPresent() && v.get() instanceof java.util.List<?> values && !values.isEmpty()
                     && values.stream().allMatch(x -> x instanceof BigDecimal)) {
                 int max = values.stream().map(x -> step((BigDecimal) x, RoundingMode.FLOOR))
                         .max(Integer::compare).orElseThrow();
                 return Optional.of(new Bound(max, l));
             }
+            return Optional.empty();
         }
-        return Optional.empty();
+
+        @Override
+        protected Optional<Bound> otherwise(Expr e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isHorizon(Expr e) {
