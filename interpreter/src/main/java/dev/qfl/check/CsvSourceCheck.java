@@ -44,6 +44,7 @@ final class CsvSourceCheck {
         Map<String, Object> options = new LinkedHashMap<>(new OptionChecker(file, scope, report)
                 .check(SeriesSources.CSV, withoutIdList(call), SeriesSources.CSV_OPTIONS));
         idList(call, options);
+        new CovariateOptionsCheck(file, scope, report).check(call, options);
         Map<String, Expr> at = new LinkedHashMap<>();
         call.named().forEach(a -> at.putIfAbsent(a.name().name(), a.value()));
         boolean wide = !options.containsKey("value") && at.get("value") == null;
@@ -109,6 +110,7 @@ final class CsvSourceCheck {
      * one column name; {@link #idList} checks the list. Shared by every row source (csv, sql, parquet).
      */
     static Expr.Call withoutIdList(Expr.Call call) {
+        call = CovariateOptionsCheck.withoutLists(call);   // lists of covariate columns are checked apart too
         Expr.Argument ids = idListArgument(call);
         if (ids == null) {
             return call;

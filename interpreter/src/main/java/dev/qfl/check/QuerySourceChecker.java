@@ -44,6 +44,7 @@ final class QuerySourceChecker {
         Map<String, Object> options = new java.util.LinkedHashMap<>(new OptionChecker(file, scope, report).check(function,
                 CsvSourceCheck.withoutIdList(call), SeriesSources.optionsOf(function)));
         new CsvSourceCheck(file, scope, report).idList(call, options);
+        new CovariateOptionsCheck(file, scope, report).check(call, options);
         if (options.containsKey("credentials") && (source == null || source.url() == null)) {
             report.accept(Diagnostic.error(DiagnosticCode.OPTION_OUT_OF_RANGE, file, option(call, "credentials").span(),
                     "credentials: is for a database server: the embedded DuckDB needs none",

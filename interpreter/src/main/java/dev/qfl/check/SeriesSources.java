@@ -45,7 +45,16 @@ public final class SeriesSources {
             new OptionSpec("date_format", OptionType.STRING, false, null, "ISO dates, months, years and weeks", null,
                     null, List.of(), "a java.time pattern for the time column, e.g. \"dd.MM.yyyy\""),
             new OptionSpec("decimal", OptionType.STRING, false, ".", null, null, null, List.of(),
-                    "the decimal separator: \".\" or \",\" (then another delimiter)"));
+                    "the decimal separator: \".\" or \",\" (then another delimiter)"),
+            // covariates (CovariateOptionsCheck takes the lists out before the option checker runs)
+            new OptionSpec("covariates", OptionType.STRING, false, null, "none", null, null, List.of(),
+                    "numeric columns known in the future, e.g. [\"price\", \"promo\"]: future rows leave the value empty"),
+            new OptionSpec("past", OptionType.STRING, false, null, "none", null, null, List.of(),
+                    "numeric columns known only up to now, e.g. [\"stock\"]"),
+            new OptionSpec("static", OptionType.STRING, false, null, "none", null, null, List.of(),
+                    "per-series attributes, constant per series, e.g. [\"category\", \"region\"]"),
+            new OptionSpec("holidays", OptionType.STRING, false, null, "none", null, null, List.of(),
+                    "a public-holiday calendar, e.g. \"US\" or \"DE-BY\": a feature of every forecast step"));
 
     /**
      * The key columns a {@code series} declaration's checked options name with {@code id: [...]}
@@ -85,7 +94,8 @@ public final class SeriesSources {
 
     private static List<OptionSpec> rowOptions(String maxRowsHelp) {
         List<OptionSpec> out = new java.util.ArrayList<>();
-        List<String> rows = List.of("time", "value", "id", "freq", "fill", "support", "until", "missing", "as_of");
+        List<String> rows = List.of("time", "value", "id", "freq", "fill", "support", "until", "missing", "as_of",
+                "covariates", "past", "static", "holidays");
         for (OptionSpec o : CSV_OPTIONS) {
             if (rows.contains(o.name())) {
                 out.add(o);

@@ -112,7 +112,8 @@ final class DataLoading {
         long maxRows = o.get("max_rows") instanceof Number n ? n.longValue() : CsvOptions.DEFAULT_MAX_ROWS;
         List<String> keys = o.get("id") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
         return new CsvOptions((String) o.get("time"), (String) o.get("value"), keys.isEmpty() ? (String) o.get("id") : null,
-                freq, fill, support, until, encoding((String) o.get("encoding")), maxRows, shape(o, keys));
+                freq, fill, support, until, encoding((String) o.get("encoding")), maxRows, shape(o, keys))
+                .withCovariates(dev.qfl.stdlib.data.CovariateSpec.fromOptions(o));
     }
 
     /** The shape options, checked before running (CsvSourceCheck). */

@@ -36,6 +36,22 @@ public record CovariateSpec(List<String> dynamic, List<String> past, List<String
         }
     }
 
+    /**
+     * The spec of a source's checked options: {@code covariates}, {@code past} and {@code static}
+     * as lists of column names (or one name), {@code holidays} as a calendar code.
+     */
+    public static CovariateSpec fromOptions(java.util.Map<String, Object> options) {
+        return new CovariateSpec(names(options.get("covariates")), names(options.get("past")),
+                names(options.get("static")), options.get("holidays") instanceof String h ? h : null);
+    }
+
+    private static List<String> names(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return value instanceof String s ? List.of(s) : List.of();
+    }
+
     public boolean isEmpty() {
         return equals(NONE);
     }
