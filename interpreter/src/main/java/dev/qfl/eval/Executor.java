@@ -168,47 +168,85 @@ final class Executor {
 
     /** The statement's own work, once its preparing steps have run. */
     private void statement(Statement s, Scope scope) {
-        if (s instanceof Statement.SeriesDecl) {
-            return; // read by its load step
-        } else if (s instanceof Statement.ModelDecl) {
+        s.accept(new StatementWork(scope));
+    }
+
+    /** What each kind of statement does itself; the compiler asks for a new kind's work here. */
+    private final class StatementWork implements Statement.Visitor<Void> {
+        private final Scope scope;
+
+        StatementWork(Scope scope) {
+            this.scope = scope;
+        }
+
+        @Override
+        public Void visitSeriesDecl(Statement.SeriesDecl s) {
+            return null; // read by its load step
+        }
+
+        @Override
+        public Void visitModelDecl(Statement.ModelDecl s) {
             Symbol.ModelSymbol symbol = (Symbol.ModelSymbol) symbolOf(currentIndex);
             if (symbol.loadPath() == null) {
                 models.declare(symbol); // a saved model was read by its step
             }
-        } else if (s instanceof Statement.Fit f) {
+            return null;
+        }
+
+        @Override
+        public Void visitFit(Statement.Fit f) {
             Set<String> said = new HashSet<>();
             for (Identifier m : f.models()) {
                 if (!fittedHere.contains(m.name()) || !said.add(m.name())) {
                     models.sayAlreadyFitted(m.name());
                 }
             }
-        } else if (s instanceof Statement.LetDecl d) {
+            return null;
+        }
+
+        @Override
+        public Void visitLetDecl(Statement.LetDecl d) {
             Object v = value(d.value(), scope);
             if (v instanceof Table t) {
                 state.putTable(d.name().name(), t);
             }
-        } else if (s instanceof Statement.Export e && e.toTable()) {
+            return null;
+        }
+
+        @Override
+        public Void visitExport(Statement.Export e) {
             Table table = (Table) value(e.value(), scope);
             take(Plan.Action.class);
-            out.accept(new Output.Message(TableExports.run(table, e, scope, state)));
-        } else if (s instanceof Statement.Export e) {
-            Table table = (Table) value(e.value(), scope);
-            take(Plan.Action.class);
-            export(table, e.path().value(), ExportSafety.flag(e, "append", scope), ExportSafety.flag(e, "overwrite", scope));
-        } else if (s instanceof Statement.Save v) {
+            if (e.toTable()) {
+                out.accept(new Output.Message(TableExports.run(table, e, scope, state)));
+            } else {
+                export(table, e.path().value(), ExportSafety.flag(e, "append", scope), ExportSafety.flag(e, "overwrite", scope));
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitSave(Statement.Save v) {
             take(Plan.Action.class);
             models.save(v.model().name(), v.path().value());
-        } else if (s instanceof Statement.Plot p) {
+            return null;
+        }
+
+        @Override
+        public Void visitPlot(Statement.Plot p) {
             plot(p, scope);
-        } else if (s instanceof Statement.ExpressionStatement x) {
+            return null;
+        }
+
+        @Override
+        public Void visitExpressionStatement(Statement.ExpressionStatement x) {
             Object v = value(x.expr(), scope);
             if (v instanceof Table t) {
                 out.accept(new Output.TableOutput(Formatter.expr(x.expr()), t));
             } else {
                 out.accept(new Output.Message(String.valueOf(v instanceof java.math.BigDecimal b ? b.toPlainString() : v)));
             }
-        } else {
-            throw new IllegalStateException(where() + ": no way to run a " + s.getClass().getSimpleName() + " statement");
+            return null;
         }
     }
 
@@ -286,8 +324,9 @@ final class Executor {
     private ForecastSet forecastFor(ResolvedQuery q, ModelSlot slot, Scope scope) {
         if (slot.loaded()) {
             // a total's last step counts as much as a bound in where: both must be within the model's horizon
-            int requested = Math.max(q.sumTo(), HorizonBounds.upper(q.condition(), scope)
-                    .map(HorizonBounds.Bound::value).orElse(0));
+            int bound = q.condition() == null ? 0 : HorizonBounds.upper(q.condition(), scope)
+                    .map(HorizonBounds.Bound::value).orElse(0);
+            int requested = Math.max(q.sumTo(), bound);
             ModelLifecycle.checkUse(slot, state.panel(q.series()), requested, q.model());
         }
         ForecastSet forecast = slot.forecast(q.series());

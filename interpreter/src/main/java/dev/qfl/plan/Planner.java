@@ -109,42 +109,98 @@ public final class Planner {
         }
 
         void statement(int i, Statement s, CheckResult checked) {
-            int line = s.span().line();
-            Symbol defined = checked.definedBy(i).orElse(null);
-            if (defined instanceof Symbol.SeriesSymbol series) {
-                steps.add(new Plan.Load(i, series.name(), source(series), series.options().entrySet().stream()
-                        .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))));
-            } else if (defined instanceof Symbol.ModelSymbol model) {
-                declared.put(model.name(), model);
-                if (model.loadPath() != null) {
-                    steps.add(new Plan.LoadModel(i, model.name(), model.loadPath()));
-                    fitted.add(model.name());
+            s.accept(new StepsOf(i, s.span().line(), checked));
+        }
+
+        /** The steps of one statement, by its kind (a new kind of statement must say what it runs). */
+        private final class StepsOf implements Statement.Visitor<Void> {
+            private final int at;
+            private final int line;
+            private final CheckResult checked;
+
+            StepsOf(int at, int line, CheckResult checked) {
+                this.at = at;
+                this.line = line;
+                this.checked = checked;
+            }
+
+            @Override
+            public Void visitSeriesDecl(Statement.SeriesDecl s) {
+                if (checked.definedBy(at).orElse(null) instanceof Symbol.SeriesSymbol series) {
+                    steps.add(new Plan.Load(at, series.name(), source(series), series.options().entrySet().stream()
+                            .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))));
                 }
+                return null;
             }
-            if (s instanceof Statement.Fit fit) {
-                for (Identifier m : fit.models()) {
-                    fit(i, m.name());
+
+            @Override
+            public Void visitModelDecl(Statement.ModelDecl s) {
+                if (checked.definedBy(at).orElse(null) instanceof Symbol.ModelSymbol model) {
+                    declared.put(model.name(), model);
+                    if (model.loadPath() != null) {
+                        steps.add(new Plan.LoadModel(at, model.name(), model.loadPath()));
+                        fitted.add(model.name());
+                    }
                 }
+                return null;
             }
-            Expr expr = queryExpression(s);
-            Optional<ResolvedEvaluate> evaluation = expr == null ? Optional.empty() : checked.evaluation(expr);
-            if (evaluation.isPresent()) {
-                ResolvedEvaluate ev = evaluation.get();
-                steps.add(new Plan.Action(i, line, "backtest " + String.join(", ", ev.models()) + " on " + ev.series()
-                        + ": " + ev.windows() + " window(s), " + (ev.refit() ? "one fit per window and model"
-                        : "one fit per model") + ", then one batched forecast per window"));
+
+            @Override
+            public Void visitLetDecl(Statement.LetDecl s) {
+                value(s.value());
+                return null;
             }
-            ResolvedQuery q = expr == null ? null : checked.query(expr).orElse(null);
-            if (q != null) {
-                fit(i, q.model());
-                infer(i, q.model(), q.series(), line);
-                steps.add(new Plan.Query(i, line, Formatter.expr(expr), q.model()));
+
+            @Override
+            public Void visitFit(Statement.Fit s) {
+                for (Identifier m : s.models()) {
+                    fit(at, m.name());
+                }
+                return null;
             }
-            if (s instanceof Statement.Save save) {
-                fit(i, save.model().name());
+
+            @Override
+            public Void visitExport(Statement.Export s) {
+                value(s.value());
+                steps.add(new Plan.Action(at, line, Formatter.statement(s)));
+                return null;
             }
-            if (s instanceof Statement.Export || s instanceof Statement.Save || s instanceof Statement.Plot) {
-                steps.add(new Plan.Action(i, line, Formatter.statement(s)));
+
+            @Override
+            public Void visitSave(Statement.Save s) {
+                fit(at, s.model().name());
+                steps.add(new Plan.Action(at, line, Formatter.statement(s)));
+                return null;
+            }
+
+            @Override
+            public Void visitPlot(Statement.Plot s) {
+                value(s.value());
+                steps.add(new Plan.Action(at, line, Formatter.statement(s)));
+                return null;
+            }
+
+            @Override
+            public Void visitExpressionStatement(Statement.ExpressionStatement s) {
+                value(s.expr());
+                return null;
+            }
+
+            /** A backtest, or a query with the fit and forecast it needs; nothing for names and constants. */
+            private void value(Expr expr) {
+                Optional<ResolvedEvaluate> evaluation = checked.evaluation(expr);
+                if (evaluation.isPresent()) {
+                    ResolvedEvaluate ev = evaluation.get();
+                    steps.add(new Plan.Action(at, line, "backtest " + String.join(", ", ev.models()) + " on "
+                            + ev.series() + ": " + ev.windows() + " window(s), " + (ev.refit()
+                            ? "one fit per window and model" : "one fit per model") + ", then one batched forecast per window"));
+                }
+                ResolvedQuery q = checked.query(expr).orElse(null);
+                if (q != null) {
+                    fit(at, q.model());
+                    infer(at, q.model(), q.series(), line);
+                    steps.add(new Plan.Query(at, line, Formatter.expr(expr), q.model()));
+                }
             }
         }
 
@@ -204,19 +260,6 @@ public final class Planner {
             }
             return steps;
         }
-    }
-
-    private static Expr queryExpression(Statement s) {
-        if (s instanceof Statement.ExpressionStatement x) {
-            return x.expr();
-        } else if (s instanceof Statement.LetDecl d) {
-            return d.value();
-        } else if (s instanceof Statement.Export e) {
-            return e.value();
-        } else if (s instanceof Statement.Plot p) {
-            return p.value();
-        }
-        return null;
     }
 
     /** Where a series is read from, as explain says it: a file, a Parquet path, or a query and its database. */
