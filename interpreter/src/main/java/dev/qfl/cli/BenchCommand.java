@@ -1,6 +1,5 @@
 package dev.qfl.cli;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +7,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import dev.qfl.terminal.Console;
+import dev.qfl.terminal.ExitCodes;
 
 /** {@code qfl bench NAME [ARGS...]}: runs one of the benchmarks; arguments after NAME go to it. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = QflCommand.Version.class, header = "Run a benchmark.", description = {"Run a benchmark; arguments after NAME are passed to it.",
@@ -36,12 +37,8 @@ final class BenchCommand implements Callable<Integer> {
             c.err().print("qfl: unknown benchmark '" + name + "'; the benchmarks are:\n" + benchmarks.list());
             return ExitCodes.USER_ERROR;
         }
-        Optional<Method> main = Benchmarks.mainOf(entry.get());
-        if (main.isEmpty()) {
-            throw new UserError("benchmark " + name + " is not available in this build");
-        }
         c.out().flush();
-        Benchmarks.invoke(main.get(), args.toArray(String[]::new));
+        entry.get().entryPoint().run(args.toArray(String[]::new));
         return ExitCodes.OK;
     }
 }

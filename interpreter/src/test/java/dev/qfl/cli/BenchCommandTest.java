@@ -4,28 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchCommandTest {
-
-    /** A benchmark whose main reports the arguments it got by failing with them. */
-    public static final class EchoBenchmark {
-        private EchoBenchmark() {
-        }
-
-        public static void main(String[] args) {
-            throw new IllegalStateException("ran with " + Arrays.toString(args));
-        }
-    }
-
-    /** Has a main, but not a static one: not a runnable entry point. */
-    public static final class InstanceMain {
-        public void main(String[] args) {
-        }
-    }
 
     @Test
     void anUnknownNameListsTheBenchmarksAndExitsOne() {
@@ -42,20 +26,24 @@ class BenchCommandTest {
         assertTrue(run.err().contains("  iqf "), run.err());
     }
 
+    /** The entry points are method references into the bench module, not class names looked up at run time. */
     @Test
-    void entriesWithoutARunnableMainAreNotAvailable() {
-        assertTrue(Benchmarks.mainOf(new Benchmarks.Entry("ghost", "dev.qfl.NoSuchBenchmark", "")).isEmpty());
-        assertTrue(Benchmarks.mainOf(new Benchmarks.Entry("plain", String.class.getName(), "")).isEmpty());
-        assertTrue(Benchmarks.mainOf(new Benchmarks.Entry("inst", InstanceMain.class.getName(), "")).isEmpty());
+    void everyShippedBenchmarkHasItsEntryPointBuiltIn() {
+        Benchmarks standard = Benchmarks.standard();
+        for (String name : List.of("accuracy", "classics", "iqf", "scoring", "joint", "mqf2", "mixture", "query",
+                "fuzz")) {
+            Benchmarks.Entry entry = standard.find(name).orElseThrow(() -> new AssertionError(name));
+            assertTrue(entry.entryPoint() != null && !entry.summary().isBlank(), name);
+        }
     }
 
     @Test
-    void aBenchmarkGetsItsArgumentsAndItsExceptionsComeOutUnwrapped() {
-        Benchmarks table = new Benchmarks(Map.of("echo",
-                new Benchmarks.Entry("echo", EchoBenchmark.class.getName(), "echoes")));
-        Method main = Benchmarks.mainOf(table.find("echo").orElseThrow()).orElseThrow();
+    void aBenchmarkGetsItsArgumentsAndItsExceptionsComeOutUnchanged() {
+        Benchmarks table = new Benchmarks(Map.of("echo", new Benchmarks.Entry("echo", "echoes", args -> {
+            throw new IllegalStateException("ran with " + Arrays.toString(args));
+        })));
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Benchmarks.invoke(main, new String[] {"--series", "100"}));
+                () -> table.find("echo").orElseThrow().entryPoint().run(new String[] {"--series", "100"}));
         assertEquals("ran with [--series, 100]", e.getMessage());
         assertEquals("  echo     echoes\n", table.list().replace(System.lineSeparator(), "\n"));
     }
