@@ -25,8 +25,9 @@ public final class Constants {
         return fold(e, scope).filter(v -> v instanceof BigDecimal).map(v -> (BigDecimal) v);
     }
 
+    /** The value, or null when unknown before running; an absent expression (null) has none. */
     private static Object value(Expr e, Scope scope) {
-        return e.accept(new Folder(scope));
+        return e == null ? null : e.accept(new Folder(scope));
     }
 
     /**

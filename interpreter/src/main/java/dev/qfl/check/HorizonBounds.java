@@ -24,8 +24,9 @@ public final class HorizonBounds {
     public record Bound(int value, Expr at) {
     }
 
+    /** The bound a condition sets; none without a condition ({@code null}: the query has no where). */
     public static Optional<Bound> upper(Expr condition, Scope scope) {
-        return condition.accept(new Upper(scope));
+        return condition == null ? Optional.empty() : condition.accept(new Upper(scope));
     }
 
     /** The bound each part sets: {@code and} keeps the tighter, {@code or} the looser, {@code not} none. */
