@@ -3,6 +3,7 @@ package dev.qfl.api;
 import dev.qfl.check.Checker;
 import dev.qfl.check.Scope;
 import dev.qfl.diag.Diagnostic;
+import dev.qfl.diag.DiagnosticException;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.diag.Span;
 import dev.qfl.eval.Interpreter;
@@ -112,14 +113,14 @@ public final class QflEngine {
      */
     public String format(String sourceName, String source) throws QflScriptException {
         SourceFile file = new SourceFile(sourceName, source);
-        ParseResult parsed = Interpreter.parse(file);
+        ParseResult parsed = parse(file);
         if (!parsed.ok()) {
             throw new QflScriptException(parsed.diagnostics());
         }
         try {
             return Formatter.format(parsed, file);
         } catch (RuntimeException | Error e) {
-            throw Interpreter.failure(e, file, Span.NONE, "formatting this script");
+            throw QflScriptException.of(Interpreter.failure(e, file, Span.NONE, "formatting this script"));
         }
     }
 
@@ -131,7 +132,7 @@ public final class QflEngine {
      */
     public Plan explain(String sourceName, String source, Path baseDirectory) throws QflScriptException {
         SourceFile file = new SourceFile(sourceName, source);
-        ParseResult parsed = Interpreter.parse(file);
+        ParseResult parsed = parse(file);
         if (!parsed.ok()) {
             throw new QflScriptException(parsed.diagnostics());
         }
@@ -145,7 +146,16 @@ public final class QflEngine {
             Path cache = cacheDirectory != null ? cacheDirectory : baseDirectory.resolve(".qfl").resolve("models");
             return Planner.plan(checked, sourceName, models, baseDirectory, cache);
         } catch (RuntimeException | Error e) {
-            throw Interpreter.failure(e, file, Span.NONE, "planning this script");
+            throw QflScriptException.of(Interpreter.failure(e, file, Span.NONE, "planning this script"));
+        }
+    }
+
+    /** Parses, a failure of the parser itself being a diagnostic too. */
+    private static ParseResult parse(SourceFile file) throws QflScriptException {
+        try {
+            return Interpreter.parse(file);
+        } catch (DiagnosticException e) {
+            throw QflScriptException.of(e);
         }
     }
 

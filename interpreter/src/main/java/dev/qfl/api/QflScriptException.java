@@ -1,18 +1,16 @@
 package dev.qfl.api;
 
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticRenderer;
+import dev.qfl.diag.DiagnosticException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The script (or its data) has errors. Carries every diagnostic as data; {@link #getMessage()}
  * renders them as the CLI would. The session that threw stays usable with everything defined
  * before the failing statement.
  */
-public class QflScriptException extends Exception {
+public class QflScriptException extends DiagnosticException {
     private static final long serialVersionUID = 1L;
-    private final transient List<Diagnostic> diagnostics;
 
     public QflScriptException(List<Diagnostic> diagnostics) {
         this(diagnostics, null);
@@ -20,13 +18,11 @@ public class QflScriptException extends Exception {
 
     /** With the underlying cause (kept for {@code --debug} traces; never shown to users otherwise). */
     public QflScriptException(List<Diagnostic> diagnostics, Throwable cause) {
-        super(diagnostics.stream().map(DiagnosticRenderer.plain()::render).collect(Collectors.joining()).stripTrailing(),
-                cause);
-        this.diagnostics = List.copyOf(diagnostics);
+        super(diagnostics, cause);
     }
 
-    /** The errors (and any warnings that came with them), in source order. */
-    public List<Diagnostic> diagnostics() {
-        return diagnostics;
+    /** The API's exception for errors found below it, with the same diagnostics and cause. */
+    public static QflScriptException of(DiagnosticException e) {
+        return e instanceof QflScriptException api ? api : new QflScriptException(e.diagnostics(), e.getCause());
     }
 }

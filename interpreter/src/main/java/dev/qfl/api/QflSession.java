@@ -1,10 +1,12 @@
 package dev.qfl.api;
 
 import dev.qfl.diag.Diagnostic;
+import dev.qfl.diag.DiagnosticException;
 import dev.qfl.eval.Interpreter;
 import dev.qfl.stdlib.model.Reporter;
 import dev.qfl.stdlib.table.Table;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +39,13 @@ public final class QflSession implements AutoCloseable {
 
     /** Runs QFL source, handing each output to {@code sink} as soon as its statement finishes. */
     public Result evaluate(String sourceName, String source, Consumer<Output> sink) throws QflScriptException {
-        return interpreter.evaluate(sourceName, source, sink);
+        List<Output> outputs = new ArrayList<>();
+        try {
+            interpreter.evaluate(sourceName, source, Output.into(collecting(outputs, sink)));
+        } catch (DiagnosticException e) {
+            throw QflScriptException.of(e);
+        }
+        return new Result(outputs);
     }
 
     /**
@@ -47,7 +55,21 @@ public final class QflSession implements AutoCloseable {
      */
     public Result evaluate(String sourceName, String source, Path folder, Consumer<Output> sink)
             throws QflScriptException {
-        return interpreter.evaluate(sourceName, source, folder, sink);
+        List<Output> outputs = new ArrayList<>();
+        try {
+            interpreter.evaluate(sourceName, source, folder, Output.into(collecting(outputs, sink)));
+        } catch (DiagnosticException e) {
+            throw QflScriptException.of(e);
+        }
+        return new Result(outputs);
+    }
+
+    /** Hands each output to {@code sink} as it comes, and keeps it for the call's {@link Result}. */
+    private static Consumer<Output> collecting(List<Output> outputs, Consumer<Output> sink) {
+        return o -> {
+            outputs.add(o);
+            sink.accept(o);
+        };
     }
 
     /**

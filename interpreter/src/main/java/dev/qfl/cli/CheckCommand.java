@@ -2,6 +2,11 @@ package dev.qfl.cli;
 
 import dev.qfl.diag.Diagnostic;
 import dev.qfl.diag.Severity;
+import dev.qfl.terminal.Console;
+import dev.qfl.terminal.ExitCodes;
+import dev.qfl.terminal.Invocation;
+import dev.qfl.terminal.ScriptFile;
+import dev.qfl.terminal.UserError;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,10 @@
 package dev.qfl.cli;
 
 import dev.qfl.api.QflScriptException;
+import dev.qfl.terminal.ExitCodes;
+import dev.qfl.terminal.Invocation;
+import dev.qfl.terminal.ScriptFile;
+import dev.qfl.terminal.UserError;
 import picocli.CommandLine.Command;
 
 /** {@code qfl explain FILE}: the plan of loads, fits and inferences, without running anything. */

@@ -2,6 +2,11 @@ package dev.qfl.cli;
 
 import dev.qfl.api.QflScriptException;
 import dev.qfl.stdlib.io.AtomicFiles;
+import dev.qfl.terminal.Console;
+import dev.qfl.terminal.ExitCodes;
+import dev.qfl.terminal.Invocation;
+import dev.qfl.terminal.ScriptFile;
+import dev.qfl.terminal.UserError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;

@@ -1,6 +1,8 @@
 package dev.qfl.cli;
 
 import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.terminal.Console;
+import dev.qfl.terminal.ExitCodes;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

@@ -2,6 +2,9 @@ package dev.qfl.cli;
 
 import dev.qfl.api.QflVersion;
 import dev.qfl.repl.Repl;
+import dev.qfl.terminal.Console;
+import dev.qfl.terminal.Invocation;
+import dev.qfl.terminal.Verbosity;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;

@@ -2,6 +2,12 @@ package dev.qfl.cli;
 
 import dev.qfl.api.QflScriptException;
 import dev.qfl.api.QflSession;
+import dev.qfl.terminal.ExitCodes;
+import dev.qfl.terminal.Invocation;
+import dev.qfl.terminal.OutputPrinter;
+import dev.qfl.terminal.ProgressLine;
+import dev.qfl.terminal.ScriptFile;
+import dev.qfl.terminal.UserError;
 import picocli.CommandLine.Command;
 
 /** {@code qfl run FILE}: runs a script, printing each answer as its statement finishes. */

@@ -3,6 +3,9 @@ package dev.qfl.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import dev.qfl.terminal.Invocation;
+import dev.qfl.terminal.ScriptFile;
+import dev.qfl.terminal.UserError;
 
 /** A command that works on one script file: reads it, then hands it on with the invocation's settings. */
 abstract class ScriptCommand implements Callable<Integer> {

@@ -1,8 +1,5 @@
 package dev.qfl.eval;
 
-import dev.qfl.api.Output;
-import dev.qfl.api.QflScriptException;
-import dev.qfl.api.QflVersion;
 import dev.qfl.ast.Expr;
 import dev.qfl.ast.Identifier;
 import dev.qfl.ast.Statement;
@@ -15,11 +12,13 @@ import dev.qfl.check.Scope;
 import dev.qfl.check.Symbol;
 import dev.qfl.diag.Diagnostic;
 import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.diag.DiagnosticException;
 import dev.qfl.diag.Diagnostics;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.format.Formatter;
 import dev.qfl.plan.Plan;
 import dev.qfl.stdlib.QflException;
+import dev.qfl.stdlib.QflVersion;
 import dev.qfl.stdlib.data.Panel;
 import dev.qfl.stdlib.forecast.ForecastSet;
 import dev.qfl.stdlib.forecast.SeriesForecast;
@@ -55,7 +54,7 @@ final class Executor {
     private final SessionState state;
     private final SourceFile file;
     private final CheckResult checked;
-    private final Consumer<Output> out;
+    private final OutputSink out;
     private final ModelLifecycle models;
     private final Map<Integer, List<Plan.Step>> stepsByStatement = new HashMap<>();
     private final Consumer<Plan.Step> observer;
@@ -72,7 +71,7 @@ final class Executor {
      * @param plan     the input's plan, made from {@code checked}
      * @param observer told of every step as it starts (tests compare these with the plan)
      */
-    Executor(SessionState state, SourceFile file, CheckResult checked, Plan plan, Consumer<Output> out,
+    Executor(SessionState state, SourceFile file, CheckResult checked, Plan plan, OutputSink out,
              Consumer<Plan.Step> observer) {
         this.state = state;
         this.file = file;
@@ -86,7 +85,7 @@ final class Executor {
     }
 
     /** Runs statement {@code index} of the input and the plan's steps for it. */
-    void run(int index, Scope scope) throws QflScriptException {
+    void run(int index, Scope scope) throws DiagnosticException {
         if (!earlierSeriesChecked) {
             earlierSeriesChecked = true;
             // a series a previous input read (the REPL, a session) is loaded: its plots are checked
@@ -115,7 +114,7 @@ final class Executor {
                 || step instanceof Plan.Infer;
     }
 
-    private void prepare(Plan.Step step, Scope scope) throws QflScriptException {
+    private void prepare(Plan.Step step, Scope scope) throws DiagnosticException {
         observer.accept(step);
         if (step instanceof Plan.Load) {
             Symbol.SeriesSymbol symbol = (Symbol.SeriesSymbol) symbolOf(step.statement());
@@ -123,8 +122,8 @@ final class Executor {
             state.putPanel(loaded.panel());
             Panel read = loaded.panel();
             preflightPlots(step.statement(), series -> series.equals(read.name()) ? read : null, scope);
-            loaded.notes().forEach(n -> out.accept(new Output.Message(n)));
-            loaded.diagnostics(file, current.span()).forEach(w -> out.accept(new Output.Warning(w)));
+            loaded.notes().forEach(n -> out.message(n));
+            loaded.diagnostics(file, current.span()).forEach(w -> out.warning(w));
         } else if (step instanceof Plan.LoadModel) {
             models.load((Symbol.ModelSymbol) symbolOf(step.statement()));
         } else if (step instanceof Plan.Train train) {
@@ -218,7 +217,7 @@ final class Executor {
             Table table = (Table) value(e.value(), scope);
             take(Plan.Action.class);
             if (e.toTable()) {
-                out.accept(new Output.Message(TableExports.run(table, e, scope, state)));
+                out.message(TableExports.run(table, e, scope, state));
             } else {
                 export(table, e.path().value(), ExportSafety.flag(e, "append", scope), ExportSafety.flag(e, "overwrite", scope));
             }
@@ -242,9 +241,9 @@ final class Executor {
         public Void visitExpressionStatement(Statement.ExpressionStatement x) {
             Object v = value(x.expr(), scope);
             if (v instanceof Table t) {
-                out.accept(new Output.TableOutput(Formatter.expr(x.expr()), t));
+                out.table(Formatter.expr(x.expr()), t);
             } else {
-                out.accept(new Output.Message(String.valueOf(v instanceof java.math.BigDecimal b ? b.toPlainString() : v)));
+                out.message(String.valueOf(v instanceof java.math.BigDecimal b ? b.toPlainString() : v));
             }
             return null;
         }
@@ -263,7 +262,7 @@ final class Executor {
         var evaluation = checked.evaluation(e);
         if (evaluation.isPresent()) {
             take(Plan.Action.class);
-            return BacktestRunner.run(evaluation.get(), state, text -> out.accept(new Output.Message(text)));
+            return BacktestRunner.run(evaluation.get(), state, text -> out.message(text));
         }
         if (e instanceof Expr.Name n) {
             Symbol sym = scope.lookup(n.name()).orElseThrow();
@@ -282,12 +281,12 @@ final class Executor {
         ForecastSet forecast = forecastFor(q, slot, scope);
         if (!forecast.skipped().isEmpty() && slot.firstSkipReport()) {
             for (ForecastSet.Skipped skipped : forecast.skipped()) {
-                out.accept(new Output.Warning(Diagnostic.warning(DiagnosticCode.SHORT_SERIES, file, current.span(),
-                        "series \"" + skipped.id() + "\" is left out of " + q.model() + "'s answers: " + skipped.reason())));
+                out.warning(Diagnostic.warning(DiagnosticCode.SHORT_SERIES, file, current.span(),
+                        "series \"" + skipped.id() + "\" is left out of " + q.model() + "'s answers: " + skipped.reason()));
             }
         }
         Table answer = QueryRunner.run(q, forecast, scope, provenance(q, slot, forecast));
-        EmptyAnswer.explain(q, answer, forecast, scope, file).ifPresent(w -> out.accept(new Output.Warning(w)));
+        EmptyAnswer.explain(q, answer, forecast, scope, file).ifPresent(w -> out.warning(w));
         return answer;
     }
 
@@ -299,7 +298,7 @@ final class Executor {
      * @param panels the read series by name, null for those not (yet) read
      * @param scope  the names visible at statement {@code from}
      */
-    private void preflightPlots(int from, Function<String, Panel> panels, Scope scope) throws QflScriptException {
+    private void preflightPlots(int from, Function<String, Panel> panels, Scope scope) throws DiagnosticException {
         List<Statement> statements = checked.script().statements();
         Scope visible = scope;
         List<Diagnostic> problems = new ArrayList<>();
@@ -316,7 +315,7 @@ final class Executor {
             }
         }
         if (!problems.isEmpty()) {
-            throw new QflScriptException(problems);
+            throw new DiagnosticException(problems);
         }
     }
 
@@ -398,7 +397,7 @@ final class Executor {
         } catch (IOException e) {
             throw new QflException(DiagnosticCode.WRITE_FAILED.code(), "cannot write the plot: " + e.getMessage());
         }
-        out.accept(new Output.Message("plot written to " + Diagnostics.display(target, state.baseDirectory())));
+        out.message("plot written to " + Diagnostics.display(target, state.baseDirectory()));
     }
 
     private void export(Table table, String path, boolean append, boolean overwrite) {
@@ -419,8 +418,8 @@ final class Executor {
         } catch (IOException e) {
             throw new QflException(DiagnosticCode.WRITE_FAILED.code(), "cannot write " + target + ": " + e.getMessage());
         }
-        out.accept(new Output.Message((append ? "appended to " : "wrote ") + Diagnostics.display(target, state.baseDirectory()) + " ("
-                + table.rowCount() + (table.rowCount() == 1 ? " row)" : " rows)")));
+        out.message((append ? "appended to " : "wrote ") + Diagnostics.display(target, state.baseDirectory()) + " ("
+                + table.rowCount() + (table.rowCount() == 1 ? " row)" : " rows)"));
     }
 
 }

@@ -1,14 +1,12 @@
 package dev.qfl.eval;
 
-import dev.qfl.api.Output;
-import dev.qfl.api.QflScriptException;
-import dev.qfl.api.Result;
 import dev.qfl.check.CheckResult;
 import dev.qfl.check.Checker;
 import dev.qfl.check.Scope;
 import dev.qfl.check.Symbol;
 import dev.qfl.diag.Diagnostic;
 import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.diag.DiagnosticException;
 import dev.qfl.diag.Diagnostics;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.diag.Span;
@@ -53,11 +51,18 @@ public final class Interpreter implements AutoCloseable {
         this.state = new SessionState(models, baseDirectory, cacheDirectory, reporter, files);
     }
 
-    public Result evaluate(String sourceName, String source, Consumer<Output> sink) throws QflScriptException {
+    /**
+     * Parses, checks, plans and runs an input, handing each result to {@code sink} as its
+     * statement finishes.
+     *
+     * @throws DiagnosticException when the input has errors (nothing ran) or a statement failed
+     *                             (the statements before it keep what they defined)
+     */
+    public void evaluate(String sourceName, String source, OutputSink sink) throws DiagnosticException {
         SourceFile file = new SourceFile(sourceName, source);
         ParseResult parsed = parse(file);
         if (!parsed.ok()) {
-            throw new QflScriptException(parsed.diagnostics());
+            throw new DiagnosticException(parsed.diagnostics());
         }
         CheckResult checked;
         try {
@@ -66,21 +71,16 @@ public final class Interpreter implements AutoCloseable {
             throw failure(e, file, Span.NONE, "checking this input");
         }
         if (checked.hasErrors()) {
-            throw new QflScriptException(checked.diagnostics());
+            throw new DiagnosticException(checked.diagnostics());
         }
-        List<Output> outputs = new ArrayList<>();
-        Consumer<Output> collect = o -> {
-            outputs.add(o);
-            sink.accept(o);
-        };
         Plan plan;
         try {
             plan = Planner.plan(checked, sourceName, models, state.baseDirectory(), state.cacheDirectory(), earlier());
         } catch (RuntimeException | Error e) {
             throw failure(e, file, Span.NONE, "planning this input");
         }
-        checked.diagnostics().forEach(d -> collect.accept(new Output.Warning(d)));
-        Executor executor = new Executor(state, file, checked, plan, collect, stepObserver);
+        checked.diagnostics().forEach(sink::warning);
+        Executor executor = new Executor(state, file, checked, plan, sink, stepObserver);
         for (int i = 0; i < checked.script().statements().size(); i++) {
             var statement = checked.statement(i);
             try {
@@ -88,10 +88,10 @@ public final class Interpreter implements AutoCloseable {
                 // before this statement: one scope per definition, not one rebuilt per statement
                 executor.run(i, scope);
             } catch (QflException e) {
-                throw new QflScriptException(List.of(Diagnostics.fromLibrary(e, file, DataCheck.culprit(statement),
+                throw new DiagnosticException(List.of(Diagnostics.fromLibrary(e, file, DataCheck.culprit(statement),
                         state.baseDirectory())), e);
             } catch (CancellationException e) {
-                throw new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.CANCELLED, file, statement.span(),
+                throw new DiagnosticException(List.of(Diagnostic.error(DiagnosticCode.CANCELLED, file, statement.span(),
                         "cancelled; the session keeps everything defined before this statement")), e);
             } catch (RuntimeException | Error e) {
                 throw failure(e, file, statement.span(), "running this statement");
@@ -101,7 +101,6 @@ public final class Interpreter implements AutoCloseable {
                 scope = scope.with(defined.get());
             }
         }
-        return new Result(outputs);
     }
 
     /** What this session's earlier inputs did, for the plan of the next one. */
@@ -134,7 +133,7 @@ public final class Interpreter implements AutoCloseable {
     }
 
     /** Parses, turning a failure of the parser itself (e.g. out of memory) into a diagnostic. */
-    public static ParseResult parse(SourceFile file) throws QflScriptException {
+    public static ParseResult parse(SourceFile file) throws DiagnosticException {
         try {
             return ScriptParser.parse(file);
         } catch (RuntimeException | Error e) {
@@ -151,14 +150,14 @@ public final class Interpreter implements AutoCloseable {
      *
      * @param doing what QFL was doing, e.g. "running this statement"
      */
-    public static QflScriptException failure(Throwable e, SourceFile file, Span at, String doing) {
+    public static DiagnosticException failure(Throwable e, SourceFile file, Span at, String doing) {
         if (e instanceof OutOfMemoryError) {
-            return new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.OUT_OF_MEMORY, file, at,
+            return new DiagnosticException(List.of(Diagnostic.error(DiagnosticCode.OUT_OF_MEMORY, file, at,
                     "QFL ran out of memory while " + doing,
                     "give Java more memory (e.g. QFL_JAVA_OPTS=-Xmx4g), or use less data or smaller models")), e);
         }
         String what = e instanceof StackOverflowError ? "ran out of stack space" : "failed";
-        return new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.INTERNAL, file, at,
+        return new DiagnosticException(List.of(Diagnostic.error(DiagnosticCode.INTERNAL, file, at,
                 "QFL " + what + " while " + doing + " (a bug in QFL, not in the script): " + oneLine(e),
                 "rerun with --debug to see the stack trace, and please report it")), e);
     }
@@ -183,11 +182,11 @@ public final class Interpreter implements AutoCloseable {
      * Runs source whose relative paths resolve against {@code folder} rather than the session's
      * base folder, which is restored afterwards (the REPL's {@code :load dir/script.qfl}).
      */
-    public Result evaluate(String sourceName, String source, Path folder, Consumer<Output> sink)
-            throws QflScriptException {
+    public void evaluate(String sourceName, String source, Path folder, OutputSink sink)
+            throws DiagnosticException {
         Path previous = state.rebase(folder);
         try {
-            return evaluate(sourceName, source, sink);
+            evaluate(sourceName, source, sink);
         } finally {
             state.rebase(previous);
         }
@@ -198,7 +197,7 @@ public final class Interpreter implements AutoCloseable {
         ParseResult parsed;
         try {
             parsed = parse(file);
-        } catch (QflScriptException e) {
+        } catch (DiagnosticException e) {
             return e.diagnostics();
         }
         if (!parsed.ok()) {

@@ -1,6 +1,5 @@
 package dev.qfl.eval;
 
-import dev.qfl.api.Output;
 import dev.qfl.check.Symbol;
 import dev.qfl.diag.DiagnosticCode;
 import dev.qfl.diag.Diagnostics;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Declaring, fitting, caching, saving and loading models. Neural models are looked up in the
@@ -27,9 +25,9 @@ import java.util.function.Consumer;
  */
 final class ModelLifecycle {
     private final SessionState state;
-    private final Consumer<Output> out;
+    private final OutputSink out;
 
-    ModelLifecycle(SessionState state, Consumer<Output> out) {
+    ModelLifecycle(SessionState state, OutputSink out) {
         this.state = state;
         this.out = out;
     }
@@ -51,8 +49,8 @@ final class ModelLifecycle {
         ModelSlot slot = new ModelSlot(symbol, loaded.kind());
         slot.fitted(loaded.model().spec(), loaded.model(), loaded.dataFingerprint());
         state.putSlot(symbol.name(), slot);
-        out.accept(new Output.Message("load " + symbol.name() + ": " + loaded.model().spec().canonical() + " from "
-                + Diagnostics.display(file, state.baseDirectory())));
+        out.message("load " + symbol.name() + ": " + loaded.model().spec().canonical() + " from "
+                + Diagnostics.display(file, state.baseDirectory()));
     }
 
     /** An ensemble's kind, made from its members' kinds and options as declared. */
@@ -86,7 +84,7 @@ final class ModelLifecycle {
         TrainedModel trained = kind.of(spec, TrainingSummary.instant(panel.series().size(),
                 Duration.ofNanos(System.nanoTime() - start)), members, false);
         slot.fitted(spec, trained, panel.fingerprint());
-        out.accept(new Output.Message("fit " + slot.symbol().name() + ": " + trained.describe()));
+        out.message("fit " + slot.symbol().name() + ": " + trained.describe());
         return slot;
     }
 
@@ -105,7 +103,7 @@ final class ModelLifecycle {
     /** What a {@code fit} statement says of a model fitted earlier. */
     void sayAlreadyFitted(String name) {
         ModelSlot slot = fitted(name);
-        out.accept(new Output.Message("fit " + name + ": already fitted (" + slot.trained().summary().describe() + ")"));
+        out.message("fit " + name + ": already fitted (" + slot.trained().summary().describe() + ")");
     }
 
     /** Fits (or takes from the cache) a model the plan fits here: the plan's fit step. */
@@ -125,9 +123,9 @@ final class ModelLifecycle {
             var cached = cache.lookup(slot.kind(), spec, panel.fingerprint(), state.reporter());
             if (cached.isPresent()) {
                 slot.fitted(spec, cached.get(), panel.fingerprint());
-                out.accept(new Output.Message("fit " + name + ": loaded from " + Diagnostics.display(
+                out.message("fit " + name + ": loaded from " + Diagnostics.display(
                         cache.entry(spec, panel.fingerprint()), state.baseDirectory()) + " (trained earlier: "
-                        + cached.get().describe() + ")"));
+                        + cached.get().describe() + ")");
                 return slot;
             }
         }
@@ -136,8 +134,8 @@ final class ModelLifecycle {
         if (slot.kind().cached() && trained.persistable()) {
             cache.store(trained, panel.fingerprint(), state.reporter());
         }
-        out.accept(new Output.Message("fit " + name + ": " + spec.canonical() + " on " + panel.name() + " — "
-                + trained.describe()));
+        out.message("fit " + name + ": " + spec.canonical() + " on " + panel.name() + " — "
+                + trained.describe());
         return slot;
     }
 
@@ -161,7 +159,7 @@ final class ModelLifecycle {
         } catch (IOException e) {
             throw new QflException(DiagnosticCode.WRITE_FAILED.code(), "cannot write " + file + ": " + e.getMessage());
         }
-        out.accept(new Output.Message("saved " + name + " to " + Diagnostics.display(file, state.baseDirectory())));
+        out.message("saved " + name + " to " + Diagnostics.display(file, state.baseDirectory()));
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.qfl.fuzz;
 
-import dev.qfl.cli.UserError;
+import dev.qfl.terminal.UserError;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

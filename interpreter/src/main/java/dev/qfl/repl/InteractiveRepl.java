@@ -1,7 +1,7 @@
 package dev.qfl.repl;
 
 import dev.qfl.api.QflVersion;
-import dev.qfl.cli.ExitCodes;
+import dev.qfl.terminal.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.qfl.repl;
 
 import dev.qfl.ast.Expr;
-import dev.qfl.cli.ScriptFile;
-import dev.qfl.cli.UserError;
+import dev.qfl.terminal.ScriptFile;
+import dev.qfl.terminal.UserError;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.stdlib.model.ModelKind;
 import dev.qfl.stdlib.model.OptionSpec;

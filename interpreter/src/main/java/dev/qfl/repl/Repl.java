@@ -1,7 +1,7 @@
 package dev.qfl.repl;
 
-import dev.qfl.cli.ExitCodes;
-import dev.qfl.cli.Invocation;
+import dev.qfl.terminal.ExitCodes;
+import dev.qfl.terminal.Invocation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -3,9 +3,9 @@ package dev.qfl.repl;
 import dev.qfl.api.QflEngine;
 import dev.qfl.api.QflScriptException;
 import dev.qfl.api.QflSession;
-import dev.qfl.cli.Invocation;
-import dev.qfl.cli.OutputPrinter;
-import dev.qfl.cli.ProgressLine;
+import dev.qfl.terminal.Invocation;
+import dev.qfl.terminal.OutputPrinter;
+import dev.qfl.terminal.ProgressLine;
 import java.nio.file.Path;
 
 /**

@@ -11,6 +11,8 @@ import dev.qfl.diag.SourceFile;
 import dev.qfl.stdlib.table.Column;
 import dev.qfl.stdlib.table.ColumnType;
 import dev.qfl.stdlib.table.Table;
+import dev.qfl.terminal.OutputPrinter;
+import dev.qfl.terminal.Verbosity;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

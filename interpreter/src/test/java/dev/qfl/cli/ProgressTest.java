@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qfl.stdlib.model.Reporter.EpochReport;
+import dev.qfl.terminal.CliReporter;
+import dev.qfl.terminal.ProgressLine;
+import dev.qfl.terminal.Verbosity;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.qfl.api.QflScriptException;
+import dev.qfl.api.Output;
 import dev.qfl.check.CheckResult;
 import dev.qfl.check.Checker;
 import dev.qfl.check.Scope;
 import dev.qfl.diag.Diagnostic;
+import dev.qfl.diag.DiagnosticException;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.plan.Plan;
 import dev.qfl.plan.Planner;
@@ -47,10 +48,10 @@ class InternalErrorMessageTest {
     }
 
     /** Runs every statement of {@code checked} under {@code plan}; the first failure is returned. */
-    private RuntimeException runUntilFailure(SourceFile file, CheckResult checked, Plan plan) throws QflScriptException {
+    private RuntimeException runUntilFailure(SourceFile file, CheckResult checked, Plan plan) throws DiagnosticException {
         try (SessionState state = new SessionState(ModelRegistry.standard(), dir, dir.resolve(".qfl/models"),
                 Reporter.silent())) {
-            Executor executor = new Executor(state, file, checked, plan, o -> { }, step -> { });
+            Executor executor = new Executor(state, file, checked, plan, Output.into(o -> { }), step -> { });
             Scope scope = Scope.empty();
             for (int i = 0; i < checked.script().statements().size(); i++) {
                 try {
@@ -90,7 +91,7 @@ class InternalErrorMessageTest {
         RuntimeException e = runUntilFailure(file, checked, withoutFit);
         assertTrue(e.getMessage().contains("used before the plan fitted it"), e.getMessage());
         // as a user sees it: QF9000 at the statement, one line
-        QflScriptException shown = Interpreter.failure(e, file, checked.statement(2).span(), "running this statement");
+        DiagnosticException shown = Interpreter.failure(e, file, checked.statement(2).span(), "running this statement");
         Diagnostic d = shown.diagnostics().get(0);
         assertEquals("QF9000", d.code());
         assertEquals(3, d.span().line());

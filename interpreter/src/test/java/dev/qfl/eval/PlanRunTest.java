@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.qfl.ExampleScripts;
 import dev.qfl.api.Output;
 import dev.qfl.api.QflEngine;
-import dev.qfl.api.QflScriptException;
+import dev.qfl.diag.DiagnosticException;
 import dev.qfl.fuzz.FuzzWorkspace;
 import dev.qfl.fuzz.StandInModels;
 import dev.qfl.plan.Plan;
@@ -53,23 +53,23 @@ class PlanRunTest {
         }
     }
 
-    private static Run run(ModelRegistry models, Path folder, String name, String script) throws QflScriptException {
+    private static Run run(ModelRegistry models, Path folder, String name, String script) throws DiagnosticException {
         Plan plan = QflEngine.builder().models(models).build().explain(name, script, folder);
         List<Plan.Step> performed = new ArrayList<>();
         List<String> messages = new ArrayList<>();
         try (Interpreter interpreter = new Interpreter(models, folder, folder.resolve(".qfl").resolve("models"),
                 Reporter.silent())) {
             interpreter.observeSteps(performed::add);
-            interpreter.evaluate(name, script, o -> {
+            interpreter.evaluate(name, script, Output.into(o -> {
                 if (o instanceof Output.Message m) {
                     messages.add(m.text());
                 }
-            });
+            }));
         }
         return new Run(plan.steps(), performed, messages);
     }
 
-    private Run run(String script) throws QflScriptException {
+    private Run run(String script) throws DiagnosticException {
         return run(ModelRegistry.standard(), dir, "t.qfl", script);
     }
 
@@ -87,7 +87,7 @@ class PlanRunTest {
                     assertEquals(r.planned(), r.performed(), seed.name());
                     assertFalse(r.planned().isEmpty(), seed.name());
                     ran++;
-                } catch (QflScriptException e) {
+                } catch (DiagnosticException e) {
                     throw new AssertionError(seed.name() + " failed with stand-in models:\n" + e.getMessage(), e);
                 }
             }
@@ -96,7 +96,7 @@ class PlanRunTest {
     }
 
     @Test
-    void lazinessIsInThePlanAndTheRunFollowsIt() throws QflScriptException {
+    void lazinessIsInThePlanAndTheRunFollowsIt() throws DiagnosticException {
         Run r = run(SERIES + """
                 model unused = seasonal_naive(demand, horizon: 3, season: 2)
                 model backtested = seasonal_naive(demand, horizon: 3, season: 1)
@@ -127,7 +127,7 @@ class PlanRunTest {
     }
 
     @Test
-    void aSavedModelIsReadNotTrainedAndACachedOneIsLoadedByItsFitStep() throws QflScriptException {
+    void aSavedModelIsReadNotTrainedAndACachedOneIsLoadedByItsFitStep() throws DiagnosticException {
         String auto = "model pick = auto(demand, horizon: 3, candidates: [seasonal_naive], windows: 2)\n";
         Run first = run(SERIES + auto + "save pick to \"out/pick.qflm\"\n");
         assertEquals(first.planned(), first.performed());
@@ -148,14 +148,14 @@ class PlanRunTest {
     }
 
     @Test
-    void aLaterInputOfASessionPlansOnlyWhatIsLeft() throws QflScriptException {
+    void aLaterInputOfASessionPlansOnlyWhatIsLeft() throws DiagnosticException {
         List<Plan.Step> performed = new ArrayList<>();
         try (Interpreter interpreter = new Interpreter(ModelRegistry.standard(), dir, dir.resolve(".qfl/models"),
                 Reporter.silent())) {
             interpreter.observeSteps(performed::add);
-            interpreter.evaluate("1", SERIES + "model m = seasonal_naive(demand, horizon: 3, season: 2)\n", o -> { });
-            interpreter.evaluate("2", "quantile(demand, 0.9) using m\n", o -> { });
-            interpreter.evaluate("3", "quantile(demand, 0.5) using m\nfit m\n", o -> { });
+            interpreter.evaluate("1", SERIES + "model m = seasonal_naive(demand, horizon: 3, season: 2)\n", Output.into(o -> { }));
+            interpreter.evaluate("2", "quantile(demand, 0.9) using m\n", Output.into(o -> { }));
+            interpreter.evaluate("3", "quantile(demand, 0.5) using m\nfit m\n", Output.into(o -> { }));
         }
         assertEquals(List.of("Load", "Train", "Infer", "Query", "Query"),
                 performed.stream().map(s -> s.getClass().getSimpleName()).toList(),

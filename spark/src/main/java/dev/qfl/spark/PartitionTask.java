@@ -1,8 +1,8 @@
 package dev.qfl.spark;
 
 import dev.qfl.api.Output;
-import dev.qfl.api.QflScriptException;
 import dev.qfl.diag.Diagnostic;
+import dev.qfl.diag.DiagnosticException;
 import dev.qfl.diag.Diagnostics;
 import dev.qfl.eval.Interpreter;
 import dev.qfl.stdlib.FilePosition;
@@ -86,8 +86,9 @@ final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionOut
                     continue;
                 }
                 try {
-                    interpreter.evaluate(script.name(), step.partitionText(), output -> collect(step, output, answers, warnings));
-                } catch (QflScriptException e) {
+                    interpreter.evaluate(script.name(), step.partitionText(),
+                            Output.into(output -> collect(step, output, answers, warnings)));
+                } catch (DiagnosticException e) {
                     return new PartitionOutcome(partition, firstRows, answers, warnings,
                             e.diagnostics().stream().map(WireDiagnostic::of).toList(), loaded.notes());
                 } catch (RuntimeException | Error e) {
@@ -99,7 +100,7 @@ final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionOut
         return new PartitionOutcome(partition, firstRows, answers, warnings, List.of(), loaded.notes());
     }
 
-    private static PartitionOutcome failed(int partition, Map<String, Long> firstRows, QflScriptException e) {
+    private static PartitionOutcome failed(int partition, Map<String, Long> firstRows, DiagnosticException e) {
         return new PartitionOutcome(partition, firstRows, List.of(), List.of(),
                 e.diagnostics().stream().map(WireDiagnostic::of).toList(), List.of());
     }

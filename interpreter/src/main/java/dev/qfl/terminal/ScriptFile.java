@@ -1,4 +1,4 @@
-package dev.qfl.cli;
+package dev.qfl.terminal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

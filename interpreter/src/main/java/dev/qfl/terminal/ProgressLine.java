@@ -1,4 +1,4 @@
-package dev.qfl.cli;
+package dev.qfl.terminal;
 
 import dev.qfl.stdlib.model.Reporter.EpochReport;
 import java.io.PrintStream;
@@ -42,7 +42,7 @@ public final class ProgressLine {
     }
 
     /** The bar's text, at most {@code columns} characters. */
-    static String frame(EpochReport r, int columns) {
+    public static String frame(EpochReport r, int columns) {
         String stats = String.format(Locale.ROOT, " %d/%d  loss %.4f%s  eta %s", r.epoch(), r.epochs(), r.trainLoss(),
                 Double.isNaN(r.validationLoss()) ? "" : String.format(Locale.ROOT, "  val %.4f", r.validationLoss()),
                 duration(r.etaMillis()));
@@ -57,7 +57,7 @@ public final class ProgressLine {
         return sb.length() <= columns ? sb.toString() : sb.substring(0, Math.max(0, columns));
     }
 
-    static String duration(long millis) {
+    public static String duration(long millis) {
         long s = Math.max(0, (millis + 500) / 1000);
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);

@@ -1,4 +1,4 @@
-package dev.qfl.cli;
+package dev.qfl.terminal;
 
 /** How much a command says besides its results and errors. */
 public enum Verbosity {

@@ -1,4 +1,4 @@
-package dev.qfl.cli;
+package dev.qfl.terminal;
 
 /** The exit codes of every {@code qfl} command; scripts and CI rely on them. */
 public final class ExitCodes {

@@ -1,4 +1,4 @@
-package dev.qfl.cli;
+package dev.qfl.terminal;
 
 /**
  * A mistake in how QFL was called (a missing file, an unknown benchmark): printed as one line

@@ -1,4 +1,4 @@
-package dev.qfl.cli;
+package dev.qfl.terminal;
 
 import dev.qfl.diag.DiagnosticRenderer;
 import java.io.InputStream;
