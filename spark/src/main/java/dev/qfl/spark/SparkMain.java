@@ -1,10 +1,10 @@
 package dev.qfl.spark;
 
 import dev.qfl.api.QflScriptException;
-import dev.qfl.cli.OutputPrinter;
-import dev.qfl.cli.ScriptFile;
-import dev.qfl.cli.UserError;
-import dev.qfl.cli.Verbosity;
+import dev.qfl.terminal.OutputPrinter;
+import dev.qfl.terminal.ScriptFile;
+import dev.qfl.terminal.UserError;
+import dev.qfl.terminal.Verbosity;
 import dev.qfl.diag.DiagnosticCode;
 import dev.qfl.diag.DiagnosticRenderer;
 import dev.qfl.stdlib.model.ModelRegistry;
