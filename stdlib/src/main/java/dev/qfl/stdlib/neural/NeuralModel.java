@@ -37,10 +37,10 @@ import java.util.List;
  */
 final class NeuralModel implements TrainedModel, AutoCloseable {
     /**
-     * Layout of the saved parameters: a header (this number, the context length, the member count),
+     * Layout of the saved parameters: a header (this number, the context length, the member count, the covariate schema),
      * then each member's network and head. Files from earlier layouts fail with a clear error.
      */
-    static final int PARAMETER_FORMAT = 0x514E0002;
+    static final int PARAMETER_FORMAT = 0x514E0003;   // 3: the covariate schema after the member count
     private static final int INFERENCE_CHUNK = 1024;
 
     private final ModelSpec spec;
@@ -82,6 +82,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
 
     @Override
     public ForecastSet forecast(String name, Panel panel, FitContext context) {
+        layout.covariates().requireSame(panel, name);
         WindowSampler windows = new WindowSampler(panel, layout, false);
         Batch all = windows.inference();
         int horizon = options.horizon();
@@ -195,6 +196,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
         data.writeInt(PARAMETER_FORMAT);
         data.writeInt(layout.context());
         data.writeInt(members.size());
+        layout.covariates().write(data);   // what the model was trained with, read back before the members
         for (NeuralTrainer.Member member : members) {
             NeuralTrainer.writeMember(member, data);
         }

@@ -68,7 +68,7 @@ final class NeuralTrainer {
         long start = System.nanoTime();
         NeuralOptions o = NeuralOptions.from(spec);
         int contextLength = o.context() > 0 ? o.context() : WindowLayout.defaultContext(panel, o.horizon(), o.season());
-        WindowLayout layout = o.layout(panel.frequency(), contextLength);
+        WindowLayout layout = o.layout(panel.frequency(), contextLength).withCovariates(CovariateSchema.of(panel));
         WindowSampler held = new WindowSampler(panel, layout, true);
         if (held.trainingWindows() == 0) {
             throw new QflException(TensorEngine.NO_DATA, "no series of " + panel.name() + " has the " + (o.horizon() + 1)
@@ -142,7 +142,7 @@ final class NeuralTrainer {
             throw new IOException("the saved parameters have another layout (context " + contextLength + ", "
                     + count + " members)");
         }
-        WindowLayout layout = o.layout(frequency, contextLength);
+        WindowLayout layout = o.layout(frequency, contextLength).withCovariates(CovariateSchema.read(data));
         Engine engine = TensorEngine.start();
         NDManager manager = NDManager.newBaseManager(TensorEngine.device(engine, o.device()));
         try {

@@ -19,8 +19,12 @@ import java.util.List;
  * @param lags      seasonal lags (in steps, each > 1): for forecast step t the network also gets the
  *                  latest value at t − k·lag that lies before the forecast origin
  * @param onMean    whether windows are centred on the context's mean instead of its last value
+ * @param covariates the covariates and holiday calendar each window also sees ({@link CovariateSchema#NONE}
+ *                  for none): per forecast step the dynamic covariates and the holiday count, per
+ *                  window the past covariates and the static codes
  */
-record WindowLayout(Frequency frequency, int context, int horizon, int[] lags, boolean onMean) {
+record WindowLayout(Frequency frequency, int context, int horizon, int[] lags, boolean onMean,
+                    CovariateSchema covariates) {
 
     /** Per context step: the normalised value and its observed flag. */
     static final int CONTEXT_FEATURES = 2;
@@ -34,10 +38,16 @@ record WindowLayout(Frequency frequency, int context, int horizon, int[] lags, b
 
     WindowLayout {
         lags = lags.clone();
+        java.util.Objects.requireNonNull(covariates, "covariates");
     }
 
     static WindowLayout of(Frequency frequency, int context, int horizon, int season, boolean onMean) {
-        return new WindowLayout(frequency, context, horizon, lags(frequency, season), onMean);
+        return new WindowLayout(frequency, context, horizon, lags(frequency, season), onMean, CovariateSchema.NONE);
+    }
+
+    /** The same layout with the covariates a panel (or a saved model) has. */
+    WindowLayout withCovariates(CovariateSchema schema) {
+        return new WindowLayout(frequency, context, horizon, lags, onMean, schema);
     }
 
     /**
@@ -64,13 +74,13 @@ record WindowLayout(Frequency frequency, int context, int horizon, int[] lags, b
         return CalendarFeatures.count(frequency);
     }
 
-    /** Inputs per forecast step: its calendar, then a value and an observed flag per lag. */
+    /** Inputs per forecast step: its calendar, a value and an observed flag per lag, then its covariates. */
     int stepFeatures() {
-        return calendar() + 2 * lags.length;
+        return calendar() + 2 * lags.length + covariates.stepFeatures();
     }
 
     int extraFeatures() {
-        return horizon * stepFeatures() + WINDOW_FEATURES;
+        return horizon * stepFeatures() + WINDOW_FEATURES + covariates.windowFeatures();
     }
 
     /**
@@ -93,13 +103,13 @@ record WindowLayout(Frequency frequency, int context, int horizon, int[] lags, b
     @Override
     public boolean equals(Object o) {
         return o instanceof WindowLayout w && w.frequency == frequency && w.context == context && w.horizon == horizon
-                && Arrays.equals(w.lags, lags) && w.onMean == onMean;
+                && Arrays.equals(w.lags, lags) && w.onMean == onMean && w.covariates.equals(covariates);
     }
 
     @Override
     public int hashCode() {
         return 31 * (31 * (31 * (31 * frequency.hashCode() + context) + horizon) + Arrays.hashCode(lags))
-                + Boolean.hashCode(onMean);
+                + Boolean.hashCode(onMean) + 17 * covariates.hashCode();
     }
 
     @Override
