@@ -11,6 +11,7 @@ import dev.qfl.stdlib.model.ModelRegistry;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -77,11 +78,16 @@ public final class SparkMain {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.out, System.err, master -> SparkSessions.start(master, "qfl")));
     }
 
-    /** Runs a command line; returns the exit code. */
-    public static int run(String[] argv, PrintStream out, PrintStream err) {
+    /**
+     * Runs a command line; returns the exit code.
+     *
+     * @param starter starts Spark on a master (null under spark-submit); called only once the
+     *                script has passed every check
+     */
+    public static int run(String[] argv, PrintStream out, PrintStream err, Function<String, SparkSession> starter) {
         Args args;
         ScriptFile script;
         try {
@@ -106,7 +112,7 @@ public final class SparkMain {
         }
         SparkSession spark;
         try {
-            spark = SparkSessions.start(args.master(), "qfl " + script.name());
+            spark = starter.apply(args.master());
         } catch (RuntimeException e) {
             err.println("qfl: error[" + DiagnosticCode.SPARK_FAILED.code() + "]: Spark could not start on "
                     + args.master() + ": " + e.getMessage());

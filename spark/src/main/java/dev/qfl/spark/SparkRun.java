@@ -6,6 +6,7 @@ import dev.qfl.diag.Diagnostic;
 import dev.qfl.diag.DiagnosticCode;
 import dev.qfl.diag.Diagnostics;
 import dev.qfl.diag.SourceFile;
+import dev.qfl.diag.Span;
 import dev.qfl.stdlib.table.Table;
 import dev.qfl.stdlib.table.TableExporter;
 import java.io.IOException;
@@ -156,10 +157,34 @@ public final class SparkRun {
         }
         Diagnostic d = first.toDiagnostic();
         if (d.lineText() == null && d.span() != null && !first.source().equals(script.name())) {
-            d = new Diagnostic(d.code(), d.severity(), d.source(), d.span(), dataLine(script, d.span().line()),
-                    d.message(), d.hints());
+            // partitions know a cell's line and field number; the driver, which can read the
+            // line, quotes it and points at the field's first character, as one JVM does
+            String line = dataLine(script, d.span().line());
+            if (line != null) {
+                Span at = d.span();
+                d = new Diagnostic(d.code(), d.severity(), d.source(), new Span(at.start(), at.end(), at.line(),
+                        fieldColumn(line, at.column() - 1)), line, d.message(), d.hints());
+            }
         }
         throw new QflScriptException(List.of(d));
+    }
+
+    /** The 1-based character column where field {@code index} (0-based) of a CSV line starts. */
+    static int fieldColumn(String line, int index) {
+        int field = 0;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            if (field == index) {
+                return i + 1;
+            }
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                field++;
+            }
+        }
+        return field == index ? line.length() + 1 : 1;
     }
 
     /** The data file's line, quoted as one JVM quotes it, when the driver can read the file. */
