@@ -3,7 +3,10 @@ package dev.qfl.stdlib.models.arima;
 import dev.qfl.stdlib.model.ModelSpec;
 import dev.qfl.stdlib.model.OptionSpec;
 import dev.qfl.stdlib.model.OptionType;
+import dev.qfl.stdlib.data.Panel;
+import dev.qfl.stdlib.data.TimeSeries;
 import dev.qfl.stdlib.models.local.LocalKind;
+import dev.qfl.stdlib.models.local.SeriesFit;
 import dev.qfl.stdlib.models.local.SeriesFitter;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +76,23 @@ public final class ArimaKind extends LocalKind {
 
     @Override
     protected SeriesFitter fitter() {
-        return (values, season, spec) -> Arima.fit(values, season,
-                options(spec.option("order").orElse(null), spec.option("seasonal_order").orElse(null)));
+        return new SeriesFitter() {
+            @Override
+            public SeriesFit fit(double[] values, int season, ModelSpec spec) {
+                return Arima.fit(values, season, options(spec));
+            }
+
+            /** With covariates or holidays, a regression with ARIMA errors ({@link ArimaRegression}). */
+            @Override
+            public SeriesFit fit(Panel panel, TimeSeries series, double[] values, int season, ModelSpec spec) {
+                return ArimaRegression.applies(panel)
+                        ? ArimaRegression.fit(panel, series, values, season, spec.horizon(), options(spec))
+                        : fit(values, season, spec);
+            }
+        };
+    }
+
+    private static ArimaOptions options(ModelSpec spec) {
+        return options(spec.option("order").orElse(null), spec.option("seasonal_order").orElse(null));
     }
 }

@@ -43,7 +43,7 @@ final class LocalFitting {
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (TimeSeries series : panel.series()) {
-                futures.add(pool.submit(() -> fitOne(series, spec, season, minimum, fitter)));
+                futures.add(pool.submit(() -> fitOne(panel, series, spec, season, minimum, fitter)));
             }
             Map<String, Outcome> out = new LinkedHashMap<>();
             for (int i = 0; i < futures.size(); i++) {
@@ -75,14 +75,15 @@ final class LocalFitting {
         }
     }
 
-    private static Outcome fitOne(TimeSeries series, ModelSpec spec, int season, int minimum, SeriesFitter fitter) {
+    private static Outcome fitOne(Panel panel, TimeSeries series, ModelSpec spec, int season, int minimum,
+                                  SeriesFitter fitter) {
         double[] values = Gaps.interpolated(series);
         if (values.length < minimum) {
             return Outcome.skipped("has " + values.length + " observations; " + spec.kind() + " with season " + season
                     + " needs at least " + minimum);
         }
         try {
-            return new Outcome(fitter.fit(values, season, spec), null);
+            return new Outcome(fitter.fit(panel, series, values, season, spec), null);
         } catch (IllegalArgumentException e) {
             return Outcome.skipped(e.getMessage());
         }

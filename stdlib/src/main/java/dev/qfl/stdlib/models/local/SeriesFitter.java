@@ -13,4 +13,13 @@ public interface SeriesFitter {
      * @throws IllegalArgumentException with a user-facing sentence when this series cannot take the model
      */
     SeriesFit fit(double[] values, int season, ModelSpec spec);
+
+    /**
+     * Fits series {@code series} of {@code panel}: models that take covariates as regressors
+     * (arima) read them here; the others fit the values alone.
+     */
+    default SeriesFit fit(dev.qfl.stdlib.data.Panel panel, dev.qfl.stdlib.data.TimeSeries series, double[] values,
+                          int season, ModelSpec spec) {
+        return fit(values, season, spec);
+    }
 }
