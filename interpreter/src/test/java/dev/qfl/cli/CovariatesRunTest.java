@@ -1,0 +1,81 @@
+package dev.qfl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Covariates and holidays through the command line (issue #13): read, used by arima, and their errors. */
+class CovariatesRunTest {
+    @TempDir
+    Path dir;
+
+    /**
+     * {@code sales.csv}: 120 days from 2024-05-01 of two SKUs selling 10 a day, 20 on promotion days
+     * (every fourth day); the 7 days after carry the promotion plan with units left empty, except
+     * that SKU B's plan stops after 3 days.
+     */
+    @BeforeEach
+    void data() throws IOException {
+        StringBuilder csv = new StringBuilder("date,sku,units,promo,category\n");
+        for (String sku : new String[] {"A", "B"}) {
+            for (int d = 0; d < 127; d++) {
+                int promo = d % 4 == 0 ? 1 : 0;
+                String units = d < 120 ? String.valueOf((promo == 1 ? 20 : 10) + d % 3) : "";
+                if (sku.equals("B") && d >= 123) {
+                    continue;
+                }
+                csv.append(LocalDate.of(2024, 5, 1).plusDays(d)).append(',').append(sku).append(',').append(units)
+                        .append(',').append(promo).append(',').append(sku.equals("A") ? "food" : "toys").append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("sales.csv"), csv);
+    }
+
+    private String script(String series, String where, int horizon) throws IOException {
+        return CliRun.script(dir, "series sales = csv(\"sales.csv\", time: \"date\", value: \"units\", id: \"sku\", "
+                + series + ")\nmodel ar = arima(sales, horizon: " + horizon + ", order: [1, 0, 0])\n"
+                + "quantile(sales, 0.5) using ar where " + where + "\n");
+    }
+
+    @Test
+    void arimaForecastsThePromotionDaysHigher() throws IOException {
+        CliRun run = CliRun.of("run", script("covariates: [\"promo\"], static: \"category\", holidays: \"US\"", "id == \"A\"", 3));
+        assertEquals(0, run.exit(), run.err());
+        // day 120 is a promotion day (120 % 4 == 0), days 121 and 122 are not
+        String[] rows = run.out().lines().filter(l -> l.startsWith("A ")).toArray(String[]::new);
+        assertEquals(3, rows.length, run.out());
+        double promo = value(rows[0]);
+        double normal = value(rows[1]);
+        assertTrue(promo > normal + 7, run.out());
+    }
+
+    @Test
+    void futureCovariatesMissingForPartOfTheHorizonAreAClearError() throws IOException {
+        CliRun run = CliRun.of("run", script("covariates: [\"promo\"]", "horizon == 1", 7));
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains("error[QF3160]: series B: the covariates [promo] are known 3 steps past its last "
+                + "value, but arima forecasts 7 (the first missing step is 2024-09-01)"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void anUnknownCovariateColumnIsFoundByCheckWithTheFileColumns() throws IOException {
+        CliRun run = CliRun.of("check", script("covariates: [\"promos\"]", "horizon == 1", 3));
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains("error[QF3104]: no column \"promos\" in sales.csv"), run.err());
+        assertTrue(run.err().contains("did you mean \"promo\"?"), run.err());
+    }
+
+    private static double value(String row) {
+        String[] cells = row.trim().split("\\s+");
+        return Double.parseDouble(cells[cells.length - 1]);
+    }
+}
