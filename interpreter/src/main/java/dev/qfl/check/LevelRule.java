@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  * decimal comparison, yet become 1.0 once converted, and {@code 1e-400} becomes 0.0; a quantile
  * function asked at 0 or 1 answers an infinite tail or fails, so those are refused here.
  */
-final class LevelRule {
+public final class LevelRule {
     /** Longest plain rendering of a number in a message before switching to scientific notation. */
     private static final int PLAIN_DIGITS = 24;
 
@@ -43,7 +43,7 @@ final class LevelRule {
     }
 
     /** A number for a message: as written ({@code 1.0} stays {@code 1.0}) unless very long, then in scientific notation. */
-    static String show(BigDecimal d) {
+    public static String show(BigDecimal d) {
         // the plain form of 1e-999999999 is a gigabyte of zeros: decide from scale and precision first
         long integerDigits = (long) d.precision() - d.scale();
         if (d.scale() <= PLAIN_DIGITS && integerDigits <= PLAIN_DIGITS) {

@@ -2,6 +2,10 @@ package dev.qfl.check;
 
 import dev.qfl.ast.Expr;
 import dev.qfl.ast.Identifier;
+import dev.qfl.check.query.QueryContext;
+import dev.qfl.check.query.QueryForm;
+import dev.qfl.check.query.QueryOption;
+import dev.qfl.check.query.Reading;
 import dev.qfl.diag.Diagnostic;
 import dev.qfl.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
@@ -15,7 +19,8 @@ import java.util.Optional;
 /**
  * Checks one query: the function and its arguments, which model answers it ({@code using}, or the
  * only model declared on the series), and the {@code where} condition (known columns, comparable
- * values, and no horizon beyond what the model forecasts).
+ * values, and no horizon beyond what the model forecasts). What differs between kinds (arguments,
+ * options, the resolved record) is the kind's {@link QueryForm}; this class holds what they share.
  */
 final class QueryChecker {
     private final Checker checker;
@@ -57,107 +62,21 @@ final class QueryChecker {
                     "e.g. plot " + kind.function() + "(demand, MODEL) where id == \"A-17\" to \"out/chart.png\"");
             return false;
         }
-        Map<String, BigDecimal> options = new LinkedHashMap<>();
-        boolean ok = namedOptions(kind, call, options);
-        if (ok && kind == QueryKind.NEWSVENDOR) {
-            ok = CostRatio.check(checker, file, call, options);
+        Arguments arguments = new Arguments();
+        Map<String, BigDecimal> named = new LinkedHashMap<>();
+        boolean ok = namedOptions(kind.form(), call, named, arguments);
+        if (ok) {
+            ok = kind.form().checkOptions(call, named, arguments);
         }
-        String series = null;
-        List<BigDecimal> levels = List.of();
-        Expr.BinaryOp comparison = null;
-        BigDecimal threshold = null;
-        List<Expr.Argument> args = call.positional();
-        sum = null;
-        switch (kind) {
-            case QUANTILE, TRADEOFF, INTERVAL -> {
-                if (args.size() != 2) {
-                    error(DiagnosticCode.WRONG_ARGUMENTS, call, kind.function() + " takes a series and the level(s)",
-                            "e.g. " + kind.function() + "(demand, " + (kind == QueryKind.TRADEOFF
-                                    ? "0.90..0.99 step 0.01)" : "0.9)"));
-                    return false;
-                }
-                series = seriesOf(args.get(0).value()).orElse(null);
-                levels = levels(args.get(1).value());
-                ok &= series != null && !levels.isEmpty();
-            }
-            case FAN, QUANTILE_FUNCTION -> {
-                if (args.isEmpty() || args.size() > 2) {
-                    error(DiagnosticCode.WRONG_ARGUMENTS, call, kind.function() + " takes a series and its model",
-                            "e.g. " + kind.function() + "(demand, MODEL)");
-                    return false;
-                }
-                series = seriesOf(args.get(0).value()).orElse(null);
-                ok &= series != null;
-                if (args.size() == 2) {
-                    if (using != null || !(args.get(1).value() instanceof Expr.Name m)) {
-                        error(DiagnosticCode.WRONG_ARGUMENTS, args.get(1).value(), using != null
-                                ? "the model is given twice: as an argument and with using" : "expected the name of a model");
-                        return false;
-                    }
-                    using = new Identifier(m.name(), m.span());
-                }
-            }
-            case CORRELATION, SAMPLE -> {
-                int expected = kind == QueryKind.SAMPLE ? 2 : 1;
-                if (args.size() != expected) {
-                    error(DiagnosticCode.WRONG_ARGUMENTS, call, kind == QueryKind.SAMPLE
-                            ? "sample takes a series and the number of paths" : "correlation takes one series",
-                            kind == QueryKind.SAMPLE ? "e.g. sample(demand, 100)" : "e.g. correlation(demand)");
-                    return false;
-                }
-                series = seriesOf(args.get(0).value()).orElse(null);
-                ok &= series != null;
-                if (kind == QueryKind.SAMPLE) {
-                    Optional<BigDecimal> n = Constants.number(args.get(1).value(), scope);
-                    if (n.isEmpty() || !Constants.isWhole(n.get()) || Constants.saturatedInt(n.get()) < 1
-                            || Constants.saturatedInt(n.get()) > 100_000) {
-                        error(DiagnosticCode.OPTION_OUT_OF_RANGE, args.get(1).value(),
-                                "the number of paths is a whole number from 1 to 100000");
-                        ok = false;
-                    } else {
-                        options.put("paths", n.get());
-                    }
-                }
-            }
-            case NEWSVENDOR, SERVICE -> {
-                if (args.size() != 1) {
-                    error(DiagnosticCode.WRONG_ARGUMENTS, call, kind.function() + " takes one series and named options",
-                            kind == QueryKind.SERVICE ? "e.g. service(demand, stock: 120)"
-                                    : "e.g. newsvendor(demand, underage: 4, overage: 1)");
-                    return false;
-                }
-                series = seriesOf(args.get(0).value()).orElse(null);
-                ok &= series != null;
-            }
-            default -> {
-                if (args.size() != 1 || !(args.get(0).value() instanceof Expr.Binary cmp) || !cmp.op().isComparison()
-                        || cmp.op() == Expr.BinaryOp.EQ || cmp.op() == Expr.BinaryOp.NE) {
-                    error(DiagnosticCode.WRONG_ARGUMENTS, call, "probability takes a comparison of a series with a number",
-                            "e.g. probability(demand <= 120)");
-                    return false;
-                }
-                Expr.Binary b = (Expr.Binary) args.get(0).value();
-                Expr seriesSide = b.left();
-                Expr numberSide = b.right();
-                comparison = b.op();
-                if (!(b.left() instanceof Expr.Name || b.left() instanceof Expr.Aggregate)) {
-                    seriesSide = b.right();
-                    numberSide = b.left();
-                    comparison = b.op().mirrored();
-                }
-                series = seriesOf(seriesSide).orElse(null);
-                threshold = Constants.number(numberSide, scope).orElse(null);
-                if (threshold == null) {
-                    error(DiagnosticCode.WRONG_TYPE, numberSide, "the threshold must be a number known before running");
-                } else if (Double.isInfinite(threshold.doubleValue())) {
-                    error(DiagnosticCode.OPTION_OUT_OF_RANGE, numberSide, "the threshold " + LevelRule.show(threshold)
-                            + " is beyond the range of numbers QFL computes with (about 1.8e308)");
-                    threshold = null;
-                }
-                ok &= series != null && threshold != null;
-            }
+        Optional<Reading> read = kind.form().read(call, named, using, arguments);
+        if (read.isEmpty()) {
+            return false;
         }
-        Optional<Symbol.ModelSymbol> model = series == null ? Optional.empty() : model(series, using, call);
+        Reading reading = read.get();
+        String series = reading.series();
+        ok &= reading.complete();
+        Expr.Aggregate sum = arguments.total;
+        Optional<Symbol.ModelSymbol> model = series == null ? Optional.empty() : model(series, reading.model(), call);
         // correlation and sample are joint by nature; a total turns quantile, probability and tradeoff joint below
         if (model.isPresent() && !model.get().joint() && !independence && kind.isJoint()) {
             error(DiagnosticCode.JOINT_ON_UNIVARIATE, call, kind.function() + " is a question about how the horizon steps "
@@ -172,17 +91,14 @@ final class QueryChecker {
         }
         int[] steps = {0, 0};
         if (sum != null) {
-            if (kind != QueryKind.QUANTILE && kind != QueryKind.PROBABILITY && kind != QueryKind.TRADEOFF) {
+            Optional<QueryKind> total = kind.form().totalKind();
+            if (total.isEmpty()) {
                 error(DiagnosticCode.WRONG_ARGUMENTS, sum, kind.function() + " of a total over the horizon is not "
                         + "available yet", "ask quantile(sum(...), level), probability(sum(...) <= x) or "
                         + "tradeoff(sum(...), levels)");
                 return false;
             }
-            kind = switch (kind) {
-                case QUANTILE -> QueryKind.SUM_QUANTILE;
-                case TRADEOFF -> QueryKind.SUM_TRADEOFF;
-                default -> QueryKind.SUM_PROBABILITY;
-            };
+            kind = total.get();
             Optional<int[]> range = sumSteps(sum);
             ok &= range.isPresent();
             steps = range.orElse(steps);
@@ -205,7 +121,7 @@ final class QueryChecker {
                     SeriesSources.keyColumns(scope, series)));
             boolean wellFormed = conditions.check(condition);
             boolean reachable = !wellFormed || new ConditionReach(checker, file, scope).check(condition, kind,
-                    ConditionReach.known(levels, threshold, options, maxHorizon),
+                    ConditionReach.known(reading.levels(), reading.threshold(), reading.options(), maxHorizon),
                     model.map(Symbol.ModelSymbol::name).orElse("the model"),
                     maxHorizon);
             ok &= wellFormed && reachable;
@@ -222,32 +138,28 @@ final class QueryChecker {
             }
         }
         if (ok && model.isPresent()) {
-            checker.resolved(node, new ResolvedQuery(node, kind, series, model.get().name(), levels, comparison, threshold,
-                    condition, maxHorizon, options, steps[0], steps[1], independence));
+            ResolvedQuery.Common common = new ResolvedQuery.Common(node, series, model.get().name(), condition, maxHorizon,
+                    independence);
+            checker.resolved(node, kind.form().resolve(common, reading.over(steps[0], steps[1])));
         }
         return ok && model.isPresent();
     }
 
-    /** The named options each query takes; all are positive numbers, and all are required but the {@link #OPTIONAL}. */
-    private static final Map<QueryKind, List<String>> OPTIONS = Map.of(
-            QueryKind.NEWSVENDOR, List.of("underage", "overage"),
-            QueryKind.SERVICE, List.of("stock"),
-            QueryKind.FAN, List.of("history"));
-    /** Options that may be left out; every other named option of a query is required. */
-    private static final java.util.Set<String> OPTIONAL = java.util.Set.of("history");
-    /** Most history steps a fan draws: beyond this the forecast is a sliver at the right edge. */
-    public static final int MAX_HISTORY = 10_000;
-
-    private boolean namedOptions(QueryKind kind, Expr.Call call, Map<String, BigDecimal> out) {
-        List<String> allowed = OPTIONS.getOrDefault(kind, List.of());
+    /**
+     * The named options of a query: each known to its kind, given once, a finite number (positive
+     * where the kind says so) passing the kind's own rule; the required ones present.
+     */
+    private boolean namedOptions(QueryForm form, Expr.Call call, Map<String, BigDecimal> out, QueryContext context) {
+        List<String> allowed = form.options().stream().map(QueryOption::name).toList();
         boolean ok = true;
         for (Expr.Argument a : call.named()) {
             String name = a.name().name();
             Expr at = new Expr.Name(name, a.name().span());
-            if (!allowed.contains(name)) {
+            Optional<QueryOption> option = form.options().stream().filter(o -> o.name().equals(name)).findFirst();
+            if (option.isEmpty()) {
                 String hint = Suggestions.didYouMean(name, allowed);
-                error(DiagnosticCode.UNKNOWN_OPTION, at, kind.function() + " has no option '" + name + "'",
-                        hint != null ? hint : allowed.isEmpty() ? kind.function() + " takes no options"
+                error(DiagnosticCode.UNKNOWN_OPTION, at, form.function() + " has no option '" + name + "'",
+                        hint != null ? hint : allowed.isEmpty() ? form.function() + " takes no options"
                                 : "its options are: " + String.join(", ", allowed));
                 ok = false;
             } else if (out.containsKey(name)) {
@@ -255,31 +167,27 @@ final class QueryChecker {
                 ok = false;
             } else {
                 Optional<BigDecimal> v = Constants.number(a.value(), scope);
-                boolean positive = kind != QueryKind.SERVICE;
-                if (v.isEmpty() || (positive ? v.get().signum() <= 0 : false)) {
+                boolean positive = option.get().positive();
+                if (v.isEmpty() || (positive && v.get().signum() <= 0)) {
                     error(positive ? DiagnosticCode.OPTION_OUT_OF_RANGE : DiagnosticCode.WRONG_TYPE, a.value(),
-                            kind.function() + "'s option '" + name + "' must be a " + (positive ? "positive " : "")
+                            form.function() + "'s option '" + name + "' must be a " + (positive ? "positive " : "")
                                     + "number known before running");
                     ok = false;
                 } else if (Double.isInfinite(v.get().doubleValue())) {
-                    error(DiagnosticCode.OPTION_OUT_OF_RANGE, a.value(), kind.function() + "'s option '" + name + "' is "
+                    error(DiagnosticCode.OPTION_OUT_OF_RANGE, a.value(), form.function() + "'s option '" + name + "' is "
                             + LevelRule.show(v.get()) + ", beyond the range of numbers QFL computes with (about 1.8e308)");
                     ok = false;
-                } else if (name.equals("history") && (v.get().stripTrailingZeros().scale() > 0
-                        || v.get().compareTo(BigDecimal.valueOf(MAX_HISTORY)) > 0)) {
-                    error(DiagnosticCode.OPTION_OUT_OF_RANGE, a.value(), "fan's option 'history' is the number of past "
-                            + "steps drawn: a whole number from 1 to " + MAX_HISTORY, "e.g. history: 104");
+                } else if (!form.checkOption(option.get(), v.get(), a.value(), context)) {
                     ok = false;
                 } else {
                     out.put(name, v.get());
                 }
             }
         }
-        for (String required : allowed) {
-            if (!OPTIONAL.contains(required) && call.named().stream().noneMatch(a -> a.name().name().equals(required))) {
-                error(DiagnosticCode.MISSING_OPTION, call, kind.function() + " needs the option '" + required + "'",
-                        kind == QueryKind.SERVICE ? "e.g. service(demand, stock: 120)"
-                                : "e.g. newsvendor(demand, underage: 4, overage: 1)");
+        for (QueryOption required : form.options()) {
+            if (required.required() && call.named().stream().noneMatch(a -> a.name().name().equals(required.name()))) {
+                error(DiagnosticCode.MISSING_OPTION, call, form.function() + " needs the option '" + required.name() + "'",
+                        "e.g. " + form.example());
                 ok = false;
             }
         }
@@ -290,20 +198,47 @@ final class QueryChecker {
     private static final String JOINT_WAYS_OUT = "a joint model (mqf2) answers it; with a univariate model add "
             + "'assuming independence' only if the steps are really independent";
 
-    /** The total a query asks about, if its series argument is {@code sum(x over horizon a..b)}. */
-    private Expr.Aggregate sum;
+    /**
+     * What the kinds read a call's arguments through, for one query: it remembers the total the
+     * series argument asks about ({@code sum(x over horizon a..b)}), if any.
+     */
+    private final class Arguments implements QueryContext {
+        private Expr.Aggregate total;
 
-    private Optional<String> seriesOf(Expr e) {
-        if (e instanceof Expr.Aggregate a) {
-            if (!a.function().name().equals("sum") || !a.dimension().name().equals("horizon")) {
-                error(DiagnosticCode.UNKNOWN_FUNCTION, a, "totals are written sum(SERIES over horizon A..B)",
-                        "e.g. sum(demand over horizon 1..7)");
-                return Optional.empty();
-            }
-            sum = a;
-            return checker.seriesReference(a.operand(), scope);
+        @Override
+        public void error(DiagnosticCode code, Expr at, String message, String... hints) {
+            QueryChecker.this.error(code, at, message, hints);
         }
-        return checker.seriesReference(e, scope);
+
+        @Override
+        public Optional<String> series(Expr e) {
+            if (e instanceof Expr.Aggregate a) {
+                if (!a.function().name().equals("sum") || !a.dimension().name().equals("horizon")) {
+                    error(DiagnosticCode.UNKNOWN_FUNCTION, a, "totals are written sum(SERIES over horizon A..B)",
+                            "e.g. sum(demand over horizon 1..7)");
+                    return Optional.empty();
+                }
+                total = a;
+                return checker.seriesReference(a.operand(), scope);
+            }
+            return checker.seriesReference(e, scope);
+        }
+
+        @Override
+        public List<BigDecimal> levels(Expr e) {
+            return QueryChecker.this.levels(e);
+        }
+
+        @Override
+        public Optional<BigDecimal> number(Expr e) {
+            return Constants.number(e, scope);
+        }
+
+        @Override
+        public Optional<Integer> wholeNumber(Expr e, int low, int high) {
+            return Constants.number(e, scope).filter(Constants::isWhole).map(Constants::saturatedInt)
+                    .filter(n -> n >= low && n <= high);
+        }
     }
 
     /** The steps a..b of a total: whole numbers with 1 ≤ a ≤ b. */

@@ -59,7 +59,7 @@ final class PlotRunner {
 
     /** Past steps a fan draws as {@code history:} gives them, or 0 for the default. */
     private static int historyShown(ResolvedQuery q) {
-        return q.options().containsKey("history") ? q.options().get("history").intValue() : 0;
+        return q instanceof ResolvedQuery.Fan fan ? fan.history() : 0;
     }
 
     /** The fan of one series; without {@code history:} it shows a few horizons back (at least four weeks of days). */

@@ -157,8 +157,9 @@ class CheckedLimitsTest {
     @Test
     void aHugeButRepresentableCostPairKeepsItsRatio() {
         CheckResult r = CheckerTest.check(HEADER + "newsvendor(d, underage: 1e308, overage: 1e308) using m\n");
-        ResolvedQuery q = r.queries().values().iterator().next();
-        assertEquals(0.5, dev.qfl.stdlib.decision.Decisions.criticalRatio(q.option("underage"), q.option("overage")), 0.0);
+        ResolvedQuery.Newsvendor q = (ResolvedQuery.Newsvendor) r.queries().values().iterator().next();
+        assertEquals(0.5, dev.qfl.stdlib.decision.Decisions.criticalRatio(q.underage().doubleValue(),
+                q.overage().doubleValue()), 0.0);
     }
 
     @Test
@@ -191,6 +192,7 @@ class CheckedLimitsTest {
     void levelsStayExactDecimalsWhenTheyAreUsable() {
         CheckResult r = CheckerTest.check(HEADER + "quantile(d, 0.9999999999999999) using m\n");
         assertFalse(r.hasErrors());
-        assertEquals(new BigDecimal("0.9999999999999999"), r.queries().values().iterator().next().levels().get(0));
+        assertEquals(new BigDecimal("0.9999999999999999"), ((ResolvedQuery.Quantile) r.queries().values().iterator().next())
+                .levels().get(0));
     }
 }

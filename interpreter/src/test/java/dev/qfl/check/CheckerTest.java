@@ -125,7 +125,7 @@ class CheckerTest {
     @Test
     void rangesCountInDecimal() {
         CheckResult r = check(HEADER + "quantile(demand, 0.01..0.99 step 0.01)\nquantile(demand, 0.90..0.99 step 0.01)\n");
-        List<ResolvedQuery> qs = r.queries().values().stream()
+        List<ResolvedQuery.Quantile> qs = r.queries().values().stream().map(q -> (ResolvedQuery.Quantile) q)
                 .sorted(java.util.Comparator.comparingInt(q -> q.node().span().line())).toList();
         assertEquals(99, qs.get(0).levels().size());
         assertEquals(10, qs.get(1).levels().size());
@@ -137,7 +137,8 @@ class CheckerTest {
     void resolvesQueriesWithHorizonBoundsAndConstants() {
         CheckResult r = check(HEADER + "let lvl = 0.9\nprobability(120 >= demand) where horizon < 4 or horizon == 2\nquantile(demand, lvl)\n");
         assertTrue(!r.hasErrors(), r.diagnostics().toString());
-        ResolvedQuery p = r.queries().values().stream().filter(q -> q.kind() == QueryKind.PROBABILITY).findFirst().orElseThrow();
+        ResolvedQuery.Probability p = r.queries().values().stream().filter(q -> q.kind() == QueryKind.PROBABILITY)
+                .map(q -> (ResolvedQuery.Probability) q).findFirst().orElseThrow();
         assertEquals(dev.qfl.ast.Expr.BinaryOp.LE, p.comparison());
         assertEquals(new BigDecimal("120"), p.threshold());
         assertEquals(3, p.maxHorizon());

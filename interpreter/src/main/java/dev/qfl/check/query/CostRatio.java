@@ -1,9 +1,8 @@
-package dev.qfl.check;
+package dev.qfl.check.query;
 
 import dev.qfl.ast.Expr;
-import dev.qfl.diag.Diagnostic;
+import dev.qfl.check.LevelRule;
 import dev.qfl.diag.DiagnosticCode;
-import dev.qfl.diag.SourceFile;
 import dev.qfl.stdlib.decision.Decisions;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -19,14 +18,14 @@ final class CostRatio {
     }
 
     /** Whether the costs (already checked positive and within the double range) give a usable ratio; reports why not. */
-    static boolean check(Checker checker, SourceFile file, Expr.Call call, Map<String, BigDecimal> costs) {
+    static boolean check(Expr.Call call, Map<String, BigDecimal> costs, QueryContext context) {
         for (Expr.Argument a : call.named()) {
             BigDecimal cost = costs.get(a.name().name());
             if (cost != null && !(cost.doubleValue() > 0)) {
-                checker.add(Diagnostic.error(DiagnosticCode.OPTION_OUT_OF_RANGE, file, a.value().span(),
+                context.error(DiagnosticCode.OPTION_OUT_OF_RANGE, a.value(),
                         "newsvendor's option '" + a.name().name() + "' is " + LevelRule.show(cost)
                                 + ", which is below the range of numbers QFL computes with",
-                        "costs only matter through their ratio: scale both, e.g. underage: 4, overage: 1"));
+                        "costs only matter through their ratio: scale both, e.g. underage: 4, overage: 1");
                 return false;
             }
         }
@@ -34,9 +33,9 @@ final class CostRatio {
         if (ratio > 0 && ratio < 1) {
             return true;
         }
-        checker.add(Diagnostic.error(DiagnosticCode.OPTION_OUT_OF_RANGE, file, call.span(), "the critical ratio "
+        context.error(DiagnosticCode.OPTION_OUT_OF_RANGE, call, "the critical ratio "
                 + "underage / (underage + overage) rounds to " + (ratio <= 0 ? "0" : "1") + ": the costs are too far "
-                + "apart for any stock level to balance them", "keep the two costs within a factor of about 1e15 of each other"));
+                + "apart for any stock level to balance them", "keep the two costs within a factor of about 1e15 of each other");
         return false;
     }
 }
