@@ -16,7 +16,6 @@ import dev.qfl.stdlib.models.combine.EnsembleKind;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -248,7 +247,7 @@ public final class Checker {
         }
         String kindName = call.callee().name();
         if (kindName.equals(LOAD)) {
-            return loadedModel(d, call, scope);
+            return new LoadedModelCheck(file, this::report, this).check(d, call, scope);
         }
         if (kindName.equals(EnsembleKind.NAME)) {
             return new EnsembleChecker(file, this::report, this).check(d, call, scope);
@@ -284,31 +283,6 @@ public final class Checker {
 
     /** The function that reads a saved model: {@code model m = load("file" [, series])}. */
     static final String LOAD = "load";
-
-    private Symbol loadedModel(Statement.ModelDecl d, Expr.Call call, Scope scope) {
-        String name = d.name().name();
-        List<Expr.Argument> positional = call.positional();
-        String path = null;
-        String series = null;
-        if (positional.isEmpty() || !(positional.get(0).value() instanceof Expr.StringLit p)) {
-            report(Diagnostic.error(DiagnosticCode.WRONG_ARGUMENTS, file, call.span(),
-                    "load takes the model file in quotes, and optionally the series it answers for",
-                    "e.g. model m = load(\"models/iq.qflm\", demand)"));
-        } else {
-            path = p.value();
-            if (positional.size() > 1) {
-                series = seriesReference(positional.get(1).value(), scope).orElse(null);
-            }
-            for (Expr.Argument extra : positional.subList(Math.min(2, positional.size()), positional.size())) {
-                report(Diagnostic.error(DiagnosticCode.WRONG_ARGUMENTS, file, extra.span(), "load takes at most two arguments"));
-            }
-        }
-        for (Expr.Argument named : call.named()) {
-            report(Diagnostic.error(DiagnosticCode.UNKNOWN_OPTION, file, named.name().span(),
-                    "load has no option '" + named.name().name() + "'", "a loaded model keeps the options it was trained with"));
-        }
-        return new Symbol.ModelSymbol(name, d.name().span(), null, series, Map.of(), 0, false, path == null ? "" : path, List.of());
-    }
 
     /** The series a name refers to, reporting anything else. */
     Optional<String> seriesReference(Expr e, Scope scope) {
@@ -397,47 +371,7 @@ public final class Checker {
             report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, e.value().span(),
                     "only tables can be exported, and this is " + kind.description()));
         }
-        String path = e.path().value().toLowerCase(Locale.ROOT);
-        if (e.toTable()) {
-            TableExportCheck.check(e, file, this::report);
-        } else if (!path.endsWith(".csv") && !path.endsWith(".json") && !path.endsWith(".parquet")) {
-            report(Diagnostic.error(DiagnosticCode.BAD_EXPORT, file, e.path().span(),
-                    "QFL exports .csv or .json files, .parquet files and database tables",
-                    "end the file name with .csv, .json or .parquet, or write: export T to table \"plan\" in \"plan.duckdb\""));
-        }
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (Expr.Argument o : e.options()) {
-            Object value = Constants.fold(o.value(), scope).orElse(null);
-            String option = o.name().name();
-            if (e.toTable() && option.equals("credentials")) {
-                if (!seen.add(option)) {
-                    report(Diagnostic.error(DiagnosticCode.DUPLICATE_OPTION, file, o.name().span(),
-                            "option 'credentials' is given twice"));
-                } else if (!(value instanceof String)) {
-                    report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, o.value().span(),
-                            "credentials is the path of a properties file with user= and password="));
-                }
-                continue;
-            }
-            if (!option.equals("append") && !option.equals("overwrite")) {
-                String hint = Suggestions.didYouMean(option, e.toTable() ? List.of("append", "overwrite", "credentials")
-                        : List.of("append", "overwrite"));
-                report(Diagnostic.error(DiagnosticCode.UNKNOWN_OPTION, file, o.name().span(),
-                        "export has no option '" + option + "'",
-                        hint != null ? hint : "its options are append: true and overwrite: true"));
-            } else if (!seen.add(option)) {
-                report(Diagnostic.error(DiagnosticCode.DUPLICATE_OPTION, file, o.name().span(),
-                        "option '" + option + "' is given twice"));
-            } else if (!(value instanceof Boolean)) {
-                report(Diagnostic.error(DiagnosticCode.WRONG_TYPE, file, o.value().span(), option + " is true or false"));
-            } else if (option.equals("append") && Boolean.TRUE.equals(value) && (e.toTable() || path.endsWith(".parquet"))) {
-                report(Diagnostic.error(DiagnosticCode.BAD_EXPORT, file, o.span(), "only CSV files can be appended to",
-                        "an export to a table or a .parquet file replaces it; export to .csv to keep a log of runs"));
-            } else if (option.equals("append") && Boolean.TRUE.equals(value) && path.endsWith(".json")) {
-                report(Diagnostic.error(DiagnosticCode.BAD_EXPORT, file, o.span(), "only CSV files can be appended to",
-                        "a JSON file holds one table; export to .csv to keep a log of runs"));
-            }
-        }
+        ExportTargetCheck.check(e, scope, file, this::report);
     }
 
     /** Checks an expression used as a value and says what kind of value it is. */
