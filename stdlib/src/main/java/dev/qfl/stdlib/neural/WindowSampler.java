@@ -79,13 +79,8 @@ final class WindowSampler {
     private final List<Integer> validationSeries = new ArrayList<>();
     /** Per series, the calendar features of steps 0 .. length + horizon − 1, computed once (offset by context). */
     private final float[][] calendarOf;
-    /** Per series, the covariate features of each step (offset by context), like {@link #calendarOf}. */
-    private final float[][] covariatesOf;
-    /** Per series, its past covariates normalised (one array per covariate, over its length). */
-    private final float[][][] pastOf;
-    /** Per series, the code of each static attribute (−1: a value without a code). */
-    private final int[][] staticCodes;
-    private final CovariateSchema schema;
+    /** The covariates' inputs of every series. */
+    private final CovariateFeatures covariates;
 
     WindowSampler(Panel panel, WindowLayout layout, boolean holdOut) {
         this.layout = layout;
@@ -101,11 +96,7 @@ final class WindowSampler {
         this.firstOrigin = new int[n];
         this.cumulative = new long[n];
         this.calendarOf = new float[n][];
-        this.schema = layout.covariates();
-        this.covariatesOf = new float[n][];
-        this.pastOf = new float[n][][];
-        this.staticCodes = new int[n][];
-        var calendar = schema.calendar();
+        this.covariates = new CovariateFeatures(layout, series);
         long total = 0;
         for (int s = 0; s < n; s++) {
             TimeSeries ts = series.get(s);
@@ -119,9 +110,6 @@ final class WindowSampler {
             seriesStep[s] = seriesSpread(ts, trainEnd);
             spreadFloor[s] = 0.1 * seriesStep[s];
             calendarOf[s] = calendarFeatures(ts);
-            covariatesOf[s] = covariateFeatures(ts, calendar);
-            pastOf[s] = pastFeatures(ts);
-            staticCodes[s] = schema.codes(ts);
             int last = trainEnd - horizon;   // the last origin whose targets are all inside the training part
             firstOrigin[s] = Math.max(1, Math.min(context, last / 2));
             total += Math.max(0, last - firstOrigin[s] + 1);
@@ -191,68 +179,6 @@ final class WindowSampler {
         return out;
     }
 
-    /**
-     * Per step a window of this series can touch (offset by context), its dynamic covariates
-     * (normalised; 0 where unknown: before the series and beyond its known future) and holiday count.
-     */
-    private float[] covariateFeatures(TimeSeries ts, dev.qfl.stdlib.data.Holidays holidays) {
-        int per = schema.stepFeatures();
-        int steps = context + ts.length() + horizon;
-        float[] out = new float[steps * per];
-        if (per == 0) {
-            return out;
-        }
-        double[][] dynamic = schema.dynamic() == 0 ? new double[0][] : ts.covariates().dynamic();
-        CovariateSchema.Scaling scaling = CovariateSchema.Scaling.of(dynamic, ts.length());
-        double[] holidayCounts = holidays == null ? null
-                : holidays.perStep(layout.frequency(), ts.timeAt(-context), steps);
-        for (int i = 0; i < steps; i++) {
-            int t = i - context;
-            for (int c = 0; c < dynamic.length; c++) {
-                if (t >= 0 && t < dynamic[c].length) {
-                    out[i * per + c] = scaling.normalised(c, dynamic[c][t]);
-                }
-            }
-            if (holidayCounts != null) {
-                out[i * per + dynamic.length] = (float) holidayCounts[i];
-            }
-        }
-        return out;
-    }
-
-    /** The past covariates of a series, normalised by their own history. */
-    private float[][] pastFeatures(TimeSeries ts) {
-        if (schema.past() == 0) {
-            return new float[0][];
-        }
-        double[][] past = ts.covariates().past();
-        CovariateSchema.Scaling scaling = CovariateSchema.Scaling.of(past, ts.length());
-        float[][] out = new float[past.length][];
-        for (int c = 0; c < past.length; c++) {
-            out[c] = new float[past[c].length];
-            for (int t = 0; t < past[c].length; t++) {
-                out[c][t] = scaling.normalised(c, past[c][t]);
-            }
-        }
-        return out;
-    }
-
-    /** Refuses a forecast whose horizon runs past the known future of a dynamic covariate (QF3160). */
-    private void requireFuture(int s) {
-        if (schema.dynamic() == 0) {
-            return;
-        }
-        TimeSeries ts = series.get(s);
-        int known = ts.covariates().futureSteps();
-        if (known < horizon) {
-            throw new dev.qfl.stdlib.QflException(CovariateSchema.FUTURE_MISSING, "series " + ts.id() + ": the covariates "
-                    + schema.spec().dynamic() + " are known " + known + " step" + (known == 1 ? "" : "s") + " past its last "
-                    + "value, but the model forecasts " + horizon + " (the first missing step is " + ts.timeAt(ts.length()
-                    + known).toLocalDate() + ")", null, "add rows with the covariates and an empty value up to "
-                    + ts.timeAt(ts.length() + horizon - 1).toLocalDate() + ", or use a model with a shorter horizon", null);
-        }
-    }
-
     int extraFeatures() {
         return layout.extraFeatures();
     }
@@ -307,7 +233,7 @@ final class WindowSampler {
     Batch inference() {
         Builder b = new Builder(series.size());
         for (int s = 0; s < series.size(); s++) {
-            requireFuture(s);
+            covariates.requireFuture(series.get(s));
             b.add(s, series.get(s).length(), false);
         }
         return b.build();
@@ -422,9 +348,7 @@ final class WindowSampler {
             for (int h = 0; h < horizon; h++) {
                 int at = e + h * per;
                 System.arraycopy(calendarOf[s], (origin + h + context) * calendar, extras, at, calendar);
-                int perStep = schema.stepFeatures();
-                System.arraycopy(covariatesOf[s], (origin + h + context) * perStep, extras,
-                        at + calendar + 2 * lags.length, perStep);
+                covariates.writeStep(s, origin + h, extras, at + calendar + 2 * lags.length);
                 for (int l = 0; l < lags.length; l++) {
                     int back = lags[l] * (h / lags[l] + 1);   // the latest same-phase step before the origin
                     int t = origin + h - back;
@@ -443,26 +367,7 @@ final class WindowSampler {
             extras[tail] = (float) (Math.log1p(origin) / 10);
             extras[tail + 1] = (float) (asinh(-loc / sc) / 4);
             extras[tail + 2] = seen == 0 ? 0f : (float) zeros / seen;
-            int more = tail + WindowLayout.WINDOW_FEATURES;
-            for (float[] past : pastOf[s]) {
-                double sum = 0;
-                int count = 0;
-                float last = 0f;
-                for (int t = Math.max(0, origin - context); t < Math.min(origin, past.length); t++) {
-                    sum += past[t];
-                    count++;
-                    last = past[t];
-                }
-                extras[more++] = last;
-                extras[more++] = count == 0 ? 0f : (float) (sum / count);
-            }
-            List<List<String>> vocabulary = schema.vocabulary();
-            for (int a = 0; a < vocabulary.size(); a++) {
-                if (staticCodes[s][a] >= 0) {
-                    extras[more + staticCodes[s][a]] = 1f;
-                }
-                more += vocabulary.get(a).size();
-            }
+            covariates.writeWindow(s, origin, extras, tail + WindowLayout.WINDOW_FEATURES);
         }
 
         Batch build() {
