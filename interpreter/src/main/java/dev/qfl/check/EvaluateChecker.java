@@ -2,6 +2,7 @@ package dev.qfl.check;
 
 import dev.qfl.ast.Expr;
 import dev.qfl.ast.Identifier;
+import dev.qfl.ast.PartialExprVisitor;
 import dev.qfl.diag.Diagnostic;
 import dev.qfl.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
@@ -165,34 +166,73 @@ final class EvaluateChecker {
         return out;
     }
 
+    /** One metric: a name such as {@code wql}, or {@code coverage(p)}, the one metric with an argument. */
     private Metric metric(Expr item) {
-        String name = item instanceof Expr.Name n ? n.name() : item instanceof Expr.Call c ? c.callee().name() : null;
-        if (name == null || !METRICS.contains(name)) {
-            String hint = name == null ? null : Suggestions.didYouMean(name, METRICS);
-            error(DiagnosticCode.UNKNOWN_FUNCTION, item.span(), "unknown metric" + (name == null ? "" : " '" + name + "'"),
-                    hint != null ? hint : "metrics: wql, crps, coverage(0.8), mase, msis, crossing, energy, crps_lead");
-            return null;
-        }
-        if (name.equals("coverage")) {
-            Optional<BigDecimal> p = item instanceof Expr.Call c && c.arguments().size() == 1
-                    ? Constants.number(c.arguments().get(0).value(), scope) : Optional.empty();
-            if (p.isPresent() && LevelRule.outside(p.get()) == null && LevelRule.rounding(p.get()) != null) {
-                Expr at = ((Expr.Call) item).arguments().get(0).value();
-                error(DiagnosticCode.LEVEL_OUT_OF_RANGE, at.span(), "coverage's probability " + LevelRule.show(p.get())
-                        + " " + LevelRule.rounding(p.get()), LevelRule.roundingHint(p.get()));
+        return item.accept(new PartialExprVisitor<Metric>() {
+            @Override
+            public Metric visitName(Expr.Name n) {
+                if (!known(n.name(), n)) {
+                    return null;
+                }
+                if (n.name().equals("coverage")) {
+                    return coverage(n, Optional.empty());
+                }
+                return perName(n.name());
+            }
+
+            @Override
+            public Metric visitCall(Expr.Call c) {
+                String name = c.callee().name();
+                if (!known(name, c)) {
+                    return null;
+                }
+                if (name.equals("coverage")) {
+                    return coverage(c, c.arguments().size() == 1 ? Optional.of(c.arguments().get(0).value())
+                            : Optional.empty());
+                }
+                error(DiagnosticCode.WRONG_ARGUMENTS, c.span(), name + " takes no arguments", "write " + name);
                 return null;
             }
-            if (p.isEmpty() || LevelRule.outside(p.get()) != null) {
-                error(DiagnosticCode.LEVEL_OUT_OF_RANGE, item.span(), "coverage takes the interval's probability in (0, 1)",
-                        "e.g. coverage(0.8)");
+
+            @Override
+            protected Metric otherwise(Expr e) {
+                unknownMetric(null, e);
                 return null;
             }
-            return new Metric.Coverage(p.get().doubleValue());
+        });
+    }
+
+    private boolean known(String name, Expr item) {
+        if (METRICS.contains(name)) {
+            return true;
         }
-        if (item instanceof Expr.Call c) {
-            error(DiagnosticCode.WRONG_ARGUMENTS, c.span(), name + " takes no arguments", "write " + name);
+        unknownMetric(name, item);
+        return false;
+    }
+
+    private void unknownMetric(String name, Expr item) {
+        String hint = name == null ? null : Suggestions.didYouMean(name, METRICS);
+        error(DiagnosticCode.UNKNOWN_FUNCTION, item.span(), "unknown metric" + (name == null ? "" : " '" + name + "'"),
+                hint != null ? hint : "metrics: wql, crps, coverage(0.8), mase, msis, crossing, energy, crps_lead");
+    }
+
+    /** {@code coverage(p)}: the interval's probability, a level in (0, 1) with no more digits than levels take. */
+    private Metric coverage(Expr item, Optional<Expr> argument) {
+        Optional<BigDecimal> p = argument.flatMap(at -> Constants.number(at, scope));
+        if (p.isPresent() && LevelRule.outside(p.get()) == null && LevelRule.rounding(p.get()) != null) {
+            error(DiagnosticCode.LEVEL_OUT_OF_RANGE, argument.get().span(), "coverage's probability "
+                    + LevelRule.show(p.get()) + " " + LevelRule.rounding(p.get()), LevelRule.roundingHint(p.get()));
             return null;
         }
+        if (p.isEmpty() || LevelRule.outside(p.get()) != null) {
+            error(DiagnosticCode.LEVEL_OUT_OF_RANGE, item.span(), "coverage takes the interval's probability in (0, 1)",
+                    "e.g. coverage(0.8)");
+            return null;
+        }
+        return new Metric.Coverage(p.get().doubleValue());
+    }
+
+    private static Metric perName(String name) {
         return switch (name) {
             case "wql" -> new Metric.Wql();
             case "crps" -> new Metric.Crps();
