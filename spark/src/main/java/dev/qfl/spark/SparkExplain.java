@@ -19,7 +19,7 @@ final class SparkExplain {
             if (text.length() > 72) {
                 text = text.substring(0, 69) + "...";
             }
-            b.append(String.format(Locale.ROOT, "%4d  %-14s %s%n", step.line(), where(step), text));
+            b.append(String.format(Locale.ROOT, "%4d  %-18s %s%n", step.line(), where(step), text));
             switch (step.where()) {
                 case SOURCE -> b.append("      Spark reads ").append(s.format()).append(' ').append(s.path())
                         .append(" on the executors; rows are repartitioned by ").append(s.id())

@@ -25,6 +25,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The driver's side of a Spark run, after the script was checked: Spark reads the series and
@@ -50,11 +51,13 @@ public final class SparkRun {
     void run(SparkScript script, Consumer<Output> sink) throws QflScriptException {
         script.warnings().forEach(w -> sink.accept(new Output.Warning(w)));
         SparkSeriesReader.Read read = SparkSeriesReader.read(spark, script);
+        // the rows feed two jobs (the panel's support, then the partitions): read the files once
+        Dataset<Row> rows = read.rows().persist(StorageLevel.MEMORY_AND_DISK());
         List<String> notes = new ArrayList<>();
-        SparkScript decided = withSupport(script, read.rows(), notes);
-        Dataset<Row> byId = read.rows().repartition(partitions, functions.col("id")).sortWithinPartitions("row");
         List<PartitionOutcome> outcomes;
         try {
+            SparkScript decided = withSupport(script, rows, notes);
+            Dataset<Row> byId = rows.repartition(partitions, functions.col("id")).sortWithinPartitions("row");
             outcomes = byId.javaRDD()
                     .mapPartitions(new PartitionTask(decided, read.timeField(), read.valueField()))
                     .collect();
@@ -62,6 +65,8 @@ public final class SparkRun {
             throw new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.SPARK_FAILED, script.file(),
                     script.source().declaration(), "a Spark job failed: " + firstLine(e.getMessage()),
                     "see the Spark log for the executor's reason; rerun with --debug for the trace")), e);
+        } finally {
+            rows.unpersist();
         }
         failure(script, outcomes);
         Map<String, Long> firstRows = new HashMap<>();

@@ -130,6 +130,19 @@ class SparkRunTest {
     }
 
     @Test
+    void aParquetSourceIsReadBySparkWithTheSameAnswers() throws Exception {
+        Path csv = demand(5, 40, null);
+        spark.read().option("header", "true").option("inferSchema", "true").csv(csv.toString())
+                .coalesce(1).write().parquet(dir.resolve("demand.parquet").toString());
+        String script = """
+                series demand = parquet("demand.parquet/*.parquet", time: "date", value: "units", id: "sku")
+                model naive = seasonal_naive(demand, horizon: 7, season: 7)
+                quantile(demand, [0.1, 0.9]) using naive where horizon <= 2
+                """;
+        assertSameTables(oneJvm(script), onSpark(script));
+    }
+
+    @Test
     void aLoadedModelFileGivesTheSameAnswers() throws Exception {
         demand(6, 80, null);
         oneJvm("""
