@@ -35,6 +35,14 @@ public record CsvOptions(String time, String value, String id, Frequency frequen
         this(time, value, id, frequency, fill, support, until, encoding, maxRows, shape, CovariateSpec.NONE);
     }
 
+    /**
+     * The covariates actually read: none for a wide source (no value column), whose columns are
+     * series, not covariates (the checker refuses covariate options there, QF2041).
+     */
+    public CovariateSpec covariatesRead() {
+        return value == null ? CovariateSpec.NONE : covariates;
+    }
+
     /** The same options with covariate columns and a holiday calendar. */
     public CsvOptions withCovariates(CovariateSpec spec) {
         return new CsvOptions(time, value, id, frequency, fill, support, until, encoding, maxRows, shape, spec);

@@ -80,7 +80,7 @@ public final class PanelRows {
             }
         }
         Panel panel = new Panel(name, assembled.frequency(), series, support, fingerprint, source, path,
-                options.covariates());
+                options.covariatesRead());
         notes.add(0, summary(name, panel, rows));
         notes.addAll(assembled.notes());
         return new LoadedPanel(panel, notes, assembled.warnings());

@@ -87,8 +87,8 @@ final class SeriesAssembler {
             points += length(ids.get(i), sorted.get(i), freq, points, length);
             missing.count(sorted.get(i), n);
             TimeSeries built = build(ids.get(i), sorted.get(i), index, freq, length);
-            series.add(options.covariates().isEmpty() ? built : new TimeSeries(built.id(), freq, built.start(),
-                    built.values(), built.observed(), new CovariateRows(where, options.covariates(), freq)
+            series.add(options.covariatesRead().isEmpty() ? built : new TimeSeries(built.id(), freq, built.start(),
+                    built.values(), built.observed(), new CovariateRows(where, options.covariatesRead(), freq)
                     .assemble(ids.get(i), allRows.get(i), built.start(), length)));
         }
         notes.addAll(missing.notes());

@@ -71,6 +71,16 @@ class CovariateLoadingTest {
     }
 
     @Test
+    void aWideFileReadsNoCovariatesEvenWhenAskedThroughTheApi() throws IOException {
+        Path f = dir.resolve("wide.csv");
+        Files.writeString(f, "day,A,B\n2024-07-01,1,2\n2024-07-02,3,4\n");
+        CsvOptions wide = new CsvOptions("day", null, null, null, null, null, null).withCovariates(SPEC);
+        Panel p = new CsvLoader().load("w", f, wide).panel();
+        assertEquals(CovariateSpec.NONE, p.covariates());
+        assertEquals(Covariates.NONE, p.find("A").orElseThrow().covariates());
+    }
+
+    @Test
     void covariatesChangeTheFingerprint() throws IOException {
         assertNotEquals(load(SALES, SPEC).panel().fingerprint(), load(SALES, CovariateSpec.NONE).panel().fingerprint());
     }

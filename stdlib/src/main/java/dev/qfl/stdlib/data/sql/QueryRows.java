@@ -85,7 +85,7 @@ public final class QueryRows {
             requireNumeric(meta, v, columns.get(v - 1), "value");
         }
         // covariates (a long source only: the checker refuses them without value:)
-        CovariateSpec spec = options.value() == null ? CovariateSpec.NONE : options.covariates();
+        CovariateSpec spec = options.covariatesRead();
         int[] covariateCols = spec.columns().stream().mapToInt(c -> column(columns, c, "covariates")).toArray();
         int numeric = spec.numeric().size();
         for (int c = 0; c < numeric; c++) {
