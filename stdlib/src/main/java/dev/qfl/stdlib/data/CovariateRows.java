@@ -21,9 +21,6 @@ import java.util.List;
  * Empty cells are ignored; a series with none gets the empty text (its own category).
  */
 final class CovariateRows {
-    /** A static attribute that differs within one series. */
-    static final String STATIC_VARIES = "QF3161";
-
     private final RowPositions where;
     private final CovariateSpec spec;
     private final Frequency freq;
@@ -86,7 +83,7 @@ final class CovariateRows {
                     statics[c] = text;
                     staticFrom[c] = p;
                 } else if (!statics[c].equals(text)) {
-                    throw DataErrors.at(STATIC_VARIES, where.at(p.line(), p.timeColumn()), "the static attribute \""
+                    throw DataErrors.at(DataErrors.STATIC_VARIES, where.at(p.line(), p.timeColumn()), "the static attribute \""
                             + spec.statics().get(c) + "\" of series \"" + id + "\" is \"" + text + "\" here but \""
                             + statics[c] + "\" on row " + staticFrom[c].line() + ": a static attribute is constant per series",
                             "move a changing attribute to covariates: (numeric) or past:, or fix the rows");

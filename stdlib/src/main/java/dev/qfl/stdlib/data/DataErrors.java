@@ -30,6 +30,9 @@ import dev.qfl.stdlib.QflException;
  * <tr><td>QF3152</td><td>an {@code as_of:} time off a series' grid</td></tr>
  * <tr><td>QF3153</td><td>(warning) absent rows that look like omitted zeros</td></tr>
  * <tr><td>QF3154</td><td>(warning) series that end before the panel's forecast origin</td></tr>
+ * <tr><td>QF3160</td><td>future covariates missing for part of a model's horizon</td></tr>
+ * <tr><td>QF3161</td><td>a static attribute that is not constant within a series</td></tr>
+ * <tr><td>QF3162</td><td>a model trained with other covariates than the panel's</td></tr>
  * </table>
  */
 public final class DataErrors {
@@ -54,6 +57,9 @@ public final class DataErrors {
     public static final String AS_OF_OFF_GRID = "QF3152";
     public static final String OMITTED_ZEROS = "QF3153";
     public static final String ENDS_EARLY = "QF3154";
+    public static final String FUTURE_COVARIATES = "QF3160";
+    public static final String STATIC_VARIES = "QF3161";
+    public static final String COVARIATE_MISMATCH = "QF3162";
 
     private DataErrors() {
     }

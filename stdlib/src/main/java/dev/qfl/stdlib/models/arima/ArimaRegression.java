@@ -78,7 +78,7 @@ final class ArimaRegression implements SeriesFit {
         Covariates c = series.covariates();
         int dynamic = panel.covariates().dynamic().size();
         if (dynamic > 0 && c.futureSteps() < horizon) {
-            throw new QflException("QF3160", "series " + series.id() + ": the covariates " + panel.covariates().dynamic()
+            throw new QflException(dev.qfl.stdlib.data.DataErrors.FUTURE_COVARIATES, "series " + series.id() + ": the covariates " + panel.covariates().dynamic()
                     + " are known " + c.futureSteps() + " step" + (c.futureSteps() == 1 ? "" : "s") + " past its last "
                     + "value, but arima forecasts " + horizon + " (the first missing step is "
                     + series.timeAt(n + c.futureSteps()).toLocalDate() + ")", null, "add rows with the covariates and an "
