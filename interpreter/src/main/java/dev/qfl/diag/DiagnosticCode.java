@@ -57,7 +57,7 @@ public enum DiagnosticCode {
     BAD_TABLE_NAME("QF5031", "a table name that is not a plain name or schema.name"),
     SPARK_UNSUPPORTED("QF5040", "a statement or source option that does not run on Spark yet"),
     SPARK_SERIES_COUNT("QF5041", "a script run on Spark that declares other than one series"),
-    SPARK_NEURAL_TRAINING("QF5042", "a neural model that a Spark run would train per partition"),
+    SPARK_NEURAL_TRAINING("QF5042", "a neural model whose training sample is more than the Spark driver may hold"),
     SPARK_FAILED("QF5043", "Spark could not start or finish a job"),
     SPARK_ANSWER_NOT_PER_SERIES("QF5044", "an answer without an id column, which partitions cannot split"),
 
