@@ -13,6 +13,7 @@ PLOT        : 'plot';
 TO          : 'to';
 TABLE       : 'table';
 USING       : 'using';
+WITH        : 'with';
 ASSUMING    : 'assuming';
 INDEPENDENCE: 'independence';
 WHERE       : 'where';

@@ -21,16 +21,20 @@ statement
     | expression SEMI?                                                         #expressionStatement
     ;
 
-// A query is a call followed by its clauses in a fixed order; without clauses it is a plain value.
+// A query is a call followed by its clauses in a fixed order (using, with, assuming, where); without clauses it is a plain value.
 // `evaluate` backtests models and answers with a table of metrics.
 expression
     : EVALUATE models+=identifier (COMMA models+=identifier)* ON series=identifier
       backtest=BACKTEST? option*                                               #evaluateExpression
     | body=booleanExpression
       (USING model=identifier)?
+      (WITH whatIfs+=whatIf (COMMA whatIfs+=whatIf)*)?
       (ASSUMING independence=INDEPENDENCE)?
       (WHERE condition=booleanExpression)?                                     #queryExpression
     ;
+
+// `with promo = 1, price = price * 0.9`: a future covariate replaced for one what-if question.
+whatIf : name=identifier ASSIGN value=valueExpression;
 
 booleanExpression
     : operand=valueExpression predicate?                                       #predicated

@@ -150,12 +150,22 @@ public sealed interface Expr extends Node {
     }
 
     /**
-     * {@code CALL [using MODEL] [assuming independence] [where CONDITION]}. Every question is one:
-     * in the value of let, export and plot, and in a statement on its own, the parser turns a call
-     * without clauses into a Query too ({@link #of}), so passes never meet a question as a bare call.
+     * {@code CALL [using MODEL] [with NAME = VALUE, ...] [assuming independence] [where CONDITION]}.
+     * Every question is one: in the value of let, export and plot, and in a statement on its own, the
+     * parser turns a call without clauses into a Query too ({@link #of}), so passes never meet a
+     * question as a bare call. {@code whatIfs} are the {@code with} assignments (empty when none).
      */
-    record Query(Expr body, Identifier model, boolean assumingIndependence, Expr condition, Span span)
-            implements Expr {
+    record Query(Expr body, Identifier model, List<WhatIf> whatIfs, boolean assumingIndependence, Expr condition,
+                 Span span) implements Expr {
+        public Query {
+            whatIfs = List.copyOf(whatIfs);
+        }
+
+        /** A query without a {@code with} clause. */
+        public Query(Expr body, Identifier model, boolean assumingIndependence, Expr condition, Span span) {
+            this(body, model, List.of(), assumingIndependence, condition, span);
+        }
+
         /** A call asked without clauses, {@code quantile(demand, 0.9)}: no model named, no condition. */
         public static Query of(Call call) {
             return new Query(call, null, false, null, call.span());
@@ -163,7 +173,7 @@ public sealed interface Expr extends Node {
 
         /** Whether no clause was written (the query is its call alone). */
         public boolean bare() {
-            return model == null && !assumingIndependence && condition == null;
+            return model == null && whatIfs.isEmpty() && !assumingIndependence && condition == null;
         }
 
         @Override
@@ -178,6 +188,15 @@ public sealed interface Expr extends Node {
         public Optional<Expr> where() {
             return Optional.ofNullable(condition);
         }
+    }
+
+    /**
+     * One assignment of a {@code with} clause, {@code price = price * 0.9}: the future values of the
+     * dynamic covariate {@code covariate} replaced by {@code value}, in which the covariate's own name
+     * stands for its planned value. Not an expression (like {@link Argument}): the value's names are
+     * covariates, not names of the script, so passes over the script's names do not visit it.
+     */
+    record WhatIf(Identifier covariate, Expr value, Span span) {
     }
 
     /** {@code evaluate A, B on SERIES [backtest] name: value ...}: a rolling-origin backtest. */

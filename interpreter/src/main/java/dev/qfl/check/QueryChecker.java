@@ -19,8 +19,9 @@ import java.util.Optional;
 /**
  * Checks one query: the function and its arguments, which model answers it ({@code using}, or the
  * only model declared on the series), and the {@code where} condition (known columns, comparable
- * values, and no horizon beyond what the model forecasts). What differs between kinds (arguments,
- * options, the resolved record) is the kind's {@link QueryForm}; this class holds what they share.
+ * values, and no horizon beyond what the model forecasts), and a {@code with} clause ({@link WhatIfCheck}).
+ * What differs between kinds (arguments, options, the resolved record) is the kind's
+ * {@link QueryForm}; this class holds what they share.
  */
 final class QueryChecker {
     private final Checker checker;
@@ -137,9 +138,18 @@ final class QueryChecker {
                 maxHorizon = Math.min(maxHorizon, bound.get().value());
             }
         }
+        // `with promo = 1`: any question of a model that reads future covariates may ask it
+        List<Expr.WhatIf> clauses = node instanceof Expr.Query q ? q.whatIfs() : List.of();
+        List<ResolvedQuery.WhatIf> whatIfs = List.of();
+        if (!clauses.isEmpty() && model.isPresent()) {
+            Optional<List<ResolvedQuery.WhatIf>> checked = new WhatIfCheck(checker, file, scope)
+                    .check(clauses, model.get(), series);
+            ok &= checked.isPresent();
+            whatIfs = checked.orElse(List.of());
+        }
         if (ok && model.isPresent()) {
             ResolvedQuery.Common common = new ResolvedQuery.Common(node, series, model.get().name(), condition, maxHorizon,
-                    independence);
+                    independence, whatIfs);
             checker.resolved(node, kind.form().resolve(common, reading.over(steps[0], steps[1])));
         }
         return ok && model.isPresent();

@@ -3,6 +3,7 @@ package dev.qfl.check;
 import dev.qfl.ast.Expr;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A query after checking: what is asked, of which series, answered by which model. The evaluator
@@ -29,8 +30,33 @@ public sealed interface ResolvedQuery {
      * @param condition   the {@code where} condition, or null
      * @param maxHorizon  the largest horizon step the condition can select (the model's horizon when unbounded)
      * @param independent whether the script said {@code assuming independence}
+     * @param whatIfs     the checked {@code with} assignments (empty for a question of the plain forecast)
      */
-    record Common(Expr node, String series, String model, Expr condition, int maxHorizon, boolean independent) {
+    record Common(Expr node, String series, String model, Expr condition, int maxHorizon, boolean independent,
+                  List<WhatIf> whatIfs) {
+        public Common {
+            whatIfs = List.copyOf(whatIfs);
+        }
+
+        /** A question of the model's plain forecast (no {@code with}). */
+        public Common(Expr node, String series, String model, Expr condition, int maxHorizon, boolean independent) {
+            this(node, series, model, condition, maxHorizon, independent, List.of());
+        }
+    }
+
+    /**
+     * One checked {@code with} assignment: the future values of dynamic covariate {@code covariate}
+     * become {@code change} of their planned values (a constant ignores its argument).
+     *
+     * @param text the assignment as written, {@code price = price * 0.9} (names the what-if forecast)
+     * @param span where the assignment is written, for a value that turns out not finite at run time
+     */
+    record WhatIf(String covariate, DoubleUnaryOperator change, String text, dev.qfl.diag.Span span) {
+    }
+
+    /** The {@code with} assignments of the question, empty when it asks about the plain forecast. */
+    default List<WhatIf> whatIfs() {
+        return common().whatIfs();
     }
 
     default Expr node() {

@@ -41,6 +41,11 @@ public enum DiagnosticCode {
     BAD_COVARIATE_COLUMNS("QF2040", "a covariates, past or static list that is empty, repeats a column or names something else"),
     COVARIATES_NEED_LONG("QF2041", "covariate options on a source without value: (one column per series)"),
     UNKNOWN_HOLIDAYS("QF2042", "an unknown holiday calendar"),
+    WHAT_IF_WITHOUT_COVARIATES("QF2043", "a with clause on a question whose model uses no future covariates"),
+    UNKNOWN_WHAT_IF_COVARIATE("QF2044", "a with clause naming something other than one of the model's covariates:"),
+    DUPLICATE_WHAT_IF("QF2045", "a covariate assigned twice in one with clause"),
+    BAD_WHAT_IF_VALUE("QF2046", "a what-if value that is not arithmetic on numbers and the covariate's own values"),
+    WHAT_IF_NOT_FINITE("QF2047", "a what-if value that is not a finite number for some forecast step"),
 
     BAD_SQL("QF3130", "a SQL statement that is not a query, or that the database refuses"),
     PASSWORD_IN_URL("QF3134", "a password written in a connection URL"),

@@ -60,6 +60,8 @@ final class Executor {
     private final Consumer<Plan.Step> observer;
     private Statement current;
     private int currentIndex;
+    /** The current statement's what-if forecast (its plan's what-if step), or null. */
+    private ForecastSet whatIfForecast;
     /** The current statement's steps not yet run, in plan order. */
     private final Deque<Plan.Step> pending = new ArrayDeque<>();
     /** Models the current statement's plan fitted (a {@code fit} of any other says it already was). */
@@ -95,6 +97,7 @@ final class Executor {
         }
         current = checked.statement(index);
         currentIndex = index;
+        whatIfForecast = null;
         pending.clear();
         pending.addAll(stepsByStatement.getOrDefault(index, List.of()));
         fittedHere.clear();
@@ -111,7 +114,7 @@ final class Executor {
     /** Steps that prepare a statement rather than being the statement's own work. */
     private static boolean prepares(Plan.Step step) {
         return step instanceof Plan.Load || step instanceof Plan.LoadModel || step instanceof Plan.Train
-                || step instanceof Plan.Infer;
+                || step instanceof Plan.Infer || step instanceof Plan.WhatIf;
     }
 
     private void prepare(Plan.Step step, Scope scope) throws DiagnosticException {
@@ -137,6 +140,9 @@ final class Executor {
                 ModelLifecycle.checkUse(slot, panel, 0, infer.model());
             }
             state.forecast(infer.model(), slot, infer.series());
+        } else if (step instanceof Plan.WhatIf whatIf) {
+            whatIfForecast = WhatIfForecasts.forecast(whatIf.model(), models.fitted(whatIf.model()).trained(),
+                    state.panel(whatIf.series()), whatIf.changes(), state.reporter());
         } else {
             throw new IllegalStateException(where() + ": \"" + step.describe() + "\" is not a step that prepares");
         }
@@ -331,6 +337,13 @@ final class Executor {
         ForecastSet forecast = slot.forecast(q.series());
         if (forecast == null) {
             throw new IllegalStateException(where() + ": the plan made no forecast of " + q.series() + " with " + q.model());
+        }
+        if (!q.whatIfs().isEmpty()) {
+            // a what-if question reads its own forecast (the plan's what-if step); the plain one stays as it is
+            if (whatIfForecast == null) {
+                throw new IllegalStateException(where() + ": the plan made no what-if forecast with " + q.model());
+            }
+            return whatIfForecast;
         }
         return forecast;
     }

@@ -219,8 +219,13 @@ public final class Formatter {
         @Override
         public Void visitQuery(Expr.Query q) {
             expr(out, q.body(), 0);
-            out.append(q.model() == null ? "" : " using " + q.model().name())
-                    .append(q.assumingIndependence() ? " assuming independence" : "");
+            out.append(q.model() == null ? "" : " using " + q.model().name());
+            for (int i = 0; i < q.whatIfs().size(); i++) {
+                Expr.WhatIf w = q.whatIfs().get(i);
+                out.append(i == 0 ? " with " : ", ").append(w.covariate().name()).append(" = ");
+                expr(out, w.value(), 0);
+            }
+            out.append(q.assumingIndependence() ? " assuming independence" : "");
             if (q.condition() != null) {
                 out.append(" where ");
                 expr(out, q.condition(), 0);

@@ -71,6 +71,24 @@ public record Plan(String script, List<Step> steps) {
         }
     }
 
+    /**
+     * A what-if question's own forecast ({@code ... using ar with promo = 1}): the fitted model
+     * forecasts the panel with the assigned future covariates; nothing is trained again and the
+     * plain forecast is kept for the other questions.
+     */
+    public record WhatIf(int statement, String model, String series, List<dev.qfl.check.ResolvedQuery.WhatIf> changes)
+            implements Step {
+        public WhatIf {
+            changes = List.copyOf(changes);
+        }
+
+        @Override
+        public String describe() {
+            return "what-if " + model + ": its forecast of " + series + " with " + String.join(", ", changes.stream()
+                    .map(dev.qfl.check.ResolvedQuery.WhatIf::text).toList()) + " (no retraining; the plain forecast is kept)";
+        }
+    }
+
     /** A query answered from a model's forecast. */
     public record Query(int statement, int line, String text, String model) implements Step {
         @Override

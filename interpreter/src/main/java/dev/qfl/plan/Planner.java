@@ -199,6 +199,9 @@ public final class Planner {
                 if (q != null) {
                     fit(at, q.model());
                     infer(at, q.model(), q.series(), line);
+                    if (!q.whatIfs().isEmpty()) {
+                        steps.add(new Plan.WhatIf(at, q.model(), q.series(), q.whatIfs()));
+                    }
                     steps.add(new Plan.Query(at, line, Formatter.expr(expr), q.model()));
                 }
             }

@@ -214,7 +214,10 @@ public final class AstPrinter {
 
         @Override
         public Node visitQuery(Expr.Query e) {
-            return new Node("Query", part("body", e.body()), part("model", e.model()),
+            // a query without `with` prints as it did before the clause existed
+            Part whatIfs = new Part("whatIfs", e.whatIfs().isEmpty() ? null : new Items(e.whatIfs().stream()
+                    .map(w -> new Node("WhatIf", part("covariate", w.covariate()), part("value", w.value()))).toList()));
+            return new Node("Query", part("body", e.body()), part("model", e.model()), whatIfs,
                     plain("assumingIndependence", e.assumingIndependence()), part("condition", e.condition()));
         }
 

@@ -136,10 +136,12 @@ final class AstBuilder extends QflParserBaseVisitor<Object> {
     @Override
     public Expr visitQueryExpression(QflParser.QueryExpressionContext q) {
         Expr body = expr(q.body);
-        if (q.model == null && q.independence == null && q.condition == null) {
+        if (q.model == null && q.whatIfs.isEmpty() && q.independence == null && q.condition == null) {
             return body;
         }
-        return new Expr.Query(body, q.model == null ? null : identifier(q.model), q.independence != null,
+        List<Expr.WhatIf> whatIfs = q.whatIfs.stream()
+                .map(w -> new Expr.WhatIf(identifier(w.name), expr(w.value), span(w))).toList();
+        return new Expr.Query(body, q.model == null ? null : identifier(q.model), whatIfs, q.independence != null,
                 q.condition == null ? null : expr(q.condition), span(q));
     }
 

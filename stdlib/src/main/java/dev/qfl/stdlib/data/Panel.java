@@ -3,6 +3,7 @@ package dev.qfl.stdlib.data;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A set of series of one frequency, loaded from one source: what a {@code series} declaration names.
@@ -40,6 +41,33 @@ public record Panel(String name, Frequency frequency, List<TimeSeries> series, S
 
     public Optional<TimeSeries> find(String id) {
         return series.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /**
+     * A what-if panel: the future values (the steps after each series' last value) of dynamic
+     * covariate {@code name} replaced by {@code change} of their planned values; the history, the
+     * other covariates and the values are kept. Its fingerprint differs, so nothing fitted or
+     * forecast on this panel is mistaken for this one's.
+     *
+     * @param describe a short text of the change, part of the new fingerprint
+     * @throws IllegalArgumentException if {@code name} is not one of the panel's dynamic covariates
+     */
+    public Panel withFutureCovariate(String name, DoubleUnaryOperator change, String describe) {
+        int c = covariates.dynamic().indexOf(name);
+        if (c < 0) {
+            throw new IllegalArgumentException("not a dynamic covariate of " + this.name + ": " + name);
+        }
+        List<TimeSeries> changed = series.stream().map(s -> {
+            Covariates old = s.covariates();
+            double[][] dynamic = old.dynamic();
+            for (int i = s.length(); i < dynamic[c].length; i++) {
+                dynamic[c][i] = change.applyAsDouble(dynamic[c][i]);
+            }
+            Covariates replaced = new Covariates(dynamic, old.past(), old.statics(), old.futureSteps());
+            return new TimeSeries(s.id(), s.frequency(), s.start(), s.values(), s.observed(), replaced);
+        }).toList();
+        return new Panel(this.name, frequency, changed, support, fingerprint + ";with " + name + " = " + describe,
+                source, path, covariates);
     }
 
     /** The same panel with every series cut to its first points (for backtests). */

@@ -1,0 +1,65 @@
+package dev.qfl.eval;
+
+import dev.qfl.check.ResolvedQuery;
+import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.QflException;
+import dev.qfl.stdlib.data.Panel;
+import dev.qfl.stdlib.data.TimeSeries;
+import dev.qfl.stdlib.forecast.ForecastSet;
+import dev.qfl.stdlib.model.FitContext;
+import dev.qfl.stdlib.model.Reporter;
+import dev.qfl.stdlib.model.TrainedModel;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The forecast a what-if question ({@code ... using iq with promo = 1}) reads: the fitted model's
+ * ordinary forecast of the panel whose future covariate values the {@code with} clause replaced.
+ * Nothing is trained again and the plain forecast in the model's slot is neither used nor
+ * replaced; each what-if question makes its own (they are not cached, since two questions rarely
+ * ask the same change and one forecast of a panel is cheap next to training).
+ */
+final class WhatIfForecasts {
+    private WhatIfForecasts() {
+    }
+
+    /** The panel with every assignment applied to its future covariates, in the order written. */
+    static Panel changed(Panel panel, List<ResolvedQuery.WhatIf> whatIfs) {
+        Panel out = panel;
+        for (ResolvedQuery.WhatIf w : whatIfs) {
+            out = out.withFutureCovariate(w.covariate(), w.change(), w.text());
+            requireFinite(out, w);
+        }
+        return out;
+    }
+
+    /** The model's forecast of the changed panel, floored like every forecast. */
+    static ForecastSet forecast(String modelName, TrainedModel trained, Panel panel, List<ResolvedQuery.WhatIf> whatIfs,
+                                Reporter reporter) {
+        Panel changed = changed(panel, whatIfs);
+        return Forecasts.floored(trained.forecast(modelName, changed, new FitContext(modelName, reporter)),
+                changed.support());
+    }
+
+    /** One line for explain: what the what-if forecast changes. */
+    static String describe(List<ResolvedQuery.WhatIf> whatIfs) {
+        return whatIfs.stream().map(ResolvedQuery.WhatIf::text).collect(Collectors.joining(", "));
+    }
+
+    /** A value such as {@code price = price / 0} gives no number a model can read: refused, naming the step. */
+    private static void requireFinite(Panel panel, ResolvedQuery.WhatIf w) {
+        int c = panel.covariates().dynamic().indexOf(w.covariate());
+        for (TimeSeries s : panel.series()) {
+            int known = s.length() + s.covariates().futureSteps();
+            for (int i = s.length(); i < known; i++) {
+                double v = s.covariates().dynamicAt(c, i);
+                if (!Double.isFinite(v)) {
+                    throw new QflException(DiagnosticCode.WHAT_IF_NOT_FINITE.code(), "'with " + w.text() + "' gives "
+                            + v + " for series " + s.id() + " at " + s.timeAt(i).toLocalDate()
+                            + ": a covariate must be a finite number", null,
+                            "check for a division by zero or a planned value that is missing", null);
+                }
+            }
+        }
+    }
+}
