@@ -45,10 +45,24 @@ final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionOut
     private final int timeField;
     private final int valueField;
 
-    PartitionTask(SparkScript script, int timeField, int valueField) {
+    /** The model file each TRAIN step loads, by step index (names for {@code SparkFiles.get}). */
+    private final Map<Integer, String> shipped;
+
+    PartitionTask(SparkScript script, int timeField, int valueField, Map<Integer, String> shipped) {
         this.script = script;
         this.timeField = timeField;
         this.valueField = valueField;
+        this.shipped = shipped;
+    }
+
+    /** What the partition runs for a step: its text, or for a trained model the load of its shipped file. */
+    private String text(Step step) {
+        if (step.where() != Step.Where.TRAIN) {
+            return step.partitionText();
+        }
+        String file = org.apache.spark.SparkFiles.get(shipped.get(step.index())).replace("\\", "/");
+        return Step.replaced(script.text(), step.start(),
+                "model " + step.model() + " = load(\"" + file + "\", " + script.source().name() + ")");
     }
 
     @Override
@@ -68,7 +82,7 @@ final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionOut
         List<PartitionOutcome.Warning> warnings = new ArrayList<>();
         LoadedPanel loaded;
         try {
-            loaded = panel(rows, firstRows);
+            loaded = PartitionPanel.build(script.source(), timeField, valueField, rows, firstRows);
         } catch (QflException e) {
             Diagnostic d = Diagnostics.fromLibrary(e, script.file(), source.declaration(), script.folderPath());
             return new PartitionOutcome(partition, firstRows, answers, warnings, List.of(WireDiagnostic.of(d)), List.of());
@@ -86,7 +100,7 @@ final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionOut
                     continue;
                 }
                 try {
-                    interpreter.evaluate(script.name(), step.partitionText(),
+                    interpreter.evaluate(script.name(), text(step),
                             Output.into(output -> collect(step, output, answers, warnings)));
                 } catch (DiagnosticException e) {
                     return new PartitionOutcome(partition, firstRows, answers, warnings,
@@ -128,56 +142,5 @@ final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionOut
         table.provenance().forEach((k, v) -> provenance.put(k, v instanceof Serializable ? v : String.valueOf(v)));
         return new PartitionOutcome.Answer(step, label, table.columns().stream().map(Column::name).toList(),
                 table.columns().stream().map(c -> c.type().name()).toList(), rows, table.notes(), provenance);
-    }
-
-    /** The partition's rows as a panel, read with the declaration's options and one JVM's rules. */
-    private LoadedPanel panel(Iterator<Row> rows, Map<String, Long> firstRows) {
-        SeriesSource source = script.source();
-        Path path = Path.of(source.location());
-        PanelRows panel = new PanelRows(positions(path));
-        long count = 0;
-        while (rows.hasNext()) {
-            Row r = rows.next();
-            String id = r.isNullAt(0) ? "" : r.getString(0).strip();
-            String timeText = r.isNullAt(1) ? "" : r.getString(1);
-            String valueText = r.isNullAt(2) ? "" : r.getString(2);
-            int row = (int) r.getLong(3);
-            firstRows.putIfAbsent(id, (long) row);
-            LocalDateTime time = TimeParsing.parse(timeText).orElseThrow(() -> new QflException(DataErrors.BAD_TIME,
-                    "cannot parse \"" + timeText + "\" as a date or time in column \"" + source.time() + "\"",
-                    at(path, row, timeField), "times are ISO dates or date-times, e.g. 2024-01-31 or 2024-01-31T08:00",
-                    null));
-            double value = SparkCells.parse(valueText);
-            if (Double.isNaN(value) && !SparkCells.isMissing(valueText)) {
-                throw new QflException(DataErrors.NOT_A_NUMBER, "cannot parse \"" + valueText
-                        + "\" as a number in column \"" + source.value() + "\"", at(path, row, valueField),
-                        SparkCells.hint(valueText), null);
-            }
-            panel.add(id, time, value, row, Math.max(0, timeField - 1));
-            count++;
-        }
-        return panel.finish(source.name(), source.options(), "spark:" + source.location(),
-                source.format() + " file " + source.path() + " (read by Spark)", path, count);
-    }
-
-    private FilePosition at(Path path, int row, int field) {
-        return field > 0 ? new FilePosition(path, row, field, null) : null;
-    }
-
-    private RowPositions positions(Path path) {
-        if (timeField == 0) {
-            return RowPositions.none();
-        }
-        return new RowPositions() {
-            @Override
-            public FilePosition whole() {
-                return FilePosition.wholeFile(path);
-            }
-
-            @Override
-            public FilePosition at(int row, int column) {
-                return new FilePosition(path, row, column + 1, null);
-            }
-        };
     }
 }

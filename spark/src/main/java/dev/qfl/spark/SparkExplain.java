@@ -28,6 +28,9 @@ final class SparkExplain {
                         + "in the one-JVM order and prints them\n");
                 case EXPORT -> b.append("      each partition answers for its series; the driver merges the rows "
                         + "and writes ").append(step.exportPath()).append('\n');
+                case TRAIN -> b.append("      trained once on the driver from a hash sample of whole series (all of them up to ")
+                        .append(String.format(Locale.ROOT, "%,d", SparkRun.DEFAULT_TRAIN_SERIES))
+                        .append("), saved and shipped to the executors; every partition loads that file\n");
                 case PARTITIONS -> { }
             }
         }
@@ -38,6 +41,7 @@ final class SparkExplain {
         return switch (step.where()) {
             case SOURCE -> "driver+Spark";
             case PARTITIONS -> "per partition";
+            case TRAIN -> "driver, then files";
             case SHOW -> "partitions→driver";
             case EXPORT -> "partitions→file";
         };

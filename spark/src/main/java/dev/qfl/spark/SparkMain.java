@@ -26,17 +26,20 @@ public final class SparkMain {
     }
 
     /** Parsed arguments: the command, the master (null under spark-submit), partitions, the file. */
-    record Args(String command, String master, int partitions, boolean quiet, boolean debug, String file) {
+    record Args(String command, String master, int partitions, int trainSeries, boolean quiet, boolean debug,
+                String file) {
         static Args parse(String[] args) throws UserError {
             List<String> rest = new ArrayList<>();
             String master = null;
             int partitions = 0;
+            int trainSeries = SparkRun.DEFAULT_TRAIN_SERIES;
             boolean quiet = false;
             boolean debug = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--spark" -> master = value(args, ++i, "--spark", "a master such as local[2]");
                     case "--partitions" -> partitions = count(value(args, ++i, "--partitions", "a number"));
+                    case "--train-series" -> trainSeries = count(value(args, ++i, "--train-series", "a number"));
                     case "-q", "--quiet" -> quiet = true;
                     case "--debug" -> debug = true;
                     default -> {
@@ -44,7 +47,7 @@ public final class SparkMain {
                             master = args[i].substring("--spark=".length());
                         } else if (args[i].startsWith("-")) {
                             throw new UserError("unknown option " + args[i] + " for a Spark run "
-                                    + "(options: --spark MASTER, --partitions N, --quiet, --debug)");
+                                    + "(options: --spark MASTER, --partitions N, --train-series N, --quiet, --debug)");
                         } else {
                             rest.add(args[i]);
                         }
@@ -54,7 +57,7 @@ public final class SparkMain {
             if (rest.size() != 2 || !List.of("run", "explain").contains(rest.get(0))) {
                 throw new UserError("usage: qfl run --spark MASTER FILE, or qfl explain --spark MASTER FILE");
             }
-            return new Args(rest.get(0), master, partitions, quiet, debug, rest.get(1));
+            return new Args(rest.get(0), master, partitions, trainSeries, quiet, debug, rest.get(1));
         }
 
         private static String value(String[] args, int i, String option, String what) throws UserError {
@@ -73,7 +76,7 @@ public final class SparkMain {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new UserError("--partitions takes a whole number from 1 to 100000, not " + text);
+            throw new UserError("--partitions and --train-series take a whole number from 1 to 100000, not " + text);
         }
     }
 
@@ -122,7 +125,7 @@ public final class SparkMain {
             return 1;
         }
         try {
-            new SparkRun(spark, args.partitions()).run(checked, printer);
+            new SparkRun(spark, args.partitions(), args.trainSeries()).run(checked, printer);
             return 0;
         } catch (QflScriptException e) {
             return failed(e, printer, args.debug(), err);

@@ -34,13 +34,23 @@ import org.apache.spark.storage.StorageLevel;
  * prints, in the same order, then prints and exports them in statement order.
  */
 public final class SparkRun {
+    /** Series a neural model is trained from on the driver, unless said otherwise. */
+    public static final int DEFAULT_TRAIN_SERIES = 10_000;
+
     private final SparkSession spark;
     private final int partitions;
+    private final int trainSeries;
 
     /** @param partitions how many partitions the series are spread over (0: Spark's default parallelism) */
     public SparkRun(SparkSession spark, int partitions) {
+        this(spark, partitions, DEFAULT_TRAIN_SERIES);
+    }
+
+    /** @param trainSeries at most how many series (a hash sample) a neural model is trained from on the driver */
+    public SparkRun(SparkSession spark, int partitions, int trainSeries) {
         this.spark = spark;
         this.partitions = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism();
+        this.trainSeries = trainSeries;
     }
 
     /** Checks and runs a script; its outputs go to {@code sink} in statement order. */
@@ -54,12 +64,15 @@ public final class SparkRun {
         // the rows feed two jobs (the panel's support, then the partitions): read the files once
         Dataset<Row> rows = read.rows().persist(StorageLevel.MEMORY_AND_DISK());
         List<String> notes = new ArrayList<>();
+        List<String> trained = new ArrayList<>();
         List<PartitionOutcome> outcomes;
         try {
             SparkScript decided = withSupport(script, rows, notes);
+            DriverTraining.Shipped models = DriverTraining.train(spark, decided, rows, read.timeField(),
+                    read.valueField(), trainSeries, trained::add);
             Dataset<Row> byId = rows.repartition(partitions, functions.col("id")).sortWithinPartitions("row");
             outcomes = byId.javaRDD()
-                    .mapPartitions(new PartitionTask(decided, read.timeField(), read.valueField()))
+                    .mapPartitions(new PartitionTask(decided, read.timeField(), read.valueField(), models))
                     .collect();
         } catch (RuntimeException e) {
             throw new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.SPARK_FAILED, script.file(),
@@ -79,6 +92,11 @@ public final class SparkRun {
                     notes.forEach(n -> sink.accept(new Output.Message(n)));
                 }
                 case PARTITIONS -> warnings(step, outcomes, false).forEach(w -> sink.accept(new Output.Warning(w)));
+                case TRAIN -> {
+                    trained.stream().filter(t -> t.startsWith(step.model() + ": "))
+                            .forEach(t -> sink.accept(new Output.Message(t)));
+                    warnings(step, outcomes, false).forEach(w -> sink.accept(new Output.Warning(w)));
+                }
                 case SHOW, EXPORT -> {
                     AnswerMerge.Merged merged = merged(script, step, outcomes, firstRows);
                     if (merged == null) {
@@ -160,18 +178,24 @@ public final class SparkRun {
         if (first == null) {
             return;
         }
-        Diagnostic d = first.toDiagnostic();
-        if (d.lineText() == null && d.span() != null && !first.source().equals(script.name())) {
-            // partitions know a cell's line and field number; the driver, which can read the
-            // line, quotes it and points at the field's first character, as one JVM does
-            String line = dataLine(script, d.span().line());
-            if (line != null) {
-                Span at = d.span();
-                d = new Diagnostic(d.code(), d.severity(), d.source(), new Span(at.start(), at.end(), at.line(),
-                        fieldColumn(line, at.column() - 1)), line, d.message(), d.hints());
-            }
+        throw new QflScriptException(List.of(quoted(script, first.toDiagnostic())));
+    }
+
+    /**
+     * A data error as one JVM shows it: partitions know a cell's line and field number; the
+     * driver, which can read the line, quotes it and points at the field's first character.
+     */
+    static Diagnostic quoted(SparkScript script, Diagnostic d) {
+        if (d.lineText() != null || d.span() == null || d.source().equals(script.name())) {
+            return d;
         }
-        throw new QflScriptException(List.of(d));
+        String line = dataLine(script, d.span().line());
+        if (line == null) {
+            return d;
+        }
+        Span at = d.span();
+        return new Diagnostic(d.code(), d.severity(), d.source(), new Span(at.start(), at.end(), at.line(),
+                fieldColumn(line, at.column() - 1)), line, d.message(), d.hints());
     }
 
     /** The 1-based character column where field {@code index} (0-based) of a CSV line starts. */

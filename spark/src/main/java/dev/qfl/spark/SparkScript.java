@@ -23,7 +23,7 @@ import java.util.Set;
  * A script as the Spark driver sees it, before any Spark job: parsed and checked exactly as
  * {@code qfl check} would (a bad script fails here with its usual diagnostics), then split into its
  * one series source and the steps partitions run. What cannot be split by series yet is refused
- * here too (QF5040 to QF5042), so nothing is half-run.
+ * here too (QF5040, QF5041), so nothing is half-run.
  *
  * @param name     the script's name as typed (shown in diagnostics)
  * @param text     its text
@@ -81,13 +81,9 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
                 source = source(d, file, folder, problems);
                 steps.add(step(i, Step.Where.SOURCE, null, s, null, false, false));
             } else if (s instanceof Statement.ModelDecl m) {
-                neuralTraining(m, models).ifPresent(kind -> problems.add(Diagnostic.error(
-                        DiagnosticCode.SPARK_NEURAL_TRAINING, file, m.value().span(),
-                        kind + " is a global neural model, which a Spark run does not train partition by partition",
-                        "train it on one JVM and save it (save " + m.name().name() + " to \"models/"
-                                + m.name().name() + ".qflm\"), then declare model " + m.name().name()
-                                + " = load(\"models/" + m.name().name() + ".qflm\", ...) here")));
-                steps.add(step(i, Step.Where.PARTITIONS, Step.only(text, at.start(), at.end()), s, null, false, false));
+                Step.Where where = neuralTraining(m, models).isPresent() ? Step.Where.TRAIN : Step.Where.PARTITIONS;
+                steps.add(new Step(i, where, Step.only(text, at.start(), at.end()), null, false, false, at.start(),
+                        at.end(), at.line(), at.column(), m.name().name()));
             } else if (s instanceof Statement.Fit) {
                 steps.add(step(i, Step.Where.PARTITIONS, Step.only(text, at.start(), at.end()), s, null, false, false));
             } else if (s instanceof Statement.LetDecl l) {
@@ -134,7 +130,7 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
     private static Step step(int index, Step.Where where, String text, Statement s, String path, boolean append,
                              boolean overwrite) {
         Span at = s.span();
-        return new Step(index, where, text, path, append, overwrite, at.start(), at.end(), at.line(), at.column());
+        return new Step(index, where, text, path, append, overwrite, at.start(), at.end(), at.line(), at.column(), null);
     }
 
     private static void refuseEvaluate(Expr e, SourceFile file, List<Diagnostic> problems) {

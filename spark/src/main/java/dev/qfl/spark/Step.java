@@ -16,9 +16,10 @@ import java.io.Serializable;
  * @param append        {@code append: true}
  * @param overwrite     {@code overwrite: true}
  * @param line          the statement's line (for diagnostics raised on the driver)
+ * @param model         for {@link Where#TRAIN}, the model's name
  */
 record Step(int index, Where where, String partitionText, String exportPath, boolean append, boolean overwrite,
-            int start, int end, int line, int column) implements Serializable {
+            int start, int end, int line, int column, String model) implements Serializable {
 
     /** What happens to a statement's answers. */
     enum Where {
@@ -26,6 +27,11 @@ record Step(int index, Where where, String partitionText, String exportPath, boo
         SOURCE,
         /** Runs in every partition, answers nothing (model, fit, let). */
         PARTITIONS,
+        /**
+         * A global neural model: trained once on the driver from a sample of series, shipped to
+         * the executors as a saved model file, which every partition loads in its place.
+         */
+        TRAIN,
         /** Runs in every partition; the driver merges the tables and prints them. */
         SHOW,
         /** Runs in every partition; the driver merges the tables and exports them. */
@@ -34,6 +40,14 @@ record Step(int index, Where where, String partitionText, String exportPath, boo
 
     dev.qfl.diag.Span span() {
         return new dev.qfl.diag.Span(start, end, line, column);
+    }
+
+    /**
+     * The script's text blanked, with {@code replacement} written where the statement starts, so
+     * what a partition runs in a statement's place reports that statement's line and column.
+     */
+    static String replaced(String text, int at, String replacement) {
+        return only(text, 0, 0).substring(0, at) + replacement;
     }
 
     /** The script's text with everything outside {@code [from, to)} blanked; newlines are kept. */
