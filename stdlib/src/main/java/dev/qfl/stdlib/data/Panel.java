@@ -66,8 +66,19 @@ public record Panel(String name, Frequency frequency, List<TimeSeries> series, S
             Covariates replaced = new Covariates(dynamic, old.past(), old.statics(), old.futureSteps());
             return new TimeSeries(s.id(), s.frequency(), s.start(), s.values(), s.observed(), replaced);
         }).toList();
-        return new Panel(this.name, frequency, changed, support, fingerprint + ";with " + name + " = " + describe,
+        return new Panel(this.name, frequency, changed, support, fingerprint + WHAT_IF + name + " = " + describe,
                 source, path, covariates);
+    }
+
+    /** What a what-if panel's fingerprint adds to the one it was made from. */
+    private static final String WHAT_IF = ";with ";
+
+    /**
+     * Whether this panel was made from one with fingerprint {@code fitted} by {@link #withFutureCovariate}:
+     * the same history, other future covariates, so a model fitted on that one forecasts it as it is.
+     */
+    public boolean isWhatIfOf(String fitted) {
+        return fingerprint.startsWith(fitted + WHAT_IF);
     }
 
     /** The same panel with every series cut to its first points (for backtests). */

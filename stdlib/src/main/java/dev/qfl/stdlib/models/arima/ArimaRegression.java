@@ -30,8 +30,12 @@ final class ArimaRegression implements SeriesFit {
     /** Per regressor, its values at steps 1 .. known future (index 0 is the step after the series). */
     private final double[][] future;
     private final List<String> names;
+    /** The length of the history fitted, where the regressors' future starts. */
+    private final int historyLength;
 
-    private ArimaRegression(ArimaFit errors, double intercept, double[] beta, double[][] future, List<String> names) {
+    private ArimaRegression(ArimaFit errors, double intercept, double[] beta, double[][] future, List<String> names,
+                            int historyLength) {
+        this.historyLength = historyLength;
         this.errors = errors;
         this.intercept = intercept;
         this.beta = beta;
@@ -70,7 +74,22 @@ final class ArimaRegression implements SeriesFit {
             System.arraycopy(x[j], n, future[j], 0, horizon);
         }
         double[] beta = java.util.Arrays.copyOf(coefficients, k);
-        return new ArimaRegression(errors, intercept, beta, future, names(panel));
+        return new ArimaRegression(errors, intercept, beta, future, names(panel), n);
+    }
+
+    /**
+     * The same fit (coefficients and residual model) at the future regressors {@code series} has in
+     * {@code panel}: a what-if panel whose history is the one fitted and whose planned covariates
+     * differ. Nothing is estimated again.
+     */
+    @Override
+    public SeriesFit withFutureOf(Panel panel, TimeSeries series, int horizon) {
+        double[][] x = regressors(panel, series, historyLength, horizon);
+        double[][] replaced = new double[x.length][horizon];
+        for (int j = 0; j < x.length; j++) {
+            System.arraycopy(x[j], historyLength, replaced[j], 0, horizon);
+        }
+        return new ArimaRegression(errors, intercept, beta, replaced, names, historyLength);
     }
 
     /** The regressors' values at steps 0 .. n + horizon − 1: the dynamic covariates, then the holiday count. */

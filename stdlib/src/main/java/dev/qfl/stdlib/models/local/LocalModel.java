@@ -84,7 +84,9 @@ public record LocalModel(ModelSpec spec, TrainingSummary summary, int season, in
 
     @Override
     public ForecastSet forecast(String name, Panel panel, FitContext context) {
-        Map<String, LocalFitting.Outcome> fits = panel.fingerprint().equals(fingerprint) ? outcomes
+        // a what-if panel has the fitted history: its forecast reuses the fits at its own future covariates
+        boolean whatIf = panel.isWhatIfOf(fingerprint);
+        Map<String, LocalFitting.Outcome> fits = panel.fingerprint().equals(fingerprint) || whatIf ? outcomes
                 : LocalFitting.fitAll(panel, spec, season, minimum, fitter, context);
         boolean floorAtZero = panel.support() == Support.NONNEGATIVE;
         int horizon = spec.horizon();
@@ -96,12 +98,13 @@ public record LocalModel(ModelSpec spec, TrainingSummary summary, int season, in
                 skipped.add(new ForecastSet.Skipped(series.id(), outcome == null ? "was not fitted" : outcome.skipReason()));
                 continue;
             }
-            List<QuantileFunction> steps = marginals(outcome.fit(), horizon, seed(series.id()));
+            SeriesFit fit = whatIf ? outcome.fit().withFutureOf(panel, series, horizon) : outcome.fit();
+            List<QuantileFunction> steps = marginals(fit, horizon, seed(series.id()));
             if (floorAtZero) {
                 steps = steps.stream().map(FlooredQuantileFunction::atZero).toList();
             }
             forecasts.add(new SeriesForecast(series.id(), series.frequency(), series.end(), steps,
-                    new SimulatedJoint(outcome.fit(), horizon, floorAtZero ? 0.0 : Double.NEGATIVE_INFINITY)));
+                    new SimulatedJoint(fit, horizon, floorAtZero ? 0.0 : Double.NEGATIVE_INFINITY)));
         }
         return new ForecastSet(name, horizon, forecasts, skipped);
     }

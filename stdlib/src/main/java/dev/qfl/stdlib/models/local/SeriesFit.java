@@ -27,4 +27,13 @@ public interface SeriesFit {
 
     /** {@code count} joint sample paths of steps 1..{@code horizon}; {@code paths[i][h - 1]} is step h. */
     double[][] paths(int horizon, int count, RandomGenerator random);
+
+    /**
+     * This fit forecasting with the future covariates {@code series} has in {@code panel}, a what-if
+     * panel ({@link dev.qfl.stdlib.data.Panel#isWhatIfOf}) of the one fitted. Only fits that read
+     * covariates as regressors change; the others forecast as they are.
+     */
+    default SeriesFit withFutureOf(dev.qfl.stdlib.data.Panel panel, dev.qfl.stdlib.data.TimeSeries series, int horizon) {
+        return this;
+    }
 }
