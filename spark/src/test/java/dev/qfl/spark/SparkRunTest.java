@@ -267,10 +267,29 @@ class SparkRunTest {
         assertEquals(0, explain.code(), explain.err());
         assertFalse(explain.sparkStarted());
         assertTrue(explain.out().matches("(?s).*\\n +2 +per partition +model naive = seasonal_naive.*"), explain.out());
+        String neural = SparkExplain.describe(SparkScript.analyse("plan.qfl", """
+                series demand = csv("demand.csv", time: "date", value: "units", id: "sku")
+                model iq = iqf(demand, horizon: 7)
+                """, dir, dev.qfl.stdlib.model.ModelRegistry.standard()));
+        assertTrue(neural.matches("(?s).*\\n +2 +driver, then files +model iq = iqf.*"), neural);
         Cli run = Cli.run("run", "--spark", "local[2]", "--quiet", script.toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().startsWith("# quantile(demand, 0.9) using naive where horizon == 1\n"), run.out());
         assertTrue(run.out().contains("(4 rows)"), run.out());
+    }
+
+    @Test
+    void wrongCommandLinesAreOneLineErrors() {
+        Cli unknown = Cli.run("run", "--spark", "local[2]", "--fast", "x.qfl");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().startsWith("qfl: unknown option --fast for a Spark run"), unknown.err());
+        Cli partitions = Cli.run("run", "--spark", "local[2]", "--partitions", "0", "x.qfl");
+        assertEquals(1, partitions.code());
+        assertTrue(partitions.err().contains("not 0"), partitions.err());
+        Cli missing = Cli.run("run", "--spark", "local[2]", dir.resolve("none.qfl").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+        assertFalse(unknown.sparkStarted() || partitions.sparkStarted() || missing.sparkStarted());
     }
 
     @Test
