@@ -143,6 +143,20 @@ class SparkRunTest {
     }
 
     @Test
+    void statisticalModelsFittedInsidePartitionsGiveBitIdenticalAnswers() throws Exception {
+        demand(6, 60, null);
+        String script = """
+                series demand = csv("demand.csv", time: "date", value: "units", id: "sku")
+                model smooth = ets(demand, horizon: 7, season: 7)
+                model th = theta(demand, horizon: 7, season: 7)
+                quantile(demand, [0.1, 0.5, 0.9]) using smooth where horizon <= 3
+                interval(demand, 0.8) using th where horizon <= 3
+                service(demand, stock: 30) using smooth where horizon == 1
+                """;
+        assertSameTables(oneJvm(script), onSpark(script));
+    }
+
+    @Test
     void aLoadedModelFileGivesTheSameAnswers() throws Exception {
         demand(6, 80, null);
         oneJvm("""
