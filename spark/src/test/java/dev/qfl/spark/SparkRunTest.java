@@ -127,6 +127,17 @@ class SparkRunTest {
         assertEquals(12 * 3 * 3, tables(onSpark).get(1).table().rowCount());
         assertEquals(Files.readString(dir.resolve("out/jvm.csv")), Files.readString(dir.resolve("out/spark.csv")));
         assertTrue(onSpark.contains(new Output.Message("wrote out/spark.csv (84 rows)")), onSpark.toString());
+        // the same answer as a DataFrame: the table's columns, its values unchanged
+        Table plan = tables(onSpark).get(4).table();
+        var frame = SparkAnswers.toDataFrame(spark, plan);
+        assertEquals(plan.columnNames(), List.of(frame.columns()));
+        assertEquals("date", frame.schema().apply("date").dataType().typeName());
+        List<org.apache.spark.sql.Row> back = frame.collectAsList();
+        assertEquals(plan.rowCount(), back.size());
+        for (int r = 0; r < back.size(); r++) {
+            assertEquals(plan.rows().get(r).get(4), back.get(r).get(4));
+            assertEquals(plan.rows().get(r).get(1), back.get(r).getDate(1).toLocalDate());
+        }
     }
 
     @Test
