@@ -52,6 +52,19 @@ public sealed interface ResolvedQuery {
      * @param span where the assignment is written, for a value that turns out not finite at run time
      */
     record WhatIf(String covariate, DoubleUnaryOperator change, String text, dev.qfl.diag.Span span) {
+        /**
+         * Equal when written the same at the same place: the function is compiled from that text,
+         * and two checks of one script (explain's plan and the run's) compile two equal functions.
+         */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof WhatIf w && covariate.equals(w.covariate) && text.equals(w.text) && span.equals(w.span);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(covariate, text, span);
+        }
     }
 
     /** The {@code with} assignments of the question, empty when it asks about the plain forecast. */
