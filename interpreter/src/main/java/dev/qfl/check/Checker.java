@@ -6,7 +6,7 @@ import dev.qfl.ast.PartialExprVisitor;
 import dev.qfl.ast.Script;
 import dev.qfl.ast.Statement;
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.stdlib.data.CsvOptions;
 import dev.qfl.stdlib.data.Frequency;

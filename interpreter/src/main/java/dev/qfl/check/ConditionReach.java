@@ -4,7 +4,7 @@ import dev.qfl.ast.ConditionVisitor;
 import dev.qfl.ast.Expr;
 import dev.qfl.check.ConditionTruth.Truth;
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.format.Formatter;
 import java.math.BigDecimal;

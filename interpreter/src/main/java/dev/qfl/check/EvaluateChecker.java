@@ -4,7 +4,7 @@ import dev.qfl.ast.Expr;
 import dev.qfl.ast.Identifier;
 import dev.qfl.ast.PartialExprVisitor;
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.stdlib.evaluation.Metric;
 import java.math.BigDecimal;

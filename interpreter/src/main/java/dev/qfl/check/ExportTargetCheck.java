@@ -3,7 +3,7 @@ package dev.qfl.check;
 import dev.qfl.ast.Expr;
 import dev.qfl.ast.Statement;
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
 import java.util.List;
 import java.util.Locale;

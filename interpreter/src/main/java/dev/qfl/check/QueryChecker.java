@@ -7,7 +7,7 @@ import dev.qfl.check.query.QueryForm;
 import dev.qfl.check.query.QueryOption;
 import dev.qfl.check.query.Reading;
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.qfl.check;
 
 import dev.qfl.ast.Statement;
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.stdlib.data.sql.Credentials;
 import dev.qfl.stdlib.data.sql.SqlLoader;

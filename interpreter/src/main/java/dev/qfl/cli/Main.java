@@ -1,6 +1,6 @@
 package dev.qfl.cli;
 
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.terminal.Console;
 import dev.qfl.terminal.ExitCodes;
 import java.io.BufferedOutputStream;

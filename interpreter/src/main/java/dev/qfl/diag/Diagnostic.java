@@ -1,5 +1,6 @@
 package dev.qfl.diag;
 
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import java.util.List;
 import java.util.Optional;
 

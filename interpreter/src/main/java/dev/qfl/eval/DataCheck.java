@@ -4,7 +4,7 @@ import dev.qfl.ast.Statement;
 import dev.qfl.check.CheckResult;
 import dev.qfl.check.Symbol;
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.Diagnostics;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.stdlib.QflException;

@@ -76,7 +76,7 @@ final class DataLoading {
         if (p == null || p.line() > 0) {
             return e;
         }
-        return new QflException(e.code(), "cannot read \"" + scriptPath + "\": " + e.getMessage(), null,
+        return new QflException(e.diagnosticCode(), "cannot read \"" + scriptPath + "\": " + e.getMessage(), null,
                 e.hint().orElse(null), e);
     }
 
@@ -89,7 +89,7 @@ final class DataLoading {
         FilePosition p = e.position().orElse(null);
         FilePosition bare = p == null ? null : new FilePosition(p.file(), p.line(), p.column(), null);
         String hint = e.hint().map(h -> h.startsWith("columns are") ? null : mask(h)).orElse(null);
-        return new QflException(e.code(), mask(e.getMessage()), bare, hint, e);
+        return new QflException(e.diagnosticCode(), mask(e.getMessage()), bare, hint, e);
     }
 
     private static String mask(String text) {

@@ -6,7 +6,7 @@ import dev.qfl.check.ResolvedQuery;
 import dev.qfl.check.Scope;
 import dev.qfl.check.Suggestions;
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.stdlib.forecast.ForecastSet;
 import dev.qfl.stdlib.forecast.SeriesForecast;

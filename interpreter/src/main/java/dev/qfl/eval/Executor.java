@@ -11,7 +11,7 @@ import dev.qfl.check.ResolvedQuery;
 import dev.qfl.check.Scope;
 import dev.qfl.check.Symbol;
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.DiagnosticException;
 import dev.qfl.diag.Diagnostics;
 import dev.qfl.diag.SourceFile;
@@ -396,7 +396,7 @@ final class Executor {
             if (PlotRunner.isTradeoff(table)) {
                 picture = PlotRunner.tradeoff(title, table);
             } else if (q != null) {
-                throw new QflException(DiagnosticCode.WRONG_TYPE.code(), "plot draws fan, quantile_function and "
+                throw new QflException(DiagnosticCode.WRONG_TYPE, "plot draws fan, quantile_function and "
                         + "tradeoff queries, and tables made by evaluate; " + q.kind().function() + " is not one of them");
             } else {
                 picture = PlotRunner.metrics(title, table);
@@ -408,7 +408,7 @@ final class Executor {
             target = p.path() != null ? state.resolve(p.path().value()) : Files.createTempFile("qfl-plot-", ".png");
             PlotFile.write(picture, target, PlotFile.WIDTH, PlotFile.HEIGHT);
         } catch (IOException e) {
-            throw new QflException(DiagnosticCode.WRITE_FAILED.code(), "cannot write the plot: " + e.getMessage());
+            throw new QflException(DiagnosticCode.WRITE_FAILED, "cannot write the plot: " + e.getMessage());
         }
         out.message("plot written to " + Diagnostics.display(target, state.baseDirectory()));
     }
@@ -425,11 +425,11 @@ final class Executor {
                 TableExporter.write(table, target);
             }
         } catch (TableExporter.HeaderMismatch e) {
-            throw new QflException(DiagnosticCode.BAD_EXPORT.code(),
+            throw new QflException(DiagnosticCode.BAD_EXPORT,
                     state.files().quoteContent() ? e.getMessage() : e.withoutContent(), null,
                     "append to a file of the same columns, or export to a new file", e);
         } catch (IOException e) {
-            throw new QflException(DiagnosticCode.WRITE_FAILED.code(), "cannot write " + target + ": " + e.getMessage());
+            throw new QflException(DiagnosticCode.WRITE_FAILED, "cannot write " + target + ": " + e.getMessage());
         }
         out.message((append ? "appended to " : "wrote ") + Diagnostics.display(target, state.baseDirectory()) + " ("
                 + table.rowCount() + (table.rowCount() == 1 ? " row)" : " rows)"));

@@ -4,7 +4,7 @@ import dev.qfl.ast.Expr;
 import dev.qfl.ast.Statement;
 import dev.qfl.check.Constants;
 import dev.qfl.check.Scope;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.stdlib.QflException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ final class ExportSafety {
     static void refuseDataFile(Path target, String asWritten, List<Path> dataFiles) {
         for (Path data : dataFiles) {
             if (sameFile(target, data)) {
-                throw new QflException(DiagnosticCode.OVERWRITES_DATA.code(), "export would overwrite \"" + asWritten
+                throw new QflException(DiagnosticCode.OVERWRITES_DATA, "export would overwrite \"" + asWritten
                         + "\", a data file this session read", null,
                         "export to another file, or add overwrite: true to replace it", null);
             }

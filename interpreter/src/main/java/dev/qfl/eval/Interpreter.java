@@ -5,7 +5,7 @@ import dev.qfl.check.Checker;
 import dev.qfl.check.Scope;
 import dev.qfl.check.Symbol;
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.DiagnosticException;
 import dev.qfl.diag.Diagnostics;
 import dev.qfl.diag.SourceFile;

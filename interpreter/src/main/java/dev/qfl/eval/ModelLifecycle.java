@@ -1,7 +1,7 @@
 package dev.qfl.eval;
 
 import dev.qfl.check.Symbol;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.Diagnostics;
 import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.Panel;
@@ -143,21 +143,21 @@ final class ModelLifecycle {
         try {
             return slot.kind().resolve(slot.symbol().options(), panel.frequency());
         } catch (IllegalArgumentException e) {
-            throw new QflException(DiagnosticCode.OPTION_OUT_OF_RANGE.code(), e.getMessage());
+            throw new QflException(DiagnosticCode.OPTION_OUT_OF_RANGE, e.getMessage());
         }
     }
 
     void save(String name, String path) {
         ModelSlot slot = fitted(name);
         if (!slot.trained().persistable()) {
-            throw new QflException("QF4202", slot.kind().name() + " models are not saved: they are fitted from the data "
+            throw new QflException(DiagnosticCode.NOT_SAVED, slot.kind().name() + " models are not saved: they are fitted from the data "
                     + "afresh", null, "save neural models such as iqf", null);
         }
         Path file = state.resolve(path);
         try {
             ModelStore.write(file, slot.trained(), slot.dataFingerprint());
         } catch (IOException e) {
-            throw new QflException(DiagnosticCode.WRITE_FAILED.code(), "cannot write " + file + ": " + e.getMessage());
+            throw new QflException(DiagnosticCode.WRITE_FAILED, "cannot write " + file + ": " + e.getMessage());
         }
         out.message("saved " + name + " to " + Diagnostics.display(file, state.baseDirectory()));
     }
@@ -170,11 +170,11 @@ final class ModelLifecycle {
         ModelSpec spec = slot.spec();
         Object trainedOn = spec.option("frequency").orElse(null);
         if (trainedOn != null && !trainedOn.equals(panel.frequency().keyword())) {
-            throw new QflException(DiagnosticCode.MODEL_SERIES_MISMATCH.code(), modelName + " was trained on " + trainedOn
+            throw new QflException(DiagnosticCode.MODEL_SERIES_MISMATCH, modelName + " was trained on " + trainedOn
                     + " data, and " + panel.name() + " is " + panel.frequency().keyword());
         }
         if (requestedHorizon > spec.horizon()) {
-            throw new QflException(DiagnosticCode.HORIZON_BEYOND_MODEL.code(), "horizon " + requestedHorizon
+            throw new QflException(DiagnosticCode.HORIZON_BEYOND_MODEL, "horizon " + requestedHorizon
                     + " is beyond " + modelName + "'s horizon of " + spec.horizon());
         }
     }

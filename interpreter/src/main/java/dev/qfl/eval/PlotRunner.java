@@ -4,7 +4,7 @@ import dev.qfl.check.QueryKind;
 import dev.qfl.check.ResolvedQuery;
 import dev.qfl.check.Scope;
 import dev.qfl.check.Symbol;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.Panel;
 import dev.qfl.stdlib.data.TimeSeries;
@@ -154,7 +154,7 @@ final class PlotRunner {
     /** An evaluate table as bars: one small chart per metric, one bar per model (and group). */
     static Drawable metrics(String title, Table t) {
         if (t.columnIndex("model").isEmpty()) {
-            throw new QflException(DiagnosticCode.WRONG_TYPE.code(), "plot NAME draws tables made by evaluate or "
+            throw new QflException(DiagnosticCode.WRONG_TYPE, "plot NAME draws tables made by evaluate or "
                     + "tradeoff; for forecasts, plot the query itself, e.g. plot fan(demand, MODEL)");
         }
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
@@ -196,7 +196,7 @@ final class PlotRunner {
 
     static QflException selection(String what, Set<String> selected) {
         List<String> first = selected.stream().limit(6).toList();
-        return new QflException(DiagnosticCode.PLOT_SELECTION.code(), what + ", and the condition selects "
+        return new QflException(DiagnosticCode.PLOT_SELECTION, what + ", and the condition selects "
                 + selected.size() + (selected.isEmpty() ? "" : " (" + String.join(", ", first)
                 + (selected.size() > first.size() ? ", ..." : "") + ")"),
                 null, "narrow it with where, e.g. where id == \"" + (first.isEmpty() ? "A-17" : first.get(0).split(" ")[0])

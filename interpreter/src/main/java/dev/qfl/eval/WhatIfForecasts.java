@@ -1,7 +1,7 @@
 package dev.qfl.eval;
 
 import dev.qfl.check.ResolvedQuery;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.Panel;
 import dev.qfl.stdlib.data.TimeSeries;
@@ -54,7 +54,7 @@ final class WhatIfForecasts {
             for (int i = s.length(); i < known; i++) {
                 double v = s.covariates().dynamicAt(c, i);
                 if (!Double.isFinite(v)) {
-                    throw new QflException(DiagnosticCode.WHAT_IF_NOT_FINITE.code(), "'with " + w.text() + "' gives "
+                    throw new QflException(DiagnosticCode.WHAT_IF_NOT_FINITE, "'with " + w.text() + "' gives "
                             + v + " for series " + s.id() + " at " + s.timeAt(i).toLocalDate()
                             + ": a covariate must be a finite number", null,
                             "check for a division by zero or a planned value that is missing", null);

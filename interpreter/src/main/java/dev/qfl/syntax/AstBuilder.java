@@ -7,7 +7,7 @@ import dev.qfl.ast.Identifier;
 import dev.qfl.ast.Script;
 import dev.qfl.ast.Statement;
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.diag.Span;
 import dev.qfl.grammar.QflLexer;

@@ -1,7 +1,7 @@
 package dev.qfl.syntax;
 
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.grammar.QflLexer;
 import dev.qfl.grammar.QflParser;

@@ -3,7 +3,7 @@ package dev.qfl.syntax;
 import dev.qfl.ast.Expr;
 import dev.qfl.ast.Script;
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.diag.Span;
 import dev.qfl.grammar.QflLexer;

@@ -2,7 +2,7 @@ package dev.qfl.terminal;
 
 import dev.qfl.api.QflEngine;
 import dev.qfl.api.QflScriptException;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.stdlib.QflException;
 import java.io.PrintStream;
 

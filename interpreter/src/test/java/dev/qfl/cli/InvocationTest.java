@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qfl.api.QflScriptException;
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.stdlib.QflException;
 import dev.qfl.terminal.Console;
@@ -54,8 +54,8 @@ class InvocationTest {
     @Test
     void userAndLibraryErrorsExitOneWithoutATrace() {
         assertEquals(1, invocation(true).failure(new UserError("cannot read x.qfl: no such file")));
-        assertEquals(1, invocation(false).failure(new QflException("QF3001", "no column 'day' in sales.csv")));
-        assertEquals("qfl: cannot read x.qfl: no such file\nqfl: error[QF3001]: no column 'day' in sales.csv\n", err());
+        assertEquals(1, invocation(false).failure(new QflException(DiagnosticCode.MISSING_COLUMN, "no column 'day' in sales.csv")));
+        assertEquals("qfl: cannot read x.qfl: no such file\nqfl: error[QF3104]: no column 'day' in sales.csv\n", err());
     }
 
     @Test

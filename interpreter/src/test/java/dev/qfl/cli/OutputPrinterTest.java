@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qfl.api.Output;
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.DiagnosticRenderer;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.stdlib.table.Column;

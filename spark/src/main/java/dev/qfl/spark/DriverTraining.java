@@ -2,7 +2,7 @@ package dev.qfl.spark;
 
 import dev.qfl.api.QflScriptException;
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.DiagnosticException;
 import dev.qfl.diag.Diagnostics;
 import dev.qfl.eval.Interpreter;

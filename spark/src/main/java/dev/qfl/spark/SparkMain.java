@@ -5,7 +5,7 @@ import dev.qfl.terminal.OutputPrinter;
 import dev.qfl.terminal.ScriptFile;
 import dev.qfl.terminal.UserError;
 import dev.qfl.terminal.Verbosity;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.DiagnosticRenderer;
 import dev.qfl.stdlib.model.ModelRegistry;
 import java.io.PrintStream;

@@ -3,7 +3,7 @@ package dev.qfl.spark;
 import dev.qfl.api.Output;
 import dev.qfl.api.QflScriptException;
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.Diagnostics;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.diag.Span;

@@ -5,7 +5,7 @@ import dev.qfl.api.QflScriptException;
 import dev.qfl.ast.Expr;
 import dev.qfl.ast.Statement;
 import dev.qfl.diag.Diagnostic;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.diag.Span;
 import dev.qfl.stdlib.model.ModelKind;

@@ -3,7 +3,7 @@ package dev.qfl.check.query;
 import dev.qfl.ast.Expr;
 import dev.qfl.ast.Identifier;
 import dev.qfl.check.ResolvedQuery;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.stdlib.table.Column;
 import java.math.BigDecimal;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.qfl.check.query;
 
 import dev.qfl.ast.Expr;
 import dev.qfl.check.LevelRule;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.stdlib.decision.Decisions;
 import java.math.BigDecimal;
 import java.util.Map;

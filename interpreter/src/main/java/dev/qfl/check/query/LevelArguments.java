@@ -2,7 +2,7 @@ package dev.qfl.check.query;
 
 import dev.qfl.ast.Expr;
 import dev.qfl.ast.Identifier;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

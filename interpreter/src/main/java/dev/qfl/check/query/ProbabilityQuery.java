@@ -5,7 +5,7 @@ import dev.qfl.ast.Identifier;
 import dev.qfl.check.LevelRule;
 import dev.qfl.check.QueryKind;
 import dev.qfl.check.ResolvedQuery;
-import dev.qfl.diag.DiagnosticCode;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.stdlib.table.Column;
 import java.math.BigDecimal;
 import java.util.List;

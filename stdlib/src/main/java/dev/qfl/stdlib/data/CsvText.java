@@ -165,7 +165,7 @@ final class CsvText implements AutoCloseable {
         if (p == null || p.line() <= 0 || p.text() != null) {
             return e;
         }
-        return new QflException(e.code(), e.getMessage(), new FilePosition(p.file(), p.line(), p.column(),
+        return new QflException(e.diagnosticCode(), e.getMessage(), new FilePosition(p.file(), p.line(), p.column(),
                 lineText(p.line())), e.hint().orElse(null), null);
     }
 

@@ -2,6 +2,7 @@ package dev.qfl.stdlib.data;
 
 import dev.qfl.stdlib.FilePosition;
 import dev.qfl.stdlib.QflException;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 
 /**
  * The data-error codes, raised with the position of the offending place in the data file.
@@ -36,35 +37,35 @@ import dev.qfl.stdlib.QflException;
  * </table>
  */
 public final class DataErrors {
-    public static final String NOT_A_NUMBER = "QF3101";
-    public static final String BAD_TIME = "QF3102";
-    public static final String DUPLICATE_TIME = "QF3103";
-    public static final String MISSING_COLUMN = "QF3104";
-    public static final String EMPTY_FILE = "QF3105";
-    public static final String MISSING_FILE = "QF3106";
-    public static final String GAP = "QF3107";
-    public static final String FREQUENCY = "QF3108";
-    public static final String OFF_GRID = "QF3109";
-    public static final String FIELD_COUNT = "QF3110";
-    public static final String NOT_REGULAR = "QF3111";
-    public static final String BAD_ENCODING = "QF3112";
-    public static final String TOO_MANY_ROWS = "QF3113";
-    public static final String ROW_TOO_LONG = "QF3114";
-    public static final String TOO_MANY_POINTS = "QF3115";
-    public static final String UNKNOWN_ENCODING = "QF3116";
-    public static final String DATE_FORMAT_MISMATCH = "QF3150";
-    public static final String KEY_VALUE = "QF3151";
-    public static final String AS_OF_OFF_GRID = "QF3152";
-    public static final String OMITTED_ZEROS = "QF3153";
-    public static final String ENDS_EARLY = "QF3154";
-    public static final String FUTURE_COVARIATES = "QF3160";
-    public static final String STATIC_VARIES = "QF3161";
-    public static final String COVARIATE_MISMATCH = "QF3162";
+    public static final DiagnosticCode NOT_A_NUMBER = DiagnosticCode.NOT_A_NUMBER;
+    public static final DiagnosticCode BAD_TIME = DiagnosticCode.BAD_TIME;
+    public static final DiagnosticCode DUPLICATE_TIME = DiagnosticCode.DUPLICATE_TIME;
+    public static final DiagnosticCode MISSING_COLUMN = DiagnosticCode.MISSING_COLUMN;
+    public static final DiagnosticCode EMPTY_FILE = DiagnosticCode.EMPTY_FILE;
+    public static final DiagnosticCode MISSING_FILE = DiagnosticCode.MISSING_FILE;
+    public static final DiagnosticCode GAP = DiagnosticCode.GAP;
+    public static final DiagnosticCode FREQUENCY = DiagnosticCode.FREQUENCY;
+    public static final DiagnosticCode OFF_GRID = DiagnosticCode.OFF_GRID;
+    public static final DiagnosticCode FIELD_COUNT = DiagnosticCode.FIELD_COUNT;
+    public static final DiagnosticCode NOT_REGULAR = DiagnosticCode.NOT_REGULAR;
+    public static final DiagnosticCode BAD_ENCODING = DiagnosticCode.BAD_ENCODING;
+    public static final DiagnosticCode TOO_MANY_ROWS = DiagnosticCode.TOO_MANY_ROWS;
+    public static final DiagnosticCode ROW_TOO_LONG = DiagnosticCode.ROW_TOO_LONG;
+    public static final DiagnosticCode TOO_MANY_POINTS = DiagnosticCode.TOO_MANY_POINTS;
+    public static final DiagnosticCode UNKNOWN_ENCODING = DiagnosticCode.UNKNOWN_ENCODING;
+    public static final DiagnosticCode DATE_FORMAT_MISMATCH = DiagnosticCode.DATE_FORMAT_MISMATCH;
+    public static final DiagnosticCode KEY_VALUE = DiagnosticCode.KEY_VALUE;
+    public static final DiagnosticCode AS_OF_OFF_GRID = DiagnosticCode.AS_OF_OFF_GRID;
+    public static final DiagnosticCode OMITTED_ZEROS = DiagnosticCode.OMITTED_ZEROS;
+    public static final DiagnosticCode ENDS_EARLY = DiagnosticCode.ENDS_EARLY;
+    public static final DiagnosticCode FUTURE_COVARIATES = DiagnosticCode.FUTURE_COVARIATES_MISSING;
+    public static final DiagnosticCode STATIC_VARIES = DiagnosticCode.STATIC_VARIES;
+    public static final DiagnosticCode COVARIATE_MISMATCH = DiagnosticCode.COVARIATES_MISMATCH;
 
     private DataErrors() {
     }
 
-    static QflException at(String code, FilePosition where, String message, String hint) {
+    static QflException at(DiagnosticCode code, FilePosition where, String message, String hint) {
         return new QflException(code, message, where, hint, null);
     }
 }

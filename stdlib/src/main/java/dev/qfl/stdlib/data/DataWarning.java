@@ -1,5 +1,7 @@
 package dev.qfl.stdlib.data;
 
+import dev.qfl.stdlib.diag.DiagnosticCode;
+
 /**
  * Something about a panel that is probably not what the user meant, but not an error (series
  * that end early, absent rows that look like omitted zeros).
@@ -9,4 +11,8 @@ package dev.qfl.stdlib.data;
  * @param hint    what to write instead, or null
  */
 public record DataWarning(String code, String message, String hint) {
+    /** A warning with a registered code. */
+    public DataWarning(DiagnosticCode code, String message, String hint) {
+        this(code.code(), message, hint);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.qfl.stdlib.io;
 
 import dev.qfl.stdlib.QflException;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,7 +18,7 @@ import java.nio.file.Path;
  */
 public record FileAccess(Path root, boolean quoteContent) {
     /** A path outside the sandbox's root folder. */
-    public static final String OUTSIDE_ROOT = "QF5021";
+    public static final DiagnosticCode OUTSIDE_ROOT = DiagnosticCode.OUTSIDE_ROOT;
 
     /** Everything the process can reach; diagnostics quote data lines (the CLI and REPL). */
     public static FileAccess unrestricted() {

@@ -5,6 +5,7 @@ import dev.qfl.stdlib.data.CovariateSpec;
 import dev.qfl.stdlib.data.Holidays;
 import dev.qfl.stdlib.data.Panel;
 import dev.qfl.stdlib.data.TimeSeries;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -25,9 +26,9 @@ import java.util.TreeMap;
  */
 record CovariateSchema(CovariateSpec spec, List<List<String>> vocabulary) {
     /** A model trained with other covariates than the panel's. */
-    static final String MISMATCH = dev.qfl.stdlib.data.DataErrors.COVARIATE_MISMATCH;
+    static final DiagnosticCode MISMATCH = dev.qfl.stdlib.data.DataErrors.COVARIATE_MISMATCH;
     /** Future covariates missing for part of the horizon. */
-    static final String FUTURE_MISSING = dev.qfl.stdlib.data.DataErrors.FUTURE_COVARIATES;
+    static final DiagnosticCode FUTURE_MISSING = dev.qfl.stdlib.data.DataErrors.FUTURE_COVARIATES;
     /**
      * The most values of one static attribute that get a code of their own: enough for categories
      * and regions, while a per-SKU attribute cannot make the input as wide as the panel.

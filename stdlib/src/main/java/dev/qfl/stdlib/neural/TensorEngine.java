@@ -3,6 +3,7 @@ package dev.qfl.stdlib.neural;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.qfl.stdlib.QflException;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 
 /**
  * Starting the tensor engine the way QFL needs it: offline (nothing is ever downloaded at run
@@ -11,9 +12,9 @@ import dev.qfl.stdlib.QflException;
  */
 final class TensorEngine {
     /** Codes of the training errors. */
-    static final String NOT_FINITE = "QF4101";
-    static final String NO_GPU = "QF4102";
-    static final String NO_DATA = "QF4103";
+    static final DiagnosticCode NOT_FINITE = DiagnosticCode.LOSS_NOT_FINITE;
+    static final DiagnosticCode NO_GPU = DiagnosticCode.NO_GPU;
+    static final DiagnosticCode NO_DATA = DiagnosticCode.NO_TRAINING_WINDOW;
 
     private TensorEngine() {
     }
@@ -29,7 +30,7 @@ final class TensorEngine {
         try {
             return Engine.getEngine("PyTorch");
         } catch (RuntimeException e) {
-            throw new QflException("QF4104", "the tensor engine (PyTorch through DJL) could not start: " + e.getMessage(),
+            throw new QflException(DiagnosticCode.ENGINE_FAILED, "the tensor engine (PyTorch through DJL) could not start: " + e.getMessage(),
                     null, "the native library comes with the build; rebuild with ./qfl or mvn -B verify", e);
         }
     }

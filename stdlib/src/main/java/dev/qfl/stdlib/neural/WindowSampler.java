@@ -4,6 +4,7 @@ import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.Panel;
 import dev.qfl.stdlib.data.Support;
 import dev.qfl.stdlib.data.TimeSeries;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -62,7 +63,7 @@ final class WindowSampler {
     /** Largest magnitude of a value the neural models accept. */
     static final double MAX_MAGNITUDE = 1e300;
     /** Code of a value beyond {@link #MAX_MAGNITUDE}. */
-    static final String TOO_LARGE = "QF4105";
+    static final DiagnosticCode TOO_LARGE = DiagnosticCode.TOO_LARGE_FOR_NEURAL;
 
     private final WindowLayout layout;
     private final int context;

@@ -94,7 +94,7 @@ class CovariateLoadingTest {
     @Test
     void aTextCovariateIsAnErrorAtItsCell() {
         QflException e = assertThrows(QflException.class, () -> load(SALES.replace("2.0,1,6", "cheap,1,6"), SPEC));
-        assertEquals(DataErrors.NOT_A_NUMBER, e.code());
+        assertEquals(DataErrors.NOT_A_NUMBER.code(), e.code());
         assertTrue(e.getMessage().contains("covariate column \"price\""), e.getMessage());
         assertEquals(3, e.position().orElseThrow().line());
     }
@@ -110,7 +110,7 @@ class CovariateLoadingTest {
     void anUnknownCovariateColumnListsTheColumnsWithADidYouMean() {
         CovariateSpec typo = new CovariateSpec(List.of("prise"), List.of(), List.of(), null);
         QflException e = assertThrows(QflException.class, () -> load(SALES, typo));
-        assertEquals(DataErrors.MISSING_COLUMN, e.code());
+        assertEquals(DataErrors.MISSING_COLUMN.code(), e.code());
         assertTrue(e.hint().orElseThrow().contains("did you mean \"price\""), e.hint().orElseThrow());
     }
 

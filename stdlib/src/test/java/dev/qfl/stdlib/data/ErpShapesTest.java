@@ -74,13 +74,13 @@ class ErpShapesTest {
         CsvOptions zero = new CsvOptions("date", "units", "sku", null, null, null, null, null, CsvOptions.DEFAULT_MAX_ROWS,
                 new DataShape(List.of(), ',', null, false, Missing.ZERO, null));
         QflException e = assertThrows(QflException.class, () -> load(text, zero));
-        assertEquals(DataErrors.GAP, e.code());
+        assertEquals(DataErrors.GAP.code(), e.code());
     }
 
     @Test
     void seriesThatEndEarlyAreNamedAndRunOnAsZerosOnlyUnderMissingZero() throws IOException {
         LoadedPanel unknown = load(ERP, erp(new Fill.Constant(0), Missing.UNKNOWN, null));
-        DataWarning w = unknown.warnings().stream().filter(x -> x.code().equals(DataErrors.ENDS_EARLY)).findFirst()
+        DataWarning w = unknown.warnings().stream().filter(x -> x.code().equals(DataErrors.ENDS_EARLY.code())).findFirst()
                 .orElseThrow();
         assertTrue(w.message().contains("1 of 2 series (\"A/S2\" (2024-01-15)) ends before 2024-01-22"), w.message());
         assertTrue(w.hint().contains("missing: zero"), w.hint());
@@ -103,7 +103,7 @@ class ErpShapesTest {
 
         QflException e = assertThrows(QflException.class,
                 () -> load(ERP, erp(null, Missing.ZERO, LocalDate.of(2024, 1, 28).atStartOfDay())));
-        assertEquals(DataErrors.AS_OF_OFF_GRID, e.code());
+        assertEquals(DataErrors.AS_OF_OFF_GRID.code(), e.code());
         assertTrue(e.hint().orElseThrow().contains("2024-01-22"), e.hint().orElseThrow());
     }
 
@@ -120,13 +120,13 @@ class ErpShapesTest {
         CsvOptions filled = new CsvOptions("date", "units", "sku", null, new Fill.Constant(0), null, null, null,
                 CsvOptions.DEFAULT_MAX_ROWS, new DataShape(List.of(), ';', null, false, Missing.UNKNOWN, null));
         LoadedPanel p = load(text.toString(), filled);
-        DataWarning w = p.warnings().stream().filter(x -> x.code().equals(DataErrors.OMITTED_ZEROS)).findFirst()
+        DataWarning w = p.warnings().stream().filter(x -> x.code().equals(DataErrors.OMITTED_ZEROS.code())).findFirst()
                 .orElseThrow(() -> new AssertionError(p.warnings().toString()));
         assertTrue(w.message().startsWith("1 of 3 series have absent rows (9 of 84 points)"), w.message());
 
         // one observed zero is enough to believe that absent rows are unknown, not omitted zeros
         LoadedPanel withZero = load(text.toString().replace("2024-02-01;A;2", "2024-02-01;A;0"), filled);
-        assertTrue(withZero.warnings().stream().noneMatch(x -> x.code().equals(DataErrors.OMITTED_ZEROS)));
+        assertTrue(withZero.warnings().stream().noneMatch(x -> x.code().equals(DataErrors.OMITTED_ZEROS.code())));
     }
 
     @Test
@@ -151,22 +151,22 @@ class ErpShapesTest {
     void aKeyValueWithTheSeparatorAndADateOffTheFormatArePositionedErrors() throws IOException {
         QflException key = assertThrows(QflException.class,
                 () -> load(ERP.replace("01.01.2024;A;S2", "01.01.2024;A/B;S2"), erp(null, Missing.ZERO, null)));
-        assertEquals(DataErrors.KEY_VALUE, key.code());
+        assertEquals(DataErrors.KEY_VALUE.code(), key.code());
         assertEquals(3, key.position().orElseThrow().line());
         assertEquals(12, key.position().orElseThrow().column());
 
         QflException date = assertThrows(QflException.class,
                 () -> load(ERP.replace("08.01.2024", "2024-01-08"), erp(null, Missing.ZERO, null)));
-        assertEquals(DataErrors.DATE_FORMAT_MISMATCH, date.code());
+        assertEquals(DataErrors.DATE_FORMAT_MISMATCH.code(), date.code());
         assertEquals(4, date.position().orElseThrow().line());
         QflException strict = assertThrows(QflException.class,
                 () -> load(ERP.replace("08.01.2024", "31.02.2024"), erp(null, Missing.ZERO, null)));
-        assertEquals(DataErrors.DATE_FORMAT_MISMATCH, strict.code());
+        assertEquals(DataErrors.DATE_FORMAT_MISMATCH.code(), strict.code());
 
         QflException missingKey = assertThrows(QflException.class, () -> load(ERP,
                 new CsvOptions("Week", "Units", null, null, null, null, null, null, CsvOptions.DEFAULT_MAX_ROWS,
                         new DataShape(List.of("SKU", "Stor"), ';', "dd.MM.yyyy", true, Missing.ZERO, null))));
-        assertEquals(DataErrors.MISSING_COLUMN, missingKey.code());
+        assertEquals(DataErrors.MISSING_COLUMN.code(), missingKey.code());
         assertTrue(missingKey.hint().orElseThrow().contains("did you mean \"Store\""));
     }
 
@@ -174,7 +174,7 @@ class ErpShapesTest {
     void aFileReadWithTheWrongLayoutSaysWhichOptionWouldReadIt() throws IOException {
         QflException delimiter = assertThrows(QflException.class,
                 () -> load(ERP, new CsvOptions("Week", "Units", "SKU", null, null, null)));
-        assertEquals(DataErrors.MISSING_COLUMN, delimiter.code());
+        assertEquals(DataErrors.MISSING_COLUMN.code(), delimiter.code());
         assertTrue(delimiter.hint().orElseThrow().contains("separated by \";\"? Say delimiter: \";\""),
                 delimiter.hint().orElseThrow());
         QflException tabs = assertThrows(QflException.class,
@@ -185,7 +185,7 @@ class ErpShapesTest {
         CsvOptions noFormat = new CsvOptions("Week", "Units", null, null, null, null, null, null,
                 CsvOptions.DEFAULT_MAX_ROWS, new DataShape(List.of("SKU", "Store"), ';', null, true, Missing.ZERO, null));
         QflException date = assertThrows(QflException.class, () -> load(ERP, noFormat));
-        assertEquals(DataErrors.BAD_TIME, date.code());
+        assertEquals(DataErrors.BAD_TIME.code(), date.code());
         assertTrue(date.hint().orElseThrow().contains("date_format: \"dd.MM.yyyy\""), date.hint().orElseThrow());
     }
 

@@ -36,7 +36,7 @@ class HostileDataTest {
         Path zero = Path.of("/dev/zero");
         assumeTrue(Files.exists(zero));
         QflException e = failure(zero, LONG);
-        assertEquals(DataErrors.NOT_REGULAR, e.code());
+        assertEquals(DataErrors.NOT_REGULAR.code(), e.code());
         assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
     }
 
@@ -46,12 +46,12 @@ class HostileDataTest {
         Path fifo = dir.resolve("pipe.csv");
         Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assumeTrue(mk.waitFor(5, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo is available");
-        assertEquals(DataErrors.NOT_REGULAR, failure(fifo, LONG).code());
+        assertEquals(DataErrors.NOT_REGULAR.code(), failure(fifo, LONG).code());
     }
 
     @Test
     void aFolderIsRefused() {
-        assertEquals(DataErrors.NOT_REGULAR, failure(dir, LONG).code());
+        assertEquals(DataErrors.NOT_REGULAR.code(), failure(dir, LONG).code());
     }
 
     @Test
@@ -68,7 +68,7 @@ class HostileDataTest {
             }
         }
         QflException e = failure(f, LONG);
-        assertEquals(DataErrors.ROW_TOO_LONG, e.code());
+        assertEquals(DataErrors.ROW_TOO_LONG.code(), e.code());
         assertEquals(2, e.position().orElseThrow().line());
     }
 
@@ -80,7 +80,7 @@ class HostileDataTest {
             text.append(line);
         }
         Path f = Files.writeString(dir.resolve("open-quote.csv"), text);
-        assertEquals(DataErrors.ROW_TOO_LONG, failure(f, LONG).code());
+        assertEquals(DataErrors.ROW_TOO_LONG.code(), failure(f, LONG).code());
     }
 
     @Test
@@ -90,7 +90,7 @@ class HostileDataTest {
         assertEquals(3, new CsvLoader().load("d", f, three).panel().series().get(0).length());
         CsvOptions two = new CsvOptions("date", "units", "sku", null, null, null, null, null, 2);
         QflException e = failure(f, two);
-        assertEquals(DataErrors.TOO_MANY_ROWS, e.code());
+        assertEquals(DataErrors.TOO_MANY_ROWS.code(), e.code());
         assertEquals(4, e.position().orElseThrow().line());
     }
 
@@ -101,7 +101,7 @@ class HostileDataTest {
                 "date,sku,units\n0000-01-01T00:00,A,1\n0000-01-01T01:00,A,2\n9999-12-31T23:00,A,3\n");
         CsvOptions hourly = new CsvOptions("date", "units", "sku", Frequency.HOUR, new Fill.Constant(0), null);
         QflException e = failure(f, hourly);
-        assertEquals(DataErrors.TOO_MANY_POINTS, e.code());
+        assertEquals(DataErrors.TOO_MANY_POINTS.code(), e.code());
         assertEquals(4, e.position().orElseThrow().line());
         assertTrue(e.getMessage().contains("series \"A\" spans"), e.getMessage());
     }
@@ -111,7 +111,7 @@ class HostileDataTest {
         byte[] latin1 = "date,sku,units\n2024-01-01,Café,1\n2024-01-02,Cafè,2\n".getBytes(StandardCharsets.ISO_8859_1);
         Path f = Files.write(dir.resolve("latin1.csv"), latin1);
         QflException e = failure(f, LONG);
-        assertEquals(DataErrors.BAD_ENCODING, e.code());
+        assertEquals(DataErrors.BAD_ENCODING.code(), e.code());
         assertEquals(2, e.position().orElseThrow().line());
         assertEquals(15, e.position().orElseThrow().column());
         assertTrue(e.hint().orElseThrow().contains("encoding:"));
@@ -144,7 +144,7 @@ class HostileDataTest {
     void onlyPlainDecimalsAreNumbers(String cell) throws IOException {
         Path f = Files.writeString(dir.resolve("n.csv"), "date,sku,units\n2024-01-01,A,1\n2024-01-02,A," + cell + "\n");
         QflException e = failure(f, LONG);
-        assertEquals(DataErrors.NOT_A_NUMBER, e.code(), cell);
+        assertEquals(DataErrors.NOT_A_NUMBER.code(), e.code(), cell);
         assertEquals(3, e.position().orElseThrow().line());
     }
 

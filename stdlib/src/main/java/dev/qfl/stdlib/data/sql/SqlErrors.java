@@ -1,6 +1,7 @@
 package dev.qfl.stdlib.data.sql;
 
 import dev.qfl.stdlib.QflException;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -24,16 +25,16 @@ import java.util.Locale;
  * </table>
  */
 public final class SqlErrors {
-    public static final String BAD_QUERY = "QF3130";
-    public static final String NO_DRIVER = "QF3131";
-    public static final String CONNECTION_FAILED = "QF3132";
-    public static final String WRONG_COLUMN_TYPE = "QF3133";
-    public static final String PASSWORD_IN_URL = "QF3134";
-    public static final String CREDENTIALS = "QF3135";
-    public static final String NULL_KEY = "QF3136";
-    public static final String EXPORT_FAILED = "QF5030";
-    public static final String BAD_TABLE_NAME = "QF5031";
-    public static final String TABLE_COLUMNS = "QF5032";
+    public static final DiagnosticCode BAD_QUERY = DiagnosticCode.BAD_SQL;
+    public static final DiagnosticCode NO_DRIVER = DiagnosticCode.NO_DRIVER;
+    public static final DiagnosticCode CONNECTION_FAILED = DiagnosticCode.CONNECTION_FAILED;
+    public static final DiagnosticCode WRONG_COLUMN_TYPE = DiagnosticCode.WRONG_COLUMN_TYPE;
+    public static final DiagnosticCode PASSWORD_IN_URL = DiagnosticCode.PASSWORD_IN_URL;
+    public static final DiagnosticCode CREDENTIALS = DiagnosticCode.CREDENTIALS;
+    public static final DiagnosticCode NULL_KEY = DiagnosticCode.NULL_KEY;
+    public static final DiagnosticCode EXPORT_FAILED = DiagnosticCode.EXPORT_FAILED;
+    public static final DiagnosticCode BAD_TABLE_NAME = DiagnosticCode.BAD_TABLE_NAME;
+    public static final DiagnosticCode TABLE_COLUMNS = DiagnosticCode.TABLE_COLUMNS;
 
     /** Longest database message quoted: enough for the cause, short enough for one line. */
     private static final int MAX_MESSAGE = 300;
@@ -41,7 +42,7 @@ public final class SqlErrors {
     private SqlErrors() {
     }
 
-    static QflException error(String code, String message, String hint, Throwable cause) {
+    static QflException error(DiagnosticCode code, String message, String hint, Throwable cause) {
         return new QflException(code, message, null, hint, cause);
     }
 

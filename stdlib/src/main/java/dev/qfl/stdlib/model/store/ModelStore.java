@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qfl.stdlib.FilePosition;
 import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.QflVersion;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.stdlib.io.AtomicFiles;
 import dev.qfl.stdlib.model.ModelKind;
 import dev.qfl.stdlib.model.ModelRegistry;
@@ -44,7 +45,7 @@ public final class ModelStore {
     public static final int FORMAT = 3;
     static final String SUFFIX = ".qflm";
     private static final byte[] MAGIC = {'Q', 'F', 'L', 'M'};
-    private static final String CORRUPT = "QF4201";
+    private static final DiagnosticCode CORRUPT = DiagnosticCode.BAD_MODEL_FILE;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path directory;

@@ -4,6 +4,7 @@ import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.Frequency;
 import dev.qfl.stdlib.data.Panel;
 import dev.qfl.stdlib.data.TimeSeries;
+import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.stdlib.model.FitContext;
 import dev.qfl.stdlib.model.ModelKind;
 import dev.qfl.stdlib.model.ModelSpec;
@@ -86,7 +87,7 @@ public abstract class LocalKind implements ModelKind {
         for (TimeSeries ts : panel.series()) {
             for (int i = 0; i < ts.length(); i++) {
                 if (ts.isObserved(i) && !(Math.abs(ts.value(i)) <= MAX_MAGNITUDE)) {
-                    throw new QflException("QF4106", "series " + ts.id() + " of " + panel.name() + " has the value "
+                    throw new QflException(DiagnosticCode.TOO_LARGE_FOR_STATISTICS, "series " + ts.id() + " of " + panel.name() + " has the value "
                             + ts.value(i) + " at " + ts.timeAt(i) + ", beyond the ±1e100 " + name() + " can fit",
                             null, "rescale the data (divide it by a power of ten), or use seasonal_naive", null);
                 }
