@@ -142,7 +142,7 @@ final class Executor {
             state.forecast(infer.model(), slot, infer.series());
         } else if (step instanceof Plan.WhatIf whatIf) {
             whatIfForecast = WhatIfForecasts.forecast(whatIf.model(), models.fitted(whatIf.model()).trained(),
-                    state.panel(whatIf.series()), whatIf.changes(), state.reporter());
+                    state.panel(whatIf.series()), whatIf.changes(), state.reporter(), file);
         } else {
             throw new IllegalStateException(where() + ": \"" + step.describe() + "\" is not a step that prepares");
         }

@@ -1,8 +1,10 @@
 package dev.qfl.eval;
 
 import dev.qfl.check.ResolvedQuery;
+import dev.qfl.diag.Diagnostic;
+import dev.qfl.diag.DiagnosticException;
+import dev.qfl.diag.SourceFile;
 import dev.qfl.stdlib.diag.DiagnosticCode;
-import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.Panel;
 import dev.qfl.stdlib.data.TimeSeries;
 import dev.qfl.stdlib.forecast.ForecastSet;
@@ -23,20 +25,24 @@ final class WhatIfForecasts {
     private WhatIfForecasts() {
     }
 
-    /** The panel with every assignment applied to its future covariates, in the order written. */
-    static Panel changed(Panel panel, List<ResolvedQuery.WhatIf> whatIfs) {
+    /**
+     * The panel with every assignment applied to its future covariates, in the order written.
+     *
+     * @param file the script, where a value that is not finite is reported at its assignment
+     */
+    static Panel changed(Panel panel, List<ResolvedQuery.WhatIf> whatIfs, SourceFile file) throws DiagnosticException {
         Panel out = panel;
         for (ResolvedQuery.WhatIf w : whatIfs) {
             out = out.withFutureCovariate(w.covariate(), w.change(), w.text());
-            requireFinite(out, w);
+            requireFinite(out, w, file);
         }
         return out;
     }
 
     /** The model's forecast of the changed panel, floored like every forecast. */
     static ForecastSet forecast(String modelName, TrainedModel trained, Panel panel, List<ResolvedQuery.WhatIf> whatIfs,
-                                Reporter reporter) {
-        Panel changed = changed(panel, whatIfs);
+                                Reporter reporter, SourceFile file) throws DiagnosticException {
+        Panel changed = changed(panel, whatIfs, file);
         return Forecasts.floored(trained.forecast(modelName, changed, new FitContext(modelName, reporter)),
                 changed.support());
     }
@@ -47,17 +53,17 @@ final class WhatIfForecasts {
     }
 
     /** A value such as {@code price = price / 0} gives no number a model can read: refused, naming the step. */
-    private static void requireFinite(Panel panel, ResolvedQuery.WhatIf w) {
+    private static void requireFinite(Panel panel, ResolvedQuery.WhatIf w, SourceFile file) throws DiagnosticException {
         int c = panel.covariates().dynamic().indexOf(w.covariate());
         for (TimeSeries s : panel.series()) {
             int known = s.length() + s.covariates().futureSteps();
             for (int i = s.length(); i < known; i++) {
                 double v = s.covariates().dynamicAt(c, i);
                 if (!Double.isFinite(v)) {
-                    throw new QflException(DiagnosticCode.WHAT_IF_NOT_FINITE, "'with " + w.text() + "' gives "
-                            + v + " for series " + s.id() + " at " + s.timeAt(i).toLocalDate()
-                            + ": a covariate must be a finite number", null,
-                            "check for a division by zero or a planned value that is missing", null);
+                    throw new DiagnosticException(List.of(Diagnostic.error(DiagnosticCode.WHAT_IF_NOT_FINITE, file,
+                            w.span(), "'with " + w.text() + "' gives " + v + " for series " + s.id() + " at "
+                                    + s.timeAt(i).toLocalDate() + ": a covariate must be a finite number",
+                            "check for a division by zero or a planned value that is missing")));
                 }
             }
         }

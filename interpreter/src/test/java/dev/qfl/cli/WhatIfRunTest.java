@@ -84,7 +84,7 @@ class WhatIfRunTest {
     void aValueThatIsNotFiniteExitsOneWithoutATrace() throws IOException {
         CliRun run = CliRun.of("run", script("quantile(sales, 0.5) using ar with promo = promo / 0"));
         assertEquals(1, run.exit(), run.err());
-        assertTrue(run.err().contains("error[QF2047]"), run.err());
+        assertTrue(run.err().contains("plan.qfl:3:36: error[QF2047]: 'with promo = promo / 0' gives"), run.err());
         assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
     }
 
