@@ -56,6 +56,7 @@ final class ArimaRegression implements SeriesFit {
      */
     static SeriesFit fit(Panel panel, TimeSeries series, double[] y, int season, int horizon, ArimaOptions options) {
         double[][] x = regressors(panel, series, y.length, horizon);
+        // x[j][t] and y[t] are the same date: regressors() starts where y starts (see its offset)
         int n = y.length;
         int k = x.length;
         boolean[] used = new boolean[k];
@@ -92,28 +93,39 @@ final class ArimaRegression implements SeriesFit {
         return new ArimaRegression(errors, intercept, beta, replaced, names, historyLength);
     }
 
-    /** The regressors' values at steps 0 .. n + horizon − 1: the dynamic covariates, then the holiday count. */
+    /**
+     * The regressors' values at the last {@code n} steps of {@code series} and the {@code horizon}
+     * steps after it: the dynamic covariates, then the holiday count. The values fitted drop the
+     * series' leading unobserved steps ({@code Gaps}), so {@code n} may be shorter than the series;
+     * the covariates are stored from the series' first step, hence the offset, without which a
+     * series that starts with padding would be regressed on another date's covariates.
+     */
     private static double[][] regressors(Panel panel, TimeSeries series, int n, int horizon) {
+        int offset = series.length() - n;
+        if (offset < 0) {
+            throw new IllegalArgumentException("more values fitted (" + n + ") than series " + series.id() + " has");
+        }
         Covariates c = series.covariates();
         int dynamic = panel.covariates().dynamic().size();
         if (dynamic > 0 && c.futureSteps() < horizon) {
             throw new QflException(dev.qfl.stdlib.data.DataErrors.FUTURE_COVARIATES, "series " + series.id() + ": the covariates " + panel.covariates().dynamic()
                     + " are known " + c.futureSteps() + " step" + (c.futureSteps() == 1 ? "" : "s") + " past its last "
                     + "value, but arima forecasts " + horizon + " (the first missing step is "
-                    + series.timeAt(n + c.futureSteps()).toLocalDate() + ")", null, "add rows with the covariates and an "
-                    + "empty value up to " + series.timeAt(n + horizon - 1).toLocalDate() + ", or use a shorter horizon", null);
+                    + series.timeAt(series.length() + c.futureSteps()).toLocalDate() + ")", null, "add rows with the "
+                    + "covariates and an empty value up to " + series.timeAt(series.length() + horizon - 1).toLocalDate()
+                    + ", or use a shorter horizon", null);
         }
         List<double[]> out = new ArrayList<>();
         for (int j = 0; j < dynamic; j++) {
             double[] v = new double[n + horizon];
             for (int t = 0; t < v.length; t++) {
-                v[t] = c.dynamicAt(j, t);
+                v[t] = c.dynamicAt(j, offset + t);
             }
             out.add(v);
         }
         if (panel.covariates().holidays() != null) {
             Holidays calendar = Holidays.of(panel.covariates().holidays()).orElseThrow();
-            out.add(calendar.perStep(series.frequency(), series.start(), n + horizon));
+            out.add(calendar.perStep(series.frequency(), series.timeAt(offset), n + horizon));
         }
         return out.toArray(new double[0][]);
     }
