@@ -118,8 +118,7 @@ public final class Checker {
             /** A question: checked with the plot-only kinds allowed, then refused if it is not drawable. */
             @Override
             public Void visitQuery(Expr.Query q) {
-                new QueryChecker(Checker.this, file, scope, true).query(q.body(), q.model(), q.assumingIndependence(),
-                        q.condition(), q);
+                new QueryChecker(Checker.this, file, scope, true).query(q);
                 plottableQuery(q);
                 return null;
             }

@@ -46,7 +46,16 @@ final class QueryChecker {
         checker.add(Diagnostic.error(code, file, at.span(), message, hints));
     }
 
-    boolean query(Expr body, Identifier using, boolean independence, Expr condition, Expr node) {
+    /**
+     * Checks one question and, when it holds, records its resolved form against {@code node}.
+     * The whole {@link Expr.Query} comes in, so its clauses (model, independence, condition, with)
+     * are read from one place rather than passed piecemeal.
+     */
+    boolean query(Expr.Query node) {
+        Expr body = node.body();
+        Identifier using = node.model();
+        boolean independence = node.assumingIndependence();
+        Expr condition = node.condition();
         if (!(body instanceof Expr.Call call) || QueryKind.byFunction(call.callee().name()).isEmpty()) {
             if (body instanceof Expr.Call c) {
                 String hint = Suggestions.didYouMean(c.callee().name(), QueryKind.functions());
@@ -139,7 +148,7 @@ final class QueryChecker {
             }
         }
         // `with promo = 1`: any question of a model that reads future covariates may ask it
-        List<Expr.WhatIf> clauses = node instanceof Expr.Query q ? q.whatIfs() : List.of();
+        List<Expr.WhatIf> clauses = node.whatIfs();
         List<ResolvedQuery.WhatIf> whatIfs = List.of();
         if (!clauses.isEmpty() && model.isPresent()) {
             Optional<List<ResolvedQuery.WhatIf>> checked = new WhatIfCheck(checker, file, scope)

@@ -43,8 +43,7 @@ final class ValueCheck implements Expr.Visitor<ValueKind> {
         if (q.bare() && q.body() instanceof Expr.Call c && QueryKind.byFunction(c.callee().name()).isEmpty()) {
             return misplacedCall(c);
         }
-        return new QueryChecker(checker, file, scope).query(q.body(), q.model(), q.assumingIndependence(),
-                q.condition(), q) ? ValueKind.TABLE : ValueKind.ERROR;
+        return new QueryChecker(checker, file, scope).query(q) ? ValueKind.TABLE : ValueKind.ERROR;
     }
 
     /** Not reached from a parsed script, where a call in a value's place is already a query. */
