@@ -1,5 +1,6 @@
 package dev.qfl.eval;
 
+import dev.qfl.ast.ConditionVisitor;
 import dev.qfl.ast.Expr;
 import dev.qfl.check.Constants;
 import dev.qfl.check.ResolvedQuery;
@@ -82,26 +83,80 @@ final class EmptyAnswer {
     private record Equality(String column, String value) {
     }
 
-    /** The equality tests of a condition on id or date, at any depth: {@code id == "x"}, {@code date in [...]}. */
+    /**
+     * The equality tests of a condition on id or date, at any depth under {@code and}/{@code or}:
+     * {@code id == "x"}, {@code date in [...]}. Only these name a value that can be looked up; a
+     * negation, an order comparison or a range names none, so they add no test.
+     */
     private static List<Equality> tests(Expr e, Scope scope) {
-        List<Equality> out = new ArrayList<>();
-        if (e instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.OR)) {
-            out.addAll(tests(b.left(), scope));
-            out.addAll(tests(b.right(), scope));
-        } else if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.EQ) {
+        return e.accept(new EqualityTests(scope));
+    }
+
+    /** Collects {@link Equality} tests; a new condition shape must be decided here (ConditionVisitor). */
+    private static final class EqualityTests extends ConditionVisitor<List<Equality>> {
+        private final Scope scope;
+
+        EqualityTests(Scope scope) {
+            this.scope = scope;
+        }
+
+        @Override
+        protected List<Equality> and(Expr.Binary b) {
+            return both(b);
+        }
+
+        @Override
+        protected List<Equality> or(Expr.Binary b) {
+            return both(b);
+        }
+
+        private List<Equality> both(Expr.Binary b) {
+            List<Equality> out = new ArrayList<>(b.left().accept(this));
+            out.addAll(b.right().accept(this));
+            return out;
+        }
+
+        @Override
+        protected List<Equality> not(Expr.Unary u) {
+            return List.of(); // "not id == x" names an id to avoid, not one to find
+        }
+
+        @Override
+        protected List<Equality> comparison(Expr.Binary b) {
+            if (b.op() != Expr.BinaryOp.EQ) {
+                return List.of();
+            }
             String column = column(b.left(), scope).or(() -> column(b.right(), scope)).orElse(null);
             Expr other = column(b.left(), scope).isPresent() ? b.right() : b.left();
             if (column != null && Constants.fold(other, scope).orElse(null) instanceof String s) {
-                out.add(new Equality(column, s));
+                return List.of(new Equality(column, s));
             }
-        } else if (e instanceof Expr.InList l && column(l.value(), scope).isPresent()) {
-            for (Expr item : l.list().elements()) {
-                if (Constants.fold(item, scope).orElse(null) instanceof String s) {
-                    out.add(new Equality(column(l.value(), scope).get(), s));
+            return List.of();
+        }
+
+        @Override
+        protected List<Equality> inRange(Expr.InRange r) {
+            return List.of();
+        }
+
+        @Override
+        protected List<Equality> inList(Expr.InList l) {
+            Optional<String> column = column(l.value(), scope);
+            List<Equality> out = new ArrayList<>();
+            if (column.isPresent()) {
+                for (Expr item : l.list().elements()) {
+                    if (Constants.fold(item, scope).orElse(null) instanceof String s) {
+                        out.add(new Equality(column.get(), s));
+                    }
                 }
             }
+            return out;
         }
-        return out;
+
+        @Override
+        protected List<Equality> otherwise(Expr e) {
+            return List.of();
+        }
     }
 
     private static Optional<String> column(Expr e, Scope scope) {
