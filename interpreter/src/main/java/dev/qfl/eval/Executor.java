@@ -6,7 +6,6 @@ import dev.qfl.ast.Statement;
 import dev.qfl.check.CheckResult;
 import dev.qfl.check.Constants;
 import dev.qfl.check.HorizonBounds;
-import dev.qfl.check.QueryKind;
 import dev.qfl.check.ResolvedQuery;
 import dev.qfl.check.Scope;
 import dev.qfl.check.Symbol;
@@ -383,13 +382,12 @@ final class Executor {
     private void plot(Statement.Plot p, Scope scope) {
         Drawable picture;
         ResolvedQuery q = checked.query(p.value()).orElse(null);
-        if (q != null && (q.kind() == QueryKind.FAN || q.kind() == QueryKind.QUANTILE_FUNCTION)) {
+        if (q != null && q.kind().plotOnly()) {
             take(Plan.Query.class);
             ModelSlot slot = models.fitted(q.model());
             ForecastSet forecast = forecastFor(q, slot, scope);
             Panel panel = state.panel(q.series());
-            picture = q.kind() == QueryKind.FAN ? PlotRunner.fan(q, panel, forecast, scope)
-                    : PlotRunner.quantileFunction(q, panel, forecast, scope);
+            picture = q.accept(new QueryPictures(panel, forecast, scope));
         } else {
             Table table = (Table) value(p.value(), scope);
             String title = p.value() instanceof Expr.Name n ? "backtest metrics: " + n.name() : Formatter.expr(p.value());

@@ -40,7 +40,7 @@ final class PlotRunner {
     private PlotRunner() {
     }
 
-    static Drawable fan(ResolvedQuery q, Panel panel, ForecastSet forecast, Scope scope) {
+    static Drawable fan(ResolvedQuery.Fan q, Panel panel, ForecastSet forecast, Scope scope) {
         Predicate<Object[]> keep = RowCondition.compile(q.condition(), q.kind().columns(), scope);
         Map<String, List<Integer>> steps = selectedSteps(q, forecast, keep);
         fanProblem(steps.keySet()).ifPresent(problem -> {
@@ -51,15 +51,10 @@ final class PlotRunner {
         for (Map.Entry<String, List<Integer>> e : steps.entrySet()) {
             String title = steps.size() == 1 ? panel.name() + " " + e.getKey() + ": forecast by " + q.model() : e.getKey();
             fans.add(fanData(title, valueLabel, panel.find(e.getKey()).orElseThrow(),
-                    forecast.find(e.getKey()).orElseThrow(), e.getValue(), historyShown(q)));
+                    forecast.find(e.getKey()).orElseThrow(), e.getValue(), q.history()));
         }
         return fans.size() == 1 ? FanChart.build(fans.get(0))
                 : FanChart.grid(panel.name() + ": forecast by " + q.model() + " (" + fans.size() + " series)", fans);
-    }
-
-    /** Past steps a fan draws as {@code history:} gives them, or 0 for the default. */
-    private static int historyShown(ResolvedQuery q) {
-        return q instanceof ResolvedQuery.Fan fan ? fan.history() : 0;
     }
 
     /** The fan of one series; without {@code history:} it shows a few horizons back (at least four weeks of days). */
@@ -93,7 +88,7 @@ final class PlotRunner {
                 .orElse("value");
     }
 
-    static Drawable quantileFunction(ResolvedQuery q, Panel panel, ForecastSet forecast, Scope scope) {
+    static Drawable quantileFunction(ResolvedQuery.QuantileFunction q, Panel panel, ForecastSet forecast, Scope scope) {
         Predicate<Object[]> keep = RowCondition.compile(q.condition(), q.kind().columns(), scope);
         List<CurveChart.Curve> curves = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();

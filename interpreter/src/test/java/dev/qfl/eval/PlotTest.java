@@ -79,7 +79,7 @@ class PlotTest {
         SourceFile file = new SourceFile("p.qfl", script);
         ModelRegistry models = ModelRegistry.standard();
         CheckResult checked = new Checker(models, file).check(ScriptParser.parse(file).script(), Scope.empty());
-        ResolvedQuery fanQuery = checked.queries().values().iterator().next();
+        ResolvedQuery.Fan fanQuery = (ResolvedQuery.Fan) checked.queries().values().iterator().next();
         Panel panel = new CsvLoader().load("demand", EXAMPLES.resolve("data/retail.csv"),
                 new CsvOptions("date", "units", "sku", null, null, null)).panel();
         ModelKind kind = models.find("seasonal_naive").orElseThrow();
@@ -136,7 +136,7 @@ class PlotTest {
         ModelKind kind = models.find("seasonal_naive").orElseThrow();
         ForecastSet forecast = kind.fit(panel, kind.resolve(Map.of("horizon", 14, "season", 7), panel.frequency()),
                 FitContext.silent("naive")).forecast("naive", panel, FitContext.silent("naive"));
-        var grid = (dev.qfl.stdlib.plot.ChartGrid) PlotRunner.fan(checked.queries().values().iterator().next(), panel,
+        var grid = (dev.qfl.stdlib.plot.ChartGrid) PlotRunner.fan((ResolvedQuery.Fan) checked.queries().values().iterator().next(), panel,
                 forecast, checked.scope());
         assertEquals(panel.series().size(), grid.panelCount());
     }
@@ -174,7 +174,7 @@ class PlotTest {
         ModelKind kind = models.find("seasonal_naive").orElseThrow();
         ForecastSet forecast = kind.fit(panel, kind.resolve(Map.of("horizon", 14, "season", 7), panel.frequency()),
                 FitContext.silent("naive")).forecast("naive", panel, FitContext.silent("naive"));
-        JFreeChart chart = (JFreeChart) PlotRunner.fan(checked.queries().values().iterator().next(), panel, forecast,
+        JFreeChart chart = (JFreeChart) PlotRunner.fan((ResolvedQuery.Fan) checked.queries().values().iterator().next(), panel, forecast,
                 checked.scope());
         assertEquals(10, chart.getXYPlot().getDataset(6).getItemCount(0));
 
@@ -215,7 +215,7 @@ class PlotTest {
         ModelKind kind = models.find("seasonal_naive").orElseThrow();
         ForecastSet forecast = kind.fit(panel, kind.resolve(Map.of("horizon", 7, "season", 7), panel.frequency()),
                 FitContext.silent("naive")).forecast("naive", panel, FitContext.silent("naive"));
-        JFreeChart chart = (JFreeChart) PlotRunner.fan(checked.queries().values().iterator().next(), panel, forecast,
+        JFreeChart chart = (JFreeChart) PlotRunner.fan((ResolvedQuery.Fan) checked.queries().values().iterator().next(), panel, forecast,
                 checked.scope());
         String note = ((org.jfree.chart.title.TextTitle) chart.getSubtitle(chart.getSubtitleCount() - 1)).getText();
         assertTrue(note.contains("every value shown is 0"), note);
