@@ -205,8 +205,9 @@ final class QueryChecker {
         }
         for (QueryOption required : form.options()) {
             if (required.required() && call.named().stream().noneMatch(a -> a.name().name().equals(required.name()))) {
+                // the option's meaning says what number to give, the example how to write it
                 error(DiagnosticCode.MISSING_OPTION, call, form.function() + " needs the option '" + required.name() + "'",
-                        "e.g. " + form.example());
+                        "'" + required.name() + "' is " + required.meaning(), "e.g. " + form.example());
                 ok = false;
             }
         }
