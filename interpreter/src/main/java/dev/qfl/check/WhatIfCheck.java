@@ -1,6 +1,7 @@
 package dev.qfl.check;
 
 import dev.qfl.ast.Expr;
+import dev.qfl.ast.PartialExprVisitor;
 import dev.qfl.diag.Diagnostic;
 import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
@@ -21,13 +22,13 @@ import java.util.function.DoubleUnaryOperator;
  * and each value arithmetic on numbers known before running and the covariate's own planned value.
  * A checked value becomes a function of the planned value, which the run applies step by step.
  */
-final class WhatIfCheck {
+public final class WhatIfCheck {
     /**
      * The model kinds whose forecasts read a panel's dynamic covariates: the neural kinds (features
      * of every step) and arima (regressors). The others (naive kinds, ets, auto, ensembles) ignore
      * covariates, so a what-if on them would silently answer the plain forecast.
      */
-    static final Set<String> KINDS_USING_COVARIATES = Set.of("iqf", "mqf2", "sqf", "gaussian", "quantreg", "arima");
+    public static final Set<String> KINDS_USING_COVARIATES = Set.of("iqf", "mqf2", "sqf", "gaussian", "quantreg", "arima");
 
     private final Checker checker;
     private final SourceFile file;
@@ -110,19 +111,39 @@ final class WhatIfCheck {
      * where it is written.
      */
     private Optional<DoubleUnaryOperator> value(Expr e, String own, List<String> dynamic) {
-        if (e instanceof Expr.NumberLit n) {
+        return e.accept(new ValueOf(own, dynamic));
+    }
+
+    /**
+     * Compiles one what-if value. A visitor, so each kind of expression is decided in its own
+     * method; the kinds it does not name (strings, calls, comparisons, ...) are refused in
+     * {@link #otherwise}.
+     */
+    private final class ValueOf extends PartialExprVisitor<Optional<DoubleUnaryOperator>> {
+        private final String own;
+        private final List<String> dynamic;
+
+        ValueOf(String own, List<String> dynamic) {
+            this.own = own;
+            this.dynamic = dynamic;
+        }
+
+        @Override
+        public Optional<DoubleUnaryOperator> visitNumberLit(Expr.NumberLit n) {
             double v = n.value().doubleValue();
             return Optional.of(x -> v);
         }
-        if (e instanceof Expr.Name n && n.name().equals(own)) {
-            return Optional.of(x -> x);
-        }
-        if (e instanceof Expr.Name n && dynamic.contains(n.name())) {
-            error(DiagnosticCode.BAD_WHAT_IF_VALUE, n.span(), "the value of " + own + " may use " + own
-                    + "'s own planned value, not " + n.name() + "'s", "e.g. " + own + " = " + own + " * 0.9");
-            return Optional.empty();
-        }
-        if (e instanceof Expr.Name n) {
+
+        @Override
+        public Optional<DoubleUnaryOperator> visitName(Expr.Name n) {
+            if (n.name().equals(own)) {
+                return Optional.of(x -> x);
+            }
+            if (dynamic.contains(n.name())) {
+                error(DiagnosticCode.BAD_WHAT_IF_VALUE, n.span(), "the value of " + own + " may use " + own
+                        + "'s own planned value, not " + n.name() + "'s", "e.g. " + own + " = " + own + " * 0.9");
+                return Optional.empty();
+            }
             Optional<BigDecimal> constant = Constants.number(n, scope);
             if (constant.isPresent()) {
                 double v = constant.get().doubleValue();
@@ -132,12 +153,22 @@ final class WhatIfCheck {
                     + "'s planned value nor a number known before running", "e.g. " + own + " = " + own + " * 0.9");
             return Optional.empty();
         }
-        if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEGATE) {
-            return value(u.operand(), own, dynamic).map(f -> x -> -f.applyAsDouble(x));
+
+        @Override
+        public Optional<DoubleUnaryOperator> visitUnary(Expr.Unary u) {
+            if (u.op() != Expr.UnaryOp.NEGATE) {
+                return otherwise(u);
+            }
+            return u.operand().accept(this).map(f -> x -> -f.applyAsDouble(x));
         }
-        if (e instanceof Expr.Binary b && arithmetic(b.op())) {
-            Optional<DoubleUnaryOperator> left = value(b.left(), own, dynamic);
-            Optional<DoubleUnaryOperator> right = value(b.right(), own, dynamic);
+
+        @Override
+        public Optional<DoubleUnaryOperator> visitBinary(Expr.Binary b) {
+            if (!arithmetic(b.op())) {
+                return otherwise(b);
+            }
+            Optional<DoubleUnaryOperator> left = b.left().accept(this);
+            Optional<DoubleUnaryOperator> right = b.right().accept(this);
             if (left.isEmpty() || right.isEmpty()) {
                 return Optional.empty();
             }
@@ -146,9 +177,13 @@ final class WhatIfCheck {
             Expr.BinaryOp op = b.op();
             return Optional.of(x -> combine(op, l.applyAsDouble(x), r.applyAsDouble(x)));
         }
-        error(DiagnosticCode.BAD_WHAT_IF_VALUE, e.span(), "the value of a covariate in 'with' is a number or "
-                + "arithmetic on " + own + "'s planned value", "e.g. " + own + " = 1 or " + own + " = " + own + " * 0.9");
-        return Optional.empty();
+
+        @Override
+        protected Optional<DoubleUnaryOperator> otherwise(Expr e) {
+            error(DiagnosticCode.BAD_WHAT_IF_VALUE, e.span(), "the value of a covariate in 'with' is a number or "
+                    + "arithmetic on " + own + "'s planned value", "e.g. " + own + " = 1 or " + own + " = " + own + " * 0.9");
+            return Optional.empty();
+        }
     }
 
     private static boolean arithmetic(Expr.BinaryOp op) {
