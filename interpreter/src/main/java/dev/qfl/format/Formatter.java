@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
  * Canonical layout of a script ({@code qfl fmt}): one statement per line, single spaces around
  * operators and after commas and colons, the fewest parentheses that keep the meaning, comments
  * kept where they were (own line or end of line), and at most one blank line between statements.
+ * A series or model declaration wider than 100 columns is broken between the arguments of its
+ * call ({@link LineWrapper}).
  */
 public final class Formatter {
     private Formatter() {
@@ -38,7 +40,7 @@ public final class Formatter {
             if (first || previousEndLine < startLine) {
                 blankLineIfSeparated(out, file, previousEndLine, startLine);
             }
-            out.append(statement(s));
+            out.append(LineWrapper.wrap(statement(s)));
             int endLine = lineOfOffset(file, s.span().end() - 1);
             if (next < comments.size() && comments.get(next).line() == endLine) {
                 out.append("  ").append(comments.get(next++).text().stripTrailing());

@@ -42,6 +42,18 @@ class FormatterRoundTripTest {
         assertEquals(formatted, Formatter.format(after, again), "formatting must be idempotent");
     }
 
+    /** The scripts users copy from are written the way {@code qfl fmt} writes them. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("parseableExamples")
+    void workingExamplesAreInCanonicalLayout(Path script) {
+        if (script.getParent().getFileName().toString().equals("errors")) {
+            return; // broken on purpose, some in their layout too
+        }
+        String text = ExampleScripts.read(script);
+        SourceFile original = new SourceFile(script.toString(), text);
+        assertEquals(text, Formatter.format(ScriptParser.parse(original), original), "run qfl fmt on " + script);
+    }
+
     @Test
     void producesTheCanonicalLayout() {
         String messy = """
