@@ -33,6 +33,7 @@ final class WhatIfForecasts {
     static Panel changed(Panel panel, List<ResolvedQuery.WhatIf> whatIfs, SourceFile file) throws DiagnosticException {
         Panel out = panel;
         for (ResolvedQuery.WhatIf w : whatIfs) {
+            requirePlanned(out, w, file);
             out = out.withFutureCovariate(w.covariate(), w.change(), w.text());
             requireFinite(out, w, file);
         }
@@ -42,6 +43,7 @@ final class WhatIfForecasts {
     /** The model's forecast of the changed panel, floored like every forecast. */
     static ForecastSet forecast(String modelName, TrainedModel trained, Panel panel, List<ResolvedQuery.WhatIf> whatIfs,
                                 Reporter reporter, SourceFile file) throws DiagnosticException {
+        requireUsesCovariates(modelName, trained, whatIfs, file);
         Panel changed = changed(panel, whatIfs, file);
         return Forecasts.floored(trained.forecast(modelName, changed, new FitContext(modelName, reporter)),
                 changed.support());
@@ -50,6 +52,44 @@ final class WhatIfForecasts {
     /** One line for explain: what the what-if forecast changes. */
     static String describe(List<ResolvedQuery.WhatIf> whatIfs) {
         return whatIfs.stream().map(ResolvedQuery.WhatIf::text).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A model read with {@code load(...)} has no kind the checker can see, so the check lets it
+     * through; its kind is known once it is read. One that ignores covariates ({@code auto}, say)
+     * would answer the plain forecast as if it were the what-if, so it is refused here instead.
+     */
+    private static void requireUsesCovariates(String modelName, TrainedModel trained, List<ResolvedQuery.WhatIf> whatIfs,
+                                              SourceFile file) throws DiagnosticException {
+        String kind = trained.spec().kind();
+        if (dev.qfl.check.WhatIfCheck.KINDS_USING_COVARIATES.contains(kind)) {
+            return;
+        }
+        dev.qfl.diag.Span clause = whatIfs.get(0).span().to(whatIfs.get(whatIfs.size() - 1).span());
+        throw new DiagnosticException(List.of(Diagnostic.error(DiagnosticCode.WHAT_IF_WITHOUT_COVARIATES, file, clause,
+                "'with' changes future covariates, and " + modelName + " (a loaded " + kind
+                        + " model) does not use covariates, so its answer would be the plain forecast",
+                "ask a model that does: iqf, mqf2, sqf, gaussian, quantreg or arima on a series read with covariates:")));
+    }
+
+    /**
+     * A planned value the data leave empty is a gap in the plan, not a bad {@code with} value:
+     * reported as missing future covariates (QF3160), naming the series and the date, before the
+     * change would turn it into a NaN that QF2047 blames on the assignment.
+     */
+    private static void requirePlanned(Panel panel, ResolvedQuery.WhatIf w, SourceFile file) throws DiagnosticException {
+        int c = panel.covariates().dynamic().indexOf(w.covariate());
+        for (TimeSeries s : panel.series()) {
+            int known = s.length() + s.covariates().futureSteps();
+            for (int i = s.length(); i < known; i++) {
+                if (!Double.isFinite(s.covariates().dynamicAt(c, i))) {
+                    throw new DiagnosticException(List.of(Diagnostic.error(DiagnosticCode.FUTURE_COVARIATES_MISSING,
+                            file, w.span(), "series " + s.id() + " has no planned " + w.covariate() + " at "
+                                    + s.timeAt(i).toLocalDate() + ", so 'with " + w.text() + "' has nothing to change there",
+                            "fill the " + w.covariate() + " cell of that row in the data")));
+                }
+            }
+        }
     }
 
     /** A value such as {@code price = price / 0} gives no number a model can read: refused, naming the step. */
