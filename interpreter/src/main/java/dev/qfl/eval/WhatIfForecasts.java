@@ -41,9 +41,12 @@ final class WhatIfForecasts {
     }
 
     /** The model's forecast of the changed panel, floored like every forecast. */
-    static ForecastSet forecast(String modelName, TrainedModel trained, Panel panel, List<ResolvedQuery.WhatIf> whatIfs,
+    static ForecastSet forecast(String modelName, ModelSlot slot, Panel panel, List<ResolvedQuery.WhatIf> whatIfs,
                                 Reporter reporter, SourceFile file) throws DiagnosticException {
-        requireUsesCovariates(modelName, trained, whatIfs, file);
+        TrainedModel trained = slot.trained();
+        if (slot.loaded()) {
+            requireUsesCovariates(modelName, trained, whatIfs, file);
+        }
         Panel changed = changed(panel, whatIfs, file);
         return Forecasts.floored(trained.forecast(modelName, changed, new FitContext(modelName, reporter)),
                 changed.support());
@@ -56,7 +59,8 @@ final class WhatIfForecasts {
 
     /**
      * A model read with {@code load(...)} has no kind the checker can see, so the check lets it
-     * through; its kind is known once it is read. One that ignores covariates ({@code auto}, say)
+     * through; its kind is known once it is read. (A declared model's kind was checked already,
+     * and tests that stand other kinds in for it must not be refused here.) One that ignores covariates ({@code auto}, say)
      * would answer the plain forecast as if it were the what-if, so it is refused here instead.
      */
     private static void requireUsesCovariates(String modelName, TrainedModel trained, List<ResolvedQuery.WhatIf> whatIfs,
