@@ -60,7 +60,7 @@ final class PlotPreflight {
      */
     static Optional<QflException> check(ResolvedQuery q, Panel panel, Symbol.ModelSymbol model, ModelRegistry models,
                                         Scope scope) {
-        if (q.kind() != QueryKind.FAN && q.kind() != QueryKind.QUANTILE_FUNCTION || model.horizon() <= 0) {
+        if (!q.kind().plotOnly() || model.horizon() <= 0) {
             return Optional.empty(); // a loaded model's horizon is only known once its file is read
         }
         int steps = q.maxHorizon() > 0 ? Math.min(q.maxHorizon(), model.horizon()) : model.horizon();
