@@ -47,4 +47,26 @@ public abstract class ConditionVisitor<R> extends PartialExprVisitor<R> {
     public final R visitInList(Expr.InList l) {
         return inList(l);
     }
+
+    /**
+     * A check of every test in a condition, whatever connects them: {@code and} and {@code or}
+     * visit both sides (without short-circuiting, so all independent problems are reported at
+     * once) and hold when both do; {@code not} checks its operand. Only the three tests are left.
+     */
+    public abstract static class EveryPart extends ConditionVisitor<Boolean> {
+        @Override
+        protected final Boolean and(Expr.Binary b) {
+            return b.left().accept(this) & b.right().accept(this);
+        }
+
+        @Override
+        protected final Boolean or(Expr.Binary b) {
+            return and(b);
+        }
+
+        @Override
+        protected final Boolean not(Expr.Unary u) {
+            return u.operand().accept(this);
+        }
+    }
 }

@@ -41,22 +41,7 @@ final class ConditionChecker {
     }
 
     /** Every part of the condition is checked, so all its independent errors are reported at once. */
-    private final class Parts extends ConditionVisitor<Boolean> {
-        @Override
-        protected Boolean and(Expr.Binary b) {
-            return b.left().accept(this) & b.right().accept(this);
-        }
-
-        @Override
-        protected Boolean or(Expr.Binary b) {
-            return b.left().accept(this) & b.right().accept(this);
-        }
-
-        @Override
-        protected Boolean not(Expr.Unary u) {
-            return u.operand().accept(this);
-        }
-
+    private final class Parts extends ConditionVisitor.EveryPart {
         @Override
         protected Boolean comparison(Expr.Binary b) {
             Optional<Column> left = column(b.left());

@@ -103,22 +103,7 @@ final class ConditionReach {
 
     /** Parts that can never hold or cannot be read, whatever the rest says; all are reported. */
     private boolean atoms(Expr e) {
-        return e.accept(new ConditionVisitor<Boolean>() {
-            @Override
-            protected Boolean and(Expr.Binary b) {
-                return b.left().accept(this) & b.right().accept(this);
-            }
-
-            @Override
-            protected Boolean or(Expr.Binary b) {
-                return b.left().accept(this) & b.right().accept(this);
-            }
-
-            @Override
-            protected Boolean not(Expr.Unary u) {
-                return u.operand().accept(this);
-            }
-
+        return e.accept(new ConditionVisitor.EveryPart() {
             @Override
             protected Boolean comparison(Expr.Binary b) {
                 return horizonStepsInRange(b);
