@@ -3,6 +3,7 @@ package dev.qfl.spark;
 import dev.qfl.stdlib.FilePosition;
 import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.DataErrors;
+import dev.qfl.stdlib.data.DataNumbers;
 import dev.qfl.stdlib.data.LoadedPanel;
 import dev.qfl.stdlib.data.PanelRows;
 import dev.qfl.stdlib.data.RowPositions;
@@ -39,11 +40,11 @@ final class PartitionPanel {
                     "cannot parse \"" + timeText + "\" as a date or time in column \"" + source.time() + "\"",
                     at(path, row, timeField), "times are ISO dates or date-times, e.g. 2024-01-31 or 2024-01-31T08:00",
                     null));
-            double value = SparkCells.parse(valueText);
-            if (Double.isNaN(value) && !SparkCells.isMissing(valueText)) {
+            double value = DataNumbers.parse(valueText);
+            if (Double.isNaN(value) && !DataNumbers.isMissing(valueText)) {
                 throw new QflException(DataErrors.NOT_A_NUMBER, "cannot parse \"" + valueText
                         + "\" as a number in column \"" + source.value() + "\"", at(path, row, valueField),
-                        SparkCells.hint(valueText), null);
+                        DataNumbers.hint(valueText), null);
             }
             panel.add(id, time, value, row, Math.max(0, timeField - 1));
             count++;

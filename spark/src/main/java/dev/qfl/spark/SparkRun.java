@@ -9,6 +9,7 @@ import dev.qfl.diag.SourceFile;
 import dev.qfl.diag.Span;
 import dev.qfl.stdlib.table.Table;
 import dev.qfl.stdlib.table.TableExporter;
+import dev.qfl.stdlib.data.FieldColumns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,25 +196,7 @@ public final class SparkRun {
         }
         Span at = d.span();
         return new Diagnostic(d.code(), d.severity(), d.source(), new Span(at.start(), at.end(), at.line(),
-                fieldColumn(line, at.column() - 1)), line, d.message(), d.hints());
-    }
-
-    /** The 1-based character column where field {@code index} (0-based) of a CSV line starts. */
-    static int fieldColumn(String line, int index) {
-        int field = 0;
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            if (field == index) {
-                return i + 1;
-            }
-            char c = line.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                field++;
-            }
-        }
-        return field == index ? line.length() + 1 : 1;
+                FieldColumns.column(line, at.column() - 1, ',')), line, d.message(), d.hints());
     }
 
     /** The data file's line, quoted as one JVM quotes it, when the driver can read the file. */

@@ -267,25 +267,12 @@ final class CsvText implements AutoCloseable {
 
     /** The 1-based column where field {@code index} starts, honouring quoted commas. */
     static int fieldColumn(String line, int index) {
-        return fieldColumn(line, index, ',');
+        return FieldColumns.column(line, index, ',');
     }
 
     /** The 1-based column where field {@code index} starts, fields separated by {@code delimiter}. */
     static int fieldColumn(String line, int index, char delimiter) {
-        int field = 0;
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            if (field == index) {
-                return i + 1;
-            }
-            char c = line.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == delimiter && !quoted) {
-                field++;
-            }
-        }
-        return field == index ? line.length() + 1 : 1;
+        return FieldColumns.column(line, index, delimiter);
     }
 
     @Override

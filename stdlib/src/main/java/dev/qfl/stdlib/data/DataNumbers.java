@@ -9,21 +9,22 @@ import java.util.regex.Pattern;
  * point, an optional exponent), nothing else. Java's own parser also takes {@code 12f},
  * {@code 12d}, hexadecimal {@code 0x1p4}, {@code Infinity} and surrounding spaces, none of which
  * a data file means as a number. Empty cells and {@code NA}, {@code NaN}, {@code null} (any case)
- * are missing values.
+ * are missing values. Public because a reader outside this package (the Spark runner) must apply
+ * exactly the same rules.
  */
-final class DataNumbers {
+public final class DataNumbers {
     private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
     private static final Set<String> MISSING = Set.of("", "na", "nan", "null");
 
     private DataNumbers() {
     }
 
-    static boolean isMissing(String text) {
+    public static boolean isMissing(String text) {
         return MISSING.contains(text.toLowerCase(Locale.ROOT));
     }
 
     /** The value of a plain decimal; NaN for a missing value or anything else (too large included). */
-    static double parse(String text) {
+    public static double parse(String text) {
         if (!PLAIN.matcher(text).matches()) {
             return Double.NaN;
         }
@@ -53,7 +54,7 @@ final class DataNumbers {
     }
 
     /** A hint for text that is not a plain decimal, or null. */
-    static String hint(String text) {
+    public static String hint(String text) {
         if (text.contains(",")) {
             return "use a dot as the decimal separator";
         }
