@@ -20,11 +20,22 @@ public final class CsvLoader {
     /** Reads {@code file} as the panel {@code name}. */
     public LoadedPanel load(String name, Path file, CsvOptions options) {
         try (CsvText csv = CsvText.open(file, options.charset(), options.maxRows(), options.shape().delimiter())) {
-            return load(name, file, options, csv);
+            return load(name, file, options, csv, null);
         }
     }
 
-    private LoadedPanel load(String name, Path file, CsvOptions options, CsvText csv) {
+    /**
+     * Reads {@code file} as the panel {@code name}, with the future values of its dynamic
+     * covariates from the second CSV file {@code future} (the {@code future:} option; see
+     * {@link FutureRows} for its rules).
+     */
+    public LoadedPanel load(String name, Path file, CsvOptions options, Path future) {
+        try (CsvText csv = CsvText.open(file, options.charset(), options.maxRows(), options.shape().delimiter())) {
+            return load(name, file, options, csv, future);
+        }
+    }
+
+    private LoadedPanel load(String name, Path file, CsvOptions options, CsvText csv, Path future) {
         int timeCol = column(csv, options.time());
         RowReader cells = new RowReader(csv, options);
         Map<String, List<SeriesAssembler.Point>> bySeries = new LinkedHashMap<>();
@@ -72,6 +83,11 @@ public final class CsvLoader {
             }
         }
         String fingerprint = fingerprint(csv.digestOfAllBytes(), options);
+        if (future != null && options.value() != null) {
+            // the planned covariates change the forecasts, so they are part of the data's identity
+            fingerprint = fingerprint(sha256(fingerprint + ";future=" + FutureRows.merge(future, options, bySeries)),
+                    options);
+        }
         return PanelRows.finish(name, bySeries, positions(csv), options, fingerprint, file.getFileName().toString(),
                 file.toAbsolutePath().normalize(), csv.rowCount());
     }
@@ -182,6 +198,16 @@ public final class CsvLoader {
             throw DataErrors.at(DataErrors.FIELD_COUNT, csv.at(r.line(), 0),
                     "this row has " + r.size() + " fields but the header has " + csv.header.size(),
                     "a field containing a comma must be quoted");
+        }
+    }
+
+    private static MessageDigest sha256(String text) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(text.getBytes(StandardCharsets.UTF_8));
+            return d;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 

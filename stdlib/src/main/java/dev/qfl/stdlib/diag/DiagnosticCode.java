@@ -54,6 +54,8 @@ public enum DiagnosticCode {
     DUPLICATE_WHAT_IF("QF2045", "a covariate assigned twice in one with clause"),
     BAD_WHAT_IF_VALUE("QF2046", "a what-if value that is not arithmetic on numbers and the covariate's own values"),
     WHAT_IF_NOT_FINITE("QF2047", "a what-if value that is not a finite number for some forecast step"),
+    BAD_FUTURE_SOURCE("QF2048", "a future: option that is not a csv(...) call of a path alone"),
+    FUTURE_WITHOUT_COVARIATES("QF2049", "a future: option on a source without covariates:"),
 
     // data
     NOT_A_NUMBER("QF3101", "a value that is not a number"),
@@ -87,6 +89,9 @@ public enum DiagnosticCode {
     FUTURE_COVARIATES_MISSING("QF3160", "future values of a covariate missing for part of the horizon"),
     STATIC_VARIES("QF3161", "a static attribute that is not constant within a series"),
     COVARIATES_MISMATCH("QF3162", "a model trained with other covariates or holidays than the panel has"),
+    FUTURE_ROW_TWICE("QF3163", "a series and time present both in the main source and in its future: file"),
+    FUTURE_ROW_NOT_AHEAD("QF3164", "a future: row at or before the series' last observed value"),
+    FUTURE_UNKNOWN_SERIES("QF3165", "a future: row for a series the main source does not have"),
     SPARK_READ("QF3170", "Spark could not read the series"),
     SHORT_SERIES("QF3201", "series too short for a model"),
 
