@@ -45,7 +45,8 @@ final class CovariateOptionsCheck {
     }
 
     private static boolean isList(Expr.Argument a) {
-        return a.name() != null && LISTS.contains(a.name().name()) && a.value() instanceof Expr.ListLit;
+        // future: takes a csv(...) call, which the option checker cannot type (FutureOptionCheck)
+        return FutureOptionCheck.isFuture(a) || a.name() != null && LISTS.contains(a.name().name()) && a.value() instanceof Expr.ListLit;
     }
 
     /**

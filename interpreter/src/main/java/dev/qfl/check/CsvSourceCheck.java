@@ -45,6 +45,7 @@ final class CsvSourceCheck {
                 .check(SeriesSources.CSV, withoutIdList(call), SeriesSources.CSV_OPTIONS));
         idList(call, options);
         new CovariateOptionsCheck(file, scope, report).check(call, options);
+        new FutureOptionCheck(file, scope, report).check(call, options);
         Map<String, Expr> at = new LinkedHashMap<>();
         call.named().forEach(a -> at.putIfAbsent(a.name().name(), a.value()));
         boolean wide = !options.containsKey("value") && at.get("value") == null;

@@ -45,6 +45,7 @@ final class QuerySourceChecker {
                 CsvSourceCheck.withoutIdList(call), SeriesSources.optionsOf(function)));
         new CsvSourceCheck(file, scope, report).idList(call, options);
         new CovariateOptionsCheck(file, scope, report).check(call, options);
+        new FutureOptionCheck(file, scope, report).check(call, options);
         if (options.containsKey("credentials") && (source == null || source.url() == null)) {
             report.accept(Diagnostic.error(DiagnosticCode.OPTION_OUT_OF_RANGE, file, option(call, "credentials").span(),
                     "credentials: is for a database server: the embedded DuckDB needs none",

@@ -60,11 +60,37 @@ final class DataLoading {
         }
         try {
             CsvOptions options = options(symbol.options());
-            var loaded = new CsvLoader().load(symbol.name(), access.check(file), options);
+            Path future = future(symbol, file);
+            var loaded = future == null ? new CsvLoader().load(symbol.name(), access.check(file), options)
+                    : new CsvLoader().load(symbol.name(), access.check(file), options, access.check(future));
             return new Loaded(loaded.panel(), loaded.notes(), loaded.warnings());
         } catch (QflException e) {
             throw located(access.quoteContent() ? e : withoutContent(e), symbol.path());
         }
+    }
+
+    /**
+     * The file of the {@code future:} option, or null: a relative path is resolved as the main
+     * path was, against the script's directory, which is what is left of {@code file} once the
+     * script's relative main path is taken off its end (else the main file's directory).
+     */
+    private static Path future(Symbol.SeriesSymbol symbol, Path file) {
+        if (!(symbol.options().get("future") instanceof String written)) {
+            return null;
+        }
+        Path future = Path.of(written);
+        if (future.isAbsolute()) {
+            return future;
+        }
+        Path main = Path.of(symbol.path()).normalize();
+        Path base = file.getParent();
+        if (!main.isAbsolute() && file.normalize().endsWith(main)) {
+            base = file.normalize();
+            for (int i = 0; i < main.getNameCount() && base != null; i++) {
+                base = base.getParent();
+            }
+        }
+        return base == null ? future : base.resolve(future).normalize();
     }
 
     /**

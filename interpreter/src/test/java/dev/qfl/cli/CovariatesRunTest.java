@@ -74,6 +74,53 @@ class CovariatesRunTest {
         assertTrue(run.err().contains("did you mean \"promo\"?"), run.err());
     }
 
+    @Test
+    void aFutureFileGivesTheSameAnswersAsPlannedRowsInTheMainFile() throws IOException {
+        // the same days and plan as sales.csv, split: history in one file, the plan in plan.csv
+        java.util.List<String> lines = Files.readAllLines(dir.resolve("sales.csv"));
+        StringBuilder history = new StringBuilder(lines.get(0) + "\n");
+        StringBuilder plan = new StringBuilder("sku,date,promo\n");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            if (cells[2].isEmpty()) {
+                plan.append(cells[1]).append(',').append(cells[0]).append(',').append(cells[3]).append('\n');
+            } else {
+                history.append(line).append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("history.csv"), history);
+        Files.writeString(dir.resolve("plan.csv"), plan);
+        String query = "model ar = arima(sales, horizon: 3, order: [1, 0, 0])\nquantile(sales, 0.5) using ar\n";
+        CliRun whole = CliRun.of("run", CliRun.script(dir, "series sales = csv(\"sales.csv\", time: \"date\", "
+                + "value: \"units\", id: \"sku\", covariates: [\"promo\"])\n" + query));
+        CliRun split = CliRun.of("run", CliRun.script(dir, "series sales = csv(\"history.csv\", time: \"date\", "
+                + "value: \"units\", id: \"sku\", covariates: [\"promo\"], future: csv(\"plan.csv\"))\n" + query));
+        assertEquals(0, whole.exit(), whole.err());
+        assertEquals(0, split.exit(), split.err());
+        assertEquals(answers(whole.out()), answers(split.out()));
+        assertEquals(6, answers(split.out()).size(), split.out());
+    }
+
+    @Test
+    void futureRowsThatClashWithTheMainFileAreErrorsAtTheirLine() throws IOException {
+        String script = CliRun.script(dir, "series sales = csv(\"sales.csv\", time: \"date\", value: \"units\", "
+                + "id: \"sku\", covariates: [\"promo\"], future: csv(\"plan.csv\"))\n");
+        // sales.csv already plans A up to 2024-09-04
+        Files.writeString(dir.resolve("plan.csv"), "date,sku,promo\n2024-09-01,A,1\n");
+        CliRun twice = CliRun.of("check", script);
+        assertEquals(1, twice.exit(), twice.err());
+        assertTrue(twice.err().contains("plan.csv:2:1: error[QF3163]"), twice.err());
+        Files.writeString(dir.resolve("plan.csv"), "date,sku,promo\n2024-09-08,A,1\n2024-04-30,B,0\n");
+        CliRun history = CliRun.of("check", script);
+        assertEquals(1, history.exit(), history.err());
+        assertTrue(history.err().contains("plan.csv:3:1: error[QF3164]"), history.err());
+    }
+
+    /** The answer rows of a run's output (series, horizon, value), without the notes about the data. */
+    private static java.util.List<String> answers(String out) {
+        return out.lines().filter(l -> l.startsWith("A ") || l.startsWith("B ")).toList();
+    }
+
     private static double value(String row) {
         String[] cells = row.trim().split("\\s+");
         return Double.parseDouble(cells[cells.length - 1]);

@@ -1,0 +1,64 @@
+package dev.qfl.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.qfl.api.QflEngine;
+import dev.qfl.diag.Diagnostic;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The future: option (a second file of future covariate values), checked before anything runs. */
+class FutureOptionCheckTest {
+    private static final String SOURCE = "series a = csv(\"sales.csv\", time: \"day\", value: \"units\", id: \"sku\", ";
+
+    private static List<Diagnostic> check(String source) {
+        return QflEngine.builder().build().check("plan.qfl", source);
+    }
+
+    private static Diagnostic only(String source) {
+        List<Diagnostic> d = check(source);
+        assertEquals(1, d.size(), d.toString());
+        return d.get(0);
+    }
+
+    @Test
+    void aCsvFileOfPlannedCovariatesPasses() {
+        assertEquals(List.of(), check(SOURCE + "covariates: [\"price\"], future: csv(\"plan.csv\"))\n"));
+    }
+
+    @Test
+    void theValueMustBeACsvCallOfOnePath() {
+        Diagnostic text = only(SOURCE + "covariates: [\"price\"], future: \"plan.csv\")\n");
+        assertEquals("QF2048", text.code());
+        assertEquals(SOURCE.length() + 32, text.span().column(), "at the value: " + text);
+        Diagnostic parquet = only(SOURCE + "covariates: [\"price\"], future: parquet(\"plan.parquet\"))\n");
+        assertEquals("QF2048", parquet.code());
+        Diagnostic options = only(SOURCE + "covariates: [\"price\"], future: csv(\"plan.csv\", delimiter: \";\"))\n");
+        assertEquals("QF2048", options.code());
+        assertTrue(options.message().contains("takes no options"), options.message());
+        assertEquals("QF2048", only(SOURCE + "covariates: [\"price\"], future: csv())\n").code());
+    }
+
+    @Test
+    void futureNeedsCovariates() {
+        Diagnostic d = only(SOURCE + "past: [\"stock\"], future: csv(\"plan.csv\"))\n");
+        assertEquals("QF2049", d.code());
+        assertEquals(SOURCE.length() + 18, d.span().column(), "at the option's name: " + d);
+    }
+
+    @Test
+    void aQuerySourceIsRefusedForNow() {
+        Diagnostic d = only("series a = sql(\"select 1\", time: \"day\", value: \"units\", covariates: [\"price\"], "
+                + "future: csv(\"plan.csv\"))\n");
+        assertEquals("QF2048", d.code());
+        assertTrue(d.message().contains("sql"), d.message());
+    }
+
+    @Test
+    void givenTwiceIsADuplicate() {
+        Diagnostic d = only(SOURCE + "covariates: [\"price\"], future: csv(\"a.csv\"), future: csv(\"b.csv\"))\n");
+        assertEquals(dev.qfl.stdlib.diag.DiagnosticCode.DUPLICATE_OPTION.code(), d.code());
+        assertTrue(d.message().contains("given twice"), d.message());
+    }
+}
