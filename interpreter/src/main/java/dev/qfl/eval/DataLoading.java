@@ -58,14 +58,16 @@ final class DataLoading {
         if (symbol.query() != null) {
             return QueryLoading.load(symbol, file, access, System.getenv());
         }
+        Path future = future(symbol, file);
         try {
             CsvOptions options = options(symbol.options());
-            Path future = future(symbol, file);
             var loaded = future == null ? new CsvLoader().load(symbol.name(), access.check(file), options)
                     : new CsvLoader().load(symbol.name(), access.check(file), options, access.check(future));
             return new Loaded(loaded.panel(), loaded.notes(), loaded.warnings());
         } catch (QflException e) {
-            throw located(access.quoteContent() ? e : withoutContent(e), symbol.path());
+            boolean inFuture = future != null && e.position().map(p -> future.equals(p.file())).orElse(false);
+            throw located(access.quoteContent() ? e : withoutContent(e),
+                    inFuture ? (String) symbol.options().get("future") : symbol.path());
         }
     }
 

@@ -116,6 +116,14 @@ class CovariatesRunTest {
         assertTrue(history.err().contains("plan.csv:3:1: error[QF3164]"), history.err());
     }
 
+    @Test
+    void aMissingFutureFileIsNamedAsTheScriptWroteIt() throws IOException {
+        CliRun run = CliRun.of("check", CliRun.script(dir, "series sales = csv(\"sales.csv\", time: \"date\", "
+                + "value: \"units\", id: \"sku\", covariates: [\"promo\"], future: csv(\"nope.csv\"))\n"));
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains("cannot read \"nope.csv\""), run.err());
+    }
+
     /** The answer rows of a run's output (series, horizon, value), without the notes about the data. */
     private static java.util.List<String> answers(String out) {
         return out.lines().filter(l -> l.startsWith("A ") || l.startsWith("B ")).toList();
