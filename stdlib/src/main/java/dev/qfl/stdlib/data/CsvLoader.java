@@ -83,12 +83,14 @@ public final class CsvLoader {
             }
         }
         String fingerprint = fingerprint(csv.digestOfAllBytes(), options);
+        RowPositions where = positions(csv);
         if (future != null && options.value() != null) {
+            FutureRows.Merged merged = FutureRows.merge(future, options, bySeries);
             // the planned covariates change the forecasts, so they are part of the data's identity
-            fingerprint = fingerprint(sha256(fingerprint + ";future=" + FutureRows.merge(future, options, bySeries)),
-                    options);
+            fingerprint = fingerprint(sha256(fingerprint + ";future=" + merged.digest()), options);
+            where = merged.positions(where);
         }
-        return PanelRows.finish(name, bySeries, positions(csv), options, fingerprint, file.getFileName().toString(),
+        return PanelRows.finish(name, bySeries, where, options, fingerprint, file.getFileName().toString(),
                 file.toAbsolutePath().normalize(), csv.rowCount());
     }
 

@@ -23,22 +23,45 @@ import java.util.Map;
  * series the main source does not have (QF3165, with did-you-mean). A missing column is QF3104
  * with the file's columns. Whether the merged future covers the horizon is checked when a model
  * forecasts (QF3160), as for planned rows in the main file.
+ *
+ * <p>Future points carry their line negated ({@link Merged#positions}): the rest of the assembly
+ * names a point's line only for a time off the grid, and that must name the future file.
  */
 final class FutureRows {
     private FutureRows() {
     }
 
     /**
-     * Adds the rows of {@code file} to {@code bySeries} (the main source's points per series) and
-     * returns a digest of the file, part of the panel's fingerprint.
+     * What merging left: a digest of the future file (part of the panel's fingerprint) and the
+     * positions of its rows, for problems found only when the series are assembled (a time off the
+     * series' grid). A future row's points carry its line negated, so the panel's positions can
+     * tell them from the main source's ({@link #positions}).
      */
-    static String merge(Path file, CsvOptions options, Map<String, List<SeriesAssembler.Point>> bySeries) {
+    record Merged(String digest, RowPositions future) {
+        /** The positions of the main source's rows and, for negative lines, of the future file's. */
+        RowPositions positions(RowPositions main) {
+            return new RowPositions() {
+                @Override
+                public dev.qfl.stdlib.FilePosition whole() {
+                    return main.whole();
+                }
+
+                @Override
+                public dev.qfl.stdlib.FilePosition at(int row, int column) {
+                    return row < 0 ? future.at(-row, column) : main.at(row, column);
+                }
+            };
+        }
+    }
+
+    /** Adds the rows of {@code file} to {@code bySeries} (the main source's points per series). */
+    static Merged merge(Path file, CsvOptions options, Map<String, List<SeriesAssembler.Point>> bySeries) {
         try (CsvText csv = CsvText.open(file, options.charset(), options.maxRows(), options.shape().delimiter())) {
             return merge(csv, options, bySeries);
         }
     }
 
-    private static String merge(CsvText csv, CsvOptions options, Map<String, List<SeriesAssembler.Point>> bySeries) {
+    private static Merged merge(CsvText csv, CsvOptions options, Map<String, List<SeriesAssembler.Point>> bySeries) {
         CovariateSpec spec = options.covariatesRead();
         int timeCol = CsvLoader.column(csv, options.time());
         int[] idCols = options.idColumns().stream().mapToInt(c -> CsvLoader.column(csv, c)).toArray();
@@ -101,10 +124,20 @@ final class FutureRows {
                             "covariates are numbers (a promotion is 0 or 1)");
                 }
             }
-            bySeries.get(id).add(new SeriesAssembler.Point(t, Double.NaN, r.line(), timeCol, values,
+            bySeries.get(id).add(new SeriesAssembler.Point(t, Double.NaN, -r.line(), timeCol, values,
                     new String[spec.statics().size()]));
         }
         MessageDigest digest = csv.digestOfAllBytes();
-        return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        return new Merged(HexFormat.of().formatHex(digest.digest()).substring(0, 16), new RowPositions() {
+            @Override
+            public dev.qfl.stdlib.FilePosition whole() {
+                return csv.header(-1);
+            }
+
+            @Override
+            public dev.qfl.stdlib.FilePosition at(int line, int column) {
+                return csv.at(line, column);   // reads the line again from the file, also once it is closed
+            }
+        });
     }
 }

@@ -115,6 +115,14 @@ class FutureRowsTest {
     }
 
     @Test
+    void aTimeOffTheGridIsReportedInTheFutureFile() {
+        QflException e = refused(HISTORY, "day,sku,price,promo\n2024-07-03,A,1,0\n2024-07-04T12:00,A,1,0\n");
+        assertEquals(DiagnosticCode.OFF_GRID, e.diagnosticCode());
+        assertTrue(e.position().orElseThrow().file().endsWith("plan.csv"), e.position().toString());
+        assertEquals(3, e.position().orElseThrow().line());
+    }
+
+    @Test
     void aBadNumberIsRefusedAtItsCell() {
         QflException e = refused(HISTORY, "day,sku,price,promo\n2024-07-03,A,cheap,0\n");
         assertEquals(DiagnosticCode.NOT_A_NUMBER, e.diagnosticCode());
