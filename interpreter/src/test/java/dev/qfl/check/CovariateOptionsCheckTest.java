@@ -1,9 +1,10 @@
 package dev.qfl.check;
 
+import static dev.qfl.check.CheckedScripts.check;
+import static dev.qfl.check.CheckedScripts.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.qfl.api.QflEngine;
 import dev.qfl.diag.Diagnostic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,16 +13,6 @@ import org.junit.jupiter.api.Test;
 class CovariateOptionsCheckTest {
     private static final String GOOD = "time: \"day\", value: \"units\", id: \"sku\", covariates: [\"price\", \"promo\"], "
             + "past: \"stock\", static: [\"category\", \"region\"], holidays: \"DE-BY\"";
-
-    private static List<Diagnostic> check(String source) {
-        return QflEngine.builder().build().check("plan.qfl", source);
-    }
-
-    private static Diagnostic only(String source) {
-        List<Diagnostic> d = check(source);
-        assertEquals(1, d.size(), d.toString());
-        return d.get(0);
-    }
 
     @Test
     void wellFormedCovariateOptionsPassOnEverySource() {

@@ -1,9 +1,10 @@
 package dev.qfl.check;
 
+import static dev.qfl.check.CheckedScripts.check;
+import static dev.qfl.check.CheckedScripts.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.qfl.api.QflEngine;
 import dev.qfl.diag.Diagnostic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,16 +12,6 @@ import org.junit.jupiter.api.Test;
 /** The future: option (a second file of future covariate values), checked before anything runs. */
 class FutureOptionCheckTest {
     private static final String SOURCE = "series a = csv(\"sales.csv\", time: \"day\", value: \"units\", id: \"sku\", ";
-
-    private static List<Diagnostic> check(String source) {
-        return QflEngine.builder().build().check("plan.qfl", source);
-    }
-
-    private static Diagnostic only(String source) {
-        List<Diagnostic> d = check(source);
-        assertEquals(1, d.size(), d.toString());
-        return d.get(0);
-    }
 
     @Test
     void aCsvFileOfPlannedCovariatesPasses() {

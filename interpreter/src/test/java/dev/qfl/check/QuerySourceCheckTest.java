@@ -1,10 +1,11 @@
 package dev.qfl.check;
 
+import static dev.qfl.check.CheckedScripts.check;
+import static dev.qfl.check.CheckedScripts.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.qfl.api.QflEngine;
 import dev.qfl.ast.AstEquality;
 import dev.qfl.diag.Diagnostic;
 import dev.qfl.diag.SourceFile;
@@ -18,16 +19,6 @@ import org.junit.jupiter.api.Test;
 class QuerySourceCheckTest {
     private static final String QUERY = "series d = sql(\"select * from 'sales.parquet'\", time: \"week\", value: \"units\")\n"
             + "model m = seasonal_naive(d, horizon: 2, season: 1)\nlet q = quantile(d, 0.9) using m\n";
-
-    private static List<Diagnostic> check(String source) {
-        return QflEngine.builder().build().check("plan.qfl", source);
-    }
-
-    private static Diagnostic only(String source) {
-        List<Diagnostic> d = check(source);
-        assertEquals(1, d.size(), d.toString());
-        return d.get(0);
-    }
 
     @Test
     void wellFormedSourcesAndTableExportsPass() {
