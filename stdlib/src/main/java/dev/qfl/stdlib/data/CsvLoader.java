@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads a panel of series from a CSV file, in long format (one row per series and time: columns
@@ -30,12 +31,21 @@ public final class CsvLoader {
      * {@link FutureRows} for its rules).
      */
     public LoadedPanel load(String name, Path file, CsvOptions options, Path future) {
+        return load(name, file, options, () -> FutureRows.read(future, options));
+    }
+
+    /**
+     * Reads {@code file} as the panel {@code name}, with the future values of its dynamic
+     * covariates from rows read elsewhere ({@code future:} sql(...) or parquet(...)); the
+     * supplier runs once the main file has been read, so the main file's problems come first.
+     */
+    public LoadedPanel load(String name, Path file, CsvOptions options, Supplier<PlannedRows> future) {
         try (CsvText csv = CsvText.open(file, options.charset(), options.maxRows(), options.shape().delimiter())) {
             return load(name, file, options, csv, future);
         }
     }
 
-    private LoadedPanel load(String name, Path file, CsvOptions options, CsvText csv, Path future) {
+    private LoadedPanel load(String name, Path file, CsvOptions options, CsvText csv, Supplier<PlannedRows> future) {
         int timeCol = column(csv, options.time());
         RowReader cells = new RowReader(csv, options);
         Map<String, List<SeriesAssembler.Point>> bySeries = new LinkedHashMap<>();
@@ -85,7 +95,7 @@ public final class CsvLoader {
         String fingerprint = fingerprint(csv.digestOfAllBytes(), options);
         RowPositions where = positions(csv);
         if (future != null && options.value() != null) {
-            FutureRows.Merged merged = FutureRows.merge(future, options, bySeries);
+            FutureRows.Merged merged = FutureRows.merge(future.get(), options, bySeries);
             // the planned covariates change the forecasts, so they are part of the data's identity
             fingerprint = fingerprint(sha256(fingerprint + ";future=" + merged.digest()), options);
             where = merged.positions(where);

@@ -12,12 +12,13 @@ import java.util.Map;
 
 /**
  * Reads the future values of the dynamic covariates from a second CSV file (the {@code future:}
- * option) and adds them to the rows of the main source, as if they had been written there as rows
- * with the target empty. The file has the main source's time and id columns and one column per
- * dynamic covariate (other columns are ignored); the main source's {@code date_format:},
- * {@code delimiter:}, {@code decimal:} and encoding apply.
+ * option) and adds them, or the rows of a future query ({@link PlannedRows}), to the rows of the
+ * main source, as if they had been written there as rows with the target empty. The file has the
+ * main source's time and id columns and one column per dynamic covariate (other columns are
+ * ignored); the main source's {@code date_format:}, {@code delimiter:}, {@code decimal:} and
+ * encoding apply. Reading and merging are apart so that both readers share the rules below.
  *
- * <p>Rules, each refused at the future file's line: a series and time that already has a row in
+ * <p>Rules, each refused at the future row (its line in a file, its number in a query's result): a series and time that already has a row in
  * the main source (QF3163: which of the two is meant cannot be guessed); a time at or before the
  * series' last observed value (QF3164: the history's covariates belong to the main source); a
  * series the main source does not have (QF3165, with did-you-mean). A missing column is QF3104
@@ -54,19 +55,65 @@ final class FutureRows {
         }
     }
 
-    /** Adds the rows of {@code file} to {@code bySeries} (the main source's points per series). */
-    static Merged merge(Path file, CsvOptions options, Map<String, List<SeriesAssembler.Point>> bySeries) {
+    /** The rows of the CSV file {@code file}, read with the main source's options. */
+    static PlannedRows read(Path file, CsvOptions options) {
         try (CsvText csv = CsvText.open(file, options.charset(), options.maxRows(), options.shape().delimiter())) {
-            return merge(csv, options, bySeries);
+            return read(csv, options);
         }
     }
 
-    private static Merged merge(CsvText csv, CsvOptions options, Map<String, List<SeriesAssembler.Point>> bySeries) {
+    private static PlannedRows read(CsvText csv, CsvOptions options) {
         CovariateSpec spec = options.covariatesRead();
         int timeCol = CsvLoader.column(csv, options.time());
         int[] idCols = options.idColumns().stream().mapToInt(c -> CsvLoader.column(csv, c)).toArray();
         int[] dynamicCols = spec.dynamic().stream().mapToInt(c -> CsvLoader.column(csv, c)).toArray();
         RowReader cells = new RowReader(csv, options);
+        List<PlannedRows.Row> rows = new ArrayList<>();
+        int numeric = spec.numeric().size();
+        for (CsvText.Row r = csv.next(); r != null; r = csv.next()) {
+            if (r.size() != csv.header.size()) {
+                throw DataErrors.at(DataErrors.FIELD_COUNT, csv.at(r.line(), 0), "this row has " + r.size()
+                        + " fields but the header has " + csv.header.size(), "a field containing a comma must be quoted");
+            }
+            LocalDateTime t = cells.time(r, timeCol, options.time());
+            String id = idCols.length == 0 ? options.value() : cells.seriesId(r, idCols);
+            double[] values = new double[numeric];
+            java.util.Arrays.fill(values, Double.NaN);
+            for (int c = 0; c < dynamicCols.length; c++) {
+                String text = r.get(dynamicCols[c]);
+                values[c] = DataNumbers.parse(text, options.shape().decimalComma());
+                if (Double.isNaN(values[c]) && !DataNumbers.isMissing(text)) {
+                    throw DataErrors.at(DataErrors.NOT_A_NUMBER, csv.at(r, dynamicCols[c]), "cannot parse \"" + text
+                            + "\" as a number in the covariate column \"" + spec.dynamic().get(c) + "\"",
+                            "covariates are numbers (a promotion is 0 or 1)");
+                }
+            }
+            rows.add(new PlannedRows.Row(id, t, values, r.line()));
+        }
+        MessageDigest digest = csv.digestOfAllBytes();
+        RowPositions positions = new RowPositions() {
+            @Override
+            public dev.qfl.stdlib.FilePosition whole() {
+                return csv.header(-1);
+            }
+
+            @Override
+            public dev.qfl.stdlib.FilePosition at(int line, int column) {
+                return csv.at(line, column);   // reads the line again from the file, also once it is closed
+            }
+        };
+        int seriesCol = idCols.length == 0 ? timeCol : idCols[0];
+        return new PlannedRows("the future file", true, timeCol, rows, HexFormat.of().formatHex(digest.digest()).substring(0, 16),
+                positions, (row, atSeries, code, message, hint) ->
+                        DataErrors.at(code, csv.at(row.line(), atSeries ? seriesCol : timeCol), message, hint));
+    }
+
+    /**
+     * Adds the rows of {@code planned} to {@code bySeries} (the main source's points per series),
+     * refusing, at the planned row, what the class comment lists.
+     */
+    static Merged merge(PlannedRows planned, CsvOptions options, Map<String, List<SeriesAssembler.Point>> bySeries) {
+        CovariateSpec spec = options.covariatesRead();
         Map<String, Map<LocalDateTime, Integer>> mainRows = new HashMap<>();   // series -> time -> line
         Map<String, LocalDateTime> lastObserved = new HashMap<>();
         bySeries.forEach((id, points) -> {
@@ -81,63 +128,38 @@ final class FutureRows {
         });
         Map<String, Map<LocalDateTime, Integer>> futureRows = new HashMap<>();
         List<String> ids = new ArrayList<>(bySeries.keySet());
-        int numeric = spec.numeric().size();
-        for (CsvText.Row r = csv.next(); r != null; r = csv.next()) {
-            if (r.size() != csv.header.size()) {
-                throw DataErrors.at(DataErrors.FIELD_COUNT, csv.at(r.line(), 0), "this row has " + r.size()
-                        + " fields but the header has " + csv.header.size(), "a field containing a comma must be quoted");
-            }
-            LocalDateTime t = cells.time(r, timeCol, options.time());
-            String id = idCols.length == 0 ? options.value() : cells.seriesId(r, idCols);
+        String what = planned.what();
+        PlannedRows.Reporter report = planned.reporter();
+        for (PlannedRows.Row r : planned.rows()) {
+            String id = r.series();
+            LocalDateTime t = r.time();
             if (!bySeries.containsKey(id)) {
                 String close = CsvLoader.closest(id, ids);
-                throw DataErrors.at(DiagnosticCode.FUTURE_UNKNOWN_SERIES, csv.at(r, idCols.length == 0 ? timeCol : idCols[0]),
-                        "series \"" + id + "\" of the future file is not in the main source", close != null
-                                ? "did you mean \"" + close + "\"?" : "the future file plans series the main source has");
+                throw report.problem(r, true, DiagnosticCode.FUTURE_UNKNOWN_SERIES, "series \"" + id + "\" of " + what
+                        + " is not in the main source", close != null ? "did you mean \"" + close + "\"?"
+                        : what + " plans series the main source has");
             }
             Integer twice = mainRows.get(id).get(t);
             if (twice != null) {
-                throw DataErrors.at(DiagnosticCode.FUTURE_ROW_TWICE, csv.at(r, timeCol), "series \"" + id + "\" has a row for "
+                throw report.problem(r, false, DiagnosticCode.FUTURE_ROW_TWICE, "series \"" + id + "\" has a row for "
                         + SeriesAssembler.show(t) + " both here and on line " + twice + " of the main source",
-                        "give each future time in one place: the main source's empty-target rows or the future file");
+                        "give each future time in one place: the main source's empty-target rows or " + what);
             }
             LocalDateTime last = lastObserved.get(id);
             if (last != null && !t.isAfter(last)) {
-                throw DataErrors.at(DiagnosticCode.FUTURE_ROW_NOT_AHEAD, csv.at(r, timeCol), SeriesAssembler.show(t)
+                throw report.problem(r, false, DiagnosticCode.FUTURE_ROW_NOT_AHEAD, SeriesAssembler.show(t)
                         + " is not after the last value of series \"" + id + "\" (" + SeriesAssembler.show(last) + ")",
-                        "the future file holds the times after each series' history; past covariates go in the main source");
+                        what + " holds the times after each series' history; past covariates go in the main source");
             }
             Integer before = futureRows.computeIfAbsent(id, k -> new HashMap<>()).putIfAbsent(t, r.line());
             if (before != null) {
-                throw DataErrors.at(DataErrors.DUPLICATE_TIME, csv.at(r, timeCol), "series \"" + id + "\" has two rows for "
-                        + SeriesAssembler.show(t) + " in the future file (the first is on line " + before + ")",
+                throw report.problem(r, false, DataErrors.DUPLICATE_TIME, "series \"" + id + "\" has two rows for "
+                        + SeriesAssembler.show(t) + " in " + what + " (the first is on " + planned.place(before) + ")",
                         "keep one row per series and time");
             }
-            double[] values = new double[numeric];
-            java.util.Arrays.fill(values, Double.NaN);
-            for (int c = 0; c < dynamicCols.length; c++) {
-                String text = r.get(dynamicCols[c]);
-                values[c] = DataNumbers.parse(text, options.shape().decimalComma());
-                if (Double.isNaN(values[c]) && !DataNumbers.isMissing(text)) {
-                    throw DataErrors.at(DataErrors.NOT_A_NUMBER, csv.at(r, dynamicCols[c]), "cannot parse \"" + text
-                            + "\" as a number in the covariate column \"" + spec.dynamic().get(c) + "\"",
-                            "covariates are numbers (a promotion is 0 or 1)");
-                }
-            }
-            bySeries.get(id).add(new SeriesAssembler.Point(t, Double.NaN, -r.line(), timeCol, values,
+            bySeries.get(id).add(new SeriesAssembler.Point(t, Double.NaN, -r.line(), planned.timeColumn(), r.covariates().clone(),
                     new String[spec.statics().size()]));
         }
-        MessageDigest digest = csv.digestOfAllBytes();
-        return new Merged(HexFormat.of().formatHex(digest.digest()).substring(0, 16), new RowPositions() {
-            @Override
-            public dev.qfl.stdlib.FilePosition whole() {
-                return csv.header(-1);
-            }
-
-            @Override
-            public dev.qfl.stdlib.FilePosition at(int line, int column) {
-                return csv.at(line, column);   // reads the line again from the file, also once it is closed
-            }
-        });
+        return new Merged(planned.digest(), planned.positions());
     }
 }

@@ -144,9 +144,9 @@ public final class QueryRows {
         return panel.finish(name, options, fingerprint, source, file, count);
     }
 
-    private enum Kind { DATE, TIMESTAMP, ZONED, TEXT }
+    enum Kind { DATE, TIMESTAMP, ZONED, TEXT }
 
-    private static int column(List<String> columns, String wanted, String option) {
+    static int column(List<String> columns, String wanted, String option) {
         int exact = columns.indexOf(wanted);
         if (exact >= 0) {
             return exact + 1;
@@ -171,7 +171,7 @@ public final class QueryRows {
                 close != null ? hint + "; did you mean \"" + close + "\"?" : hint, null);
     }
 
-    private static Kind timeKind(ResultSetMetaData meta, int col, String name) throws SQLException {
+    static Kind timeKind(ResultSetMetaData meta, int col, String name) throws SQLException {
         int type = meta.getColumnType(col);
         if (type == Types.DATE) {
             return Kind.DATE;
@@ -187,7 +187,7 @@ public final class QueryRows {
                 "convert it in the query, e.g. CAST(" + name + " AS DATE)", null);
     }
 
-    private static void requireNumeric(ResultSetMetaData meta, int col, String name, String what) throws SQLException {
+    static void requireNumeric(ResultSetMetaData meta, int col, String name, String what) throws SQLException {
         int type = meta.getColumnType(col);
         String typeName = String.valueOf(meta.getColumnTypeName(col)).toUpperCase(Locale.ROOT);
         if (!NUMERIC.contains(type) && !NUMERIC_NAMES.contains(typeName)) {
@@ -197,7 +197,7 @@ public final class QueryRows {
         }
     }
 
-    private static LocalDateTime time(ResultSet rows, int col, Kind kind, String name, long row) throws SQLException {
+    static LocalDateTime time(ResultSet rows, int col, Kind kind, String name, long row) throws SQLException {
         LocalDateTime t;
         try {
             t = read(rows, col, kind, name, row);
@@ -235,7 +235,7 @@ public final class QueryRows {
     }
 
     /** The series id: the id column's value, or several key columns' values joined as csv(...) joins them. */
-    private static String key(ResultSet rows, int[] cols, List<String> columns, long row) throws SQLException {
+    static String key(ResultSet rows, int[] cols, List<String> columns, long row) throws SQLException {
         StringBuilder id = new StringBuilder();
         for (int i = 0; i < cols.length; i++) {
             String name = columns.get(cols[i] - 1);
@@ -262,7 +262,7 @@ public final class QueryRows {
         digest.update(ByteBuffer.allocate(9).put((byte) 0).putLong(Double.doubleToLongBits(value)).array());
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

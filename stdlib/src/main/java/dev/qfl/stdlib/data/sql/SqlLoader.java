@@ -4,6 +4,7 @@ import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.CsvOptions;
 import dev.qfl.stdlib.data.DataErrors;
 import dev.qfl.stdlib.data.LoadedPanel;
+import dev.qfl.stdlib.data.PlannedRows;
 import dev.qfl.stdlib.io.FileAccess;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,6 +31,29 @@ public final class SqlLoader {
 
     /** Reads the panel {@code name} from what {@code request} asks. */
     public LoadedPanel load(String name, SqlRequest request, CsvOptions options) {
+        return query(request, rows -> QueryRows.read(name, rows, options, request.source(), request.file()));
+    }
+
+    /**
+     * Reads the planned rows of a {@code future:} query (the main source's time, id and dynamic
+     * covariate columns). A problem of the query as a whole says it is the future one, since the
+     * main source is a file and the declaration shows both.
+     */
+    public PlannedRows future(SqlRequest request, CsvOptions options) {
+        try {
+            return query(request, rows -> FutureQueryRows.read(rows, options));
+        } catch (QflException e) {
+            throw new QflException(e.diagnosticCode(), "future: " + e.getMessage(), e.position().orElse(null),
+                    e.hint().orElse(null), e);
+        }
+    }
+
+    /** What a reader makes of the rows of a query. */
+    private interface RowsReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private <T> T query(SqlRequest request, RowsReader<T> reader) {
         SqlText.notAQuery(request.query()).ifPresent(word -> {
             throw SqlErrors.error(SqlErrors.BAD_QUERY, "a data source only reads, and this statement starts with \""
                     + word + "\"", "write a query: SELECT ... (or WITH ...)", null);
@@ -47,7 +71,7 @@ public final class SqlLoader {
                 s.setFetchSize(FETCH_SIZE);
                 ResultSet rows = run(s, request);
                 try (rows) {
-                    return QueryRows.read(name, rows, options, request.source(), request.file());
+                    return reader.read(rows);
                 }
             }
         } catch (SQLException e) {
