@@ -10,13 +10,18 @@ import java.util.function.Consumer;
 
 /**
  * Checks the {@code future:} option of a row source before anything runs: its value is
- * {@code csv("path")}, a second file with the future values of the source's {@code covariates:}
- * (QF2048 otherwise), on a csv source that has {@code covariates:} (QF2049). The future file takes
- * no options of its own: the main source's time, id and layout options apply to it, so a second
- * set could only disagree. The checked path goes into the options as {@code future}.
+ * {@code csv("path")}, {@code parquet("path")} or {@code sql("SELECT ...")} (an embedded DuckDB
+ * query), the future values of the source's {@code covariates:} (QF2048 otherwise), on a csv
+ * source that has {@code covariates:} (QF2049). The future source takes no options of its own:
+ * the main source's time, id and layout options apply to it, so a second set could only
+ * disagree. The checked path (or query) goes into the options as {@code future}, and for sql or
+ * parquet the kind as {@code future_from}.
  */
 final class FutureOptionCheck {
     static final String OPTION = "future";
+    /** The option key that says the future rows come from a query: "sql" or "parquet" (absent for csv). */
+    static final String FROM = "future_from";   // read by DataLoading under the same name
+    private static final List<String> READERS = List.of(SeriesSources.CSV, SeriesSources.SQL, SeriesSources.PARQUET);
 
     private final SourceFile file;
     private final Scope scope;
@@ -49,6 +54,7 @@ final class FutureOptionCheck {
         if (path == null) {
             return;
         }
+        String reader = ((Expr.Call) future.value()).callee().name();   // path(...) returned: a reader's call
         if (!call.callee().name().equals(SeriesSources.CSV)) {
             error(DiagnosticCode.BAD_FUTURE_SOURCE, future.value(), "future: is read with a csv(...) source only, not with "
                     + call.callee().name() + "(...)", "write the planned rows into the query's result, with the value empty");
@@ -57,18 +63,27 @@ final class FutureOptionCheck {
                     + "covariates:, and this source has none", "e.g. covariates: [\"price\", \"promo\"], future: csv(\"plan.csv\")");
         } else {
             options.put(OPTION, path);
+            if (!reader.equals(SeriesSources.CSV)) {
+                options.put(FROM, reader);
+            }
         }
     }
 
-    /** The path of {@code csv("path")}, or null (reported) for anything else. */
+    /**
+     * The path of {@code csv("path")} or {@code parquet("path")}, or the query of
+     * {@code sql("SELECT ...")}, or null (reported) for anything else. A server query
+     * ({@code sql("jdbc:...", ...)}) is refused: one string only.
+     */
     private String path(Expr value) {
-        if (!(value instanceof Expr.Call call) || !call.callee().name().equals(SeriesSources.CSV)) {
-            error(DiagnosticCode.BAD_FUTURE_SOURCE, value, "future: is a second file read with csv(\"path\")",
-                    "e.g. future: csv(\"plan.csv\"), with the time, id and covariate columns of the source");
+        if (!(value instanceof Expr.Call call) || !READERS.contains(call.callee().name())) {
+            error(DiagnosticCode.BAD_FUTURE_SOURCE, value, "future: is read with csv(\"path\"), parquet(\"path\") "
+                    + "or sql(\"SELECT ...\")", "e.g. future: csv(\"plan.csv\"), with the time, id and covariate "
+                    + "columns of the source");
             return null;
         }
+        String name = call.callee().name();
         if (!call.named().isEmpty()) {
-            error(DiagnosticCode.BAD_FUTURE_SOURCE, call.named().get(0).name(), "the future file takes no options: "
+            error(DiagnosticCode.BAD_FUTURE_SOURCE, call.named().get(0).name(), "the future source takes no options: "
                     + "the main source's time:, id:, date_format:, delimiter: and decimal: apply to it",
                     "give the options once, on the main source");
             return null;
@@ -76,8 +91,11 @@ final class FutureOptionCheck {
         Object path = call.positional().size() == 1 ? Constants.fold(call.positional().get(0).value(), scope).orElse(null)
                 : null;
         if (!(path instanceof String p) || p.isBlank()) {
-            error(DiagnosticCode.BAD_FUTURE_SOURCE, call, "future: csv(...) takes one path in quotes",
-                    "e.g. future: csv(\"plan.csv\")");
+            error(DiagnosticCode.BAD_FUTURE_SOURCE, call, name.equals(SeriesSources.SQL)
+                    ? "future: sql(...) takes one query in quotes (an embedded DuckDB query; no server URL)"
+                    : "future: " + name + "(...) takes one path in quotes", name.equals(SeriesSources.SQL)
+                    ? "e.g. future: sql(\"SELECT * FROM read_csv('plan.csv')\")" : "e.g. future: " + name + "(\"plan."
+                    + name + "\")");
             return null;
         }
         return p;

@@ -8,6 +8,8 @@ import dev.qfl.diag.SourceFile;
 import dev.qfl.stdlib.FilePosition;
 import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.CsvLoader;
+import dev.qfl.stdlib.data.sql.SqlLoader;
+import dev.qfl.stdlib.data.sql.SqlRequest;
 import dev.qfl.stdlib.data.CsvOptions;
 import dev.qfl.stdlib.data.DataErrors;
 import dev.qfl.stdlib.data.DataShape;
@@ -62,6 +64,9 @@ final class DataLoading {
         try {
             CsvOptions options = options(symbol.options());
             var loaded = future == null ? new CsvLoader().load(symbol.name(), access.check(file), options)
+                    : symbol.options().get(FUTURE_FROM) instanceof String from
+                    ? new CsvLoader().load(symbol.name(), access.check(file), options,
+                            () -> plannedByQuery(symbol, from, file, future, options, access))
                     : new CsvLoader().load(symbol.name(), access.check(file), options, access.check(future));
             return new Loaded(loaded.panel(), loaded.notes(), loaded.warnings());
         } catch (QflException e) {
@@ -69,6 +74,25 @@ final class DataLoading {
             throw located(access.quoteContent() ? e : withoutContent(e),
                     inFuture ? (String) symbol.options().get("future") : symbol.path());
         }
+    }
+
+    /** The option that says the future rows come from sql(...) or parquet(...) (see FutureOptionCheck). */
+    private static final String FUTURE_FROM = "future_from";
+
+    /**
+     * The rows of {@code future: sql("SELECT ...")} or {@code future: parquet("path")}, read by the
+     * embedded DuckDB as a main sql/parquet source is: relative paths against the script's folder,
+     * and nothing outside a confined session's folder.
+     */
+    private static dev.qfl.stdlib.data.PlannedRows plannedByQuery(Symbol.SeriesSymbol symbol, String from, Path file,
+                                                                  Path future, CsvOptions options, FileAccess access) {
+        String written = (String) symbol.options().get("future");
+        Path folder = scriptFolder(symbol, file);
+        folder = folder == null ? Path.of("").toAbsolutePath() : folder;
+        SqlRequest request = from.equals("parquet")
+                ? SqlRequest.parquet(future.toString(), folder, access.root()).describedAs(written)
+                : SqlRequest.embedded(written, folder, access.root());
+        return new SqlLoader(System.getenv()).future(request, options);
     }
 
     /**
@@ -84,6 +108,12 @@ final class DataLoading {
         if (future.isAbsolute()) {
             return future;
         }
+        Path base = scriptFolder(symbol, file);
+        return base == null ? future : base.resolve(future).normalize();
+    }
+
+    /** The folder of the script, from the main file and the path the script wrote for it (or null). */
+    private static Path scriptFolder(Symbol.SeriesSymbol symbol, Path file) {
         Path main = Path.of(symbol.path()).normalize();
         Path base = file.getParent();
         if (!main.isAbsolute() && file.normalize().endsWith(main)) {
@@ -92,7 +122,7 @@ final class DataLoading {
                 base = base.getParent();
             }
         }
-        return base == null ? future : base.resolve(future).normalize();
+        return base;
     }
 
     /**

@@ -23,12 +23,28 @@ class FutureOptionCheckTest {
         Diagnostic text = only(SOURCE + "covariates: [\"price\"], future: \"plan.csv\")\n");
         assertEquals("QF2048", text.code());
         assertEquals(SOURCE.length() + 32, text.span().column(), "at the value: " + text);
-        Diagnostic parquet = only(SOURCE + "covariates: [\"price\"], future: parquet(\"plan.parquet\"))\n");
-        assertEquals("QF2048", parquet.code());
+        Diagnostic other = only(SOURCE + "covariates: [\"price\"], future: json(\"plan.json\"))\n");
+        assertEquals("QF2048", other.code());
         Diagnostic options = only(SOURCE + "covariates: [\"price\"], future: csv(\"plan.csv\", delimiter: \";\"))\n");
         assertEquals("QF2048", options.code());
         assertTrue(options.message().contains("takes no options"), options.message());
         assertEquals("QF2048", only(SOURCE + "covariates: [\"price\"], future: csv())\n").code());
+    }
+
+    @Test
+    void aParquetFileOrAnEmbeddedQueryOfPlannedCovariatesPasses() {
+        assertEquals(List.of(), check(SOURCE + "covariates: [\"price\"], future: parquet(\"plan.parquet\"))\n"));
+        assertEquals(List.of(), check(SOURCE + "covariates: [\"price\"], future: sql(\"select * from read_csv('p.csv')\"))\n"));
+    }
+
+    @Test
+    void aQueryOrParquetFutureTakesOneStringAndNoOptions() {
+        Diagnostic server = only(SOURCE + "covariates: [\"price\"], future: sql(\"jdbc:h2:mem:x\", \"select 1\"))\n");
+        assertEquals("QF2048", server.code());
+        assertTrue(server.message().contains("one query"), server.message());
+        assertEquals("QF2048", only(SOURCE + "covariates: [\"price\"], future: parquet())\n").code());
+        assertEquals("QF2048", only(SOURCE + "covariates: [\"price\"], future: parquet(\"p.parquet\", time: \"d\"))\n").code());
+        assertEquals("QF2048", only(SOURCE + "covariates: [\"price\"], future: sql(42))\n").code());
     }
 
     @Test

@@ -102,6 +102,58 @@ class CovariatesRunTest {
     }
 
     @Test
+    void aFutureParquetFileOrQueryGivesTheSameAnswersAsAFutureCsvFile() throws Exception {
+        Files.writeString(dir.resolve("plan.csv"), "sku,date,promo\n" + planOf(Files.readAllLines(dir.resolve("sales.csv"))));
+        Files.writeString(dir.resolve("history.csv"), Files.readAllLines(dir.resolve("sales.csv")).stream()
+                .filter(l -> !l.split(",", -1)[2].isEmpty()).map(l -> l + "\n").reduce("", String::concat));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM read_csv('" + dir.resolve("plan.csv") + "')) TO '"
+                    + dir.resolve("plan.parquet") + "' (FORMAT PARQUET)");
+        }
+        String query = "model ar = arima(sales, horizon: 3, order: [1, 0, 0])\nquantile(sales, 0.5) using ar\n";
+        String head = "series sales = csv(\"history.csv\", time: \"date\", value: \"units\", id: \"sku\", "
+                + "covariates: [\"promo\"], future: ";
+        CliRun csv = CliRun.of("run", CliRun.script(dir, head + "csv(\"plan.csv\"))\n" + query));
+        CliRun parquet = CliRun.of("run", CliRun.script(dir, head + "parquet(\"plan.parquet\"))\n" + query));
+        CliRun sql = CliRun.of("run", CliRun.script(dir, head + "sql(\"select sku, date, promo from "
+                + "read_csv('plan.csv')\"))\n" + query));
+        assertEquals(0, csv.exit(), csv.err());
+        assertEquals(0, parquet.exit(), parquet.err());
+        assertEquals(0, sql.exit(), sql.err());
+        assertEquals(6, answers(csv.out()).size(), csv.out());
+        assertEquals(answers(csv.out()), answers(parquet.out()));
+        assertEquals(answers(csv.out()), answers(sql.out()));
+    }
+
+    @Test
+    void aFutureQueryRowThatClashesWithTheMainFileNamesItsRow() throws IOException {
+        // sales.csv already plans A up to 2024-09-04: the query's second row repeats one of those days
+        CliRun run = CliRun.of("check", CliRun.script(dir, "series sales = csv(\"sales.csv\", time: \"date\", "
+                + "value: \"units\", id: \"sku\", covariates: [\"promo\"], future: sql(\"select * from (values "
+                + "(DATE '2024-09-08', 'A', 1), (DATE '2024-09-01', 'A', 1)) t(date, sku, promo)\"))\n"));
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains("error[QF3163]"), run.err());
+        assertTrue(run.err().contains("row 2 of the future query"), run.err());
+        CliRun missing = CliRun.of("check", CliRun.script(dir, "series sales = csv(\"sales.csv\", time: \"date\", "
+                + "value: \"units\", id: \"sku\", covariates: [\"promo\"], future: parquet(\"nope.parquet\"))\n"));
+        assertEquals(1, missing.exit(), missing.err());
+        assertTrue(missing.err().contains("future:"), missing.err());
+    }
+
+    /** The rows of sales.csv with an empty target, as plan rows (sku, date, promo). */
+    private static String planOf(java.util.List<String> lines) {
+        StringBuilder plan = new StringBuilder();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            if (cells[2].isEmpty()) {
+                plan.append(cells[1]).append(',').append(cells[0]).append(',').append(cells[3]).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
+    @Test
     void futureRowsThatClashWithTheMainFileAreErrorsAtTheirLine() throws IOException {
         String script = CliRun.script(dir, "series sales = csv(\"sales.csv\", time: \"date\", value: \"units\", "
                 + "id: \"sku\", covariates: [\"promo\"], future: csv(\"plan.csv\"))\n");
