@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 /**
  * Checks the {@code future:} option of a row source before anything runs: its value is
  * {@code csv("path")}, {@code parquet("path")} or {@code sql("SELECT ...")} (an embedded DuckDB
- * query), the future values of the source's {@code covariates:} (QF2048 otherwise), on a csv
- * source that has {@code covariates:} (QF2049). The future source takes no options of its own:
+ * query), the future values of the source's {@code covariates:} (QF2048 otherwise), on a csv,
+ * sql or parquet source that has {@code covariates:} (QF2049). The future source takes no options of its own:
  * the main source's time, id and layout options apply to it, so a second set could only
  * disagree. The checked path (or query) goes into the options as {@code future}, and for sql or
  * parquet the kind as {@code future_from}.
@@ -55,10 +55,7 @@ final class FutureOptionCheck {
             return;
         }
         String reader = ((Expr.Call) future.value()).callee().name();   // path(...) returned: a reader's call
-        if (!call.callee().name().equals(SeriesSources.CSV)) {
-            error(DiagnosticCode.BAD_FUTURE_SOURCE, future.value(), "future: is read with a csv(...) source only, not with "
-                    + call.callee().name() + "(...)", "write the planned rows into the query's result, with the value empty");
-        } else if (!(options.get("covariates") instanceof List<?> columns) || columns.isEmpty()) {
+        if (!(options.get("covariates") instanceof List<?> columns) || columns.isEmpty()) {
             error(DiagnosticCode.FUTURE_WITHOUT_COVARIATES, future.name(), "future: gives the future values of "
                     + "covariates:, and this source has none", "e.g. covariates: [\"price\", \"promo\"], future: csv(\"plan.csv\")");
         } else {

@@ -8,6 +8,7 @@ import dev.qfl.diag.SourceFile;
 import dev.qfl.stdlib.FilePosition;
 import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.CsvLoader;
+import dev.qfl.stdlib.data.PlannedRows;
 import dev.qfl.stdlib.data.sql.SqlLoader;
 import dev.qfl.stdlib.data.sql.SqlRequest;
 import dev.qfl.stdlib.data.CsvOptions;
@@ -24,6 +25,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -63,11 +65,10 @@ final class DataLoading {
         Path future = future(symbol, file);
         try {
             CsvOptions options = options(symbol.options());
-            var loaded = future == null ? new CsvLoader().load(symbol.name(), access.check(file), options)
-                    : symbol.options().get(FUTURE_FROM) instanceof String from
-                    ? new CsvLoader().load(symbol.name(), access.check(file), options,
-                            () -> plannedByQuery(symbol, from, file, future, options, access))
-                    : new CsvLoader().load(symbol.name(), access.check(file), options, access.check(future));
+            var loaded = symbol.options().get("future") == null
+                    ? new CsvLoader().load(symbol.name(), access.check(file), options)
+                    : new CsvLoader().load(symbol.name(), access.check(file), options,
+                            futureRows(symbol, folderOf(symbol, file), options, access));
             return new Loaded(loaded.panel(), loaded.notes(), loaded.warnings());
         } catch (QflException e) {
             boolean inFuture = future != null && e.position().map(p -> future.equals(p.file())).orElse(false);
@@ -80,19 +81,31 @@ final class DataLoading {
     private static final String FUTURE_FROM = "future_from";
 
     /**
-     * The rows of {@code future: sql("SELECT ...")} or {@code future: parquet("path")}, read by the
-     * embedded DuckDB as a main sql/parquet source is: relative paths against the script's folder,
-     * and nothing outside a confined session's folder.
+     * Reads the rows of the {@code future:} option, or null without one: a csv file, or
+     * {@code parquet("path")} / {@code sql("SELECT ...")} read by the embedded DuckDB as a main
+     * sql/parquet source is (relative paths against the script's folder {@code folder}, nothing
+     * outside a confined session's folder). The reading waits until the main rows are read.
      */
-    private static dev.qfl.stdlib.data.PlannedRows plannedByQuery(Symbol.SeriesSymbol symbol, String from, Path file,
-                                                                  Path future, CsvOptions options, FileAccess access) {
-        String written = (String) symbol.options().get("future");
-        Path folder = scriptFolder(symbol, file);
-        folder = folder == null ? Path.of("").toAbsolutePath() : folder;
+    static Supplier<PlannedRows> futureRows(Symbol.SeriesSymbol symbol, Path folder, CsvOptions options,
+                                            FileAccess access) {
+        if (!(symbol.options().get("future") instanceof String written)) {
+            return null;
+        }
+        Object from = symbol.options().get(FUTURE_FROM);
+        if (from == null) {
+            return () -> CsvLoader.futureFile(access.check(folder.resolve(written).normalize()), options);
+        }
         SqlRequest request = from.equals("parquet")
-                ? SqlRequest.parquet(future.toString(), folder, access.root()).describedAs(written)
+                ? SqlRequest.parquet(folder.resolve(written).normalize().toString(), folder, access.root())
+                        .describedAs(written)
                 : SqlRequest.embedded(written, folder, access.root());
-        return new SqlLoader(System.getenv()).future(request, options);
+        return () -> new SqlLoader(System.getenv()).future(request, options);
+    }
+
+    /** The script's folder, from the main file and the path the script wrote for it. */
+    static Path folderOf(Symbol.SeriesSymbol symbol, Path file) {
+        Path folder = scriptFolder(symbol, file);
+        return folder == null ? Path.of("").toAbsolutePath() : folder;
     }
 
     /**
@@ -101,8 +114,8 @@ final class DataLoading {
      * script's relative main path is taken off its end (else the main file's directory).
      */
     private static Path future(Symbol.SeriesSymbol symbol, Path file) {
-        if (!(symbol.options().get("future") instanceof String written)) {
-            return null;
+        if (!(symbol.options().get("future") instanceof String written) || "sql".equals(symbol.options().get(FUTURE_FROM))) {
+            return null;   // none, or a query rather than a path
         }
         Path future = Path.of(written);
         if (future.isAbsolute()) {

@@ -31,7 +31,10 @@ final class QueryLoading {
         try {
             CsvOptions options = DataLoading.options(symbol.options());
             SqlRequest request = request(symbol, source, target, access);
-            LoadedPanel loaded = new SqlLoader(environment).load(symbol.name(), request, options);
+            // a sql(...) source's target is the script's folder; a parquet(...) one's is its data path
+            Path folder = source.isParquet() ? DataLoading.folderOf(symbol, target) : target;
+            LoadedPanel loaded = new SqlLoader(environment).load(symbol.name(), request, options,
+                    DataLoading.futureRows(symbol, folder, options, access));
             return new DataLoading.Loaded(loaded.panel(), loaded.notes(), loaded.warnings());
         } catch (QflException e) {
             throw access.quoteContent() ? e : DataLoading.withoutContent(e);

@@ -55,11 +55,13 @@ class FutureOptionCheckTest {
     }
 
     @Test
-    void aQuerySourceIsRefusedForNow() {
-        Diagnostic d = only("series a = sql(\"select 1\", time: \"day\", value: \"units\", covariates: [\"price\"], "
-                + "future: csv(\"plan.csv\"))\n");
-        assertEquals("QF2048", d.code());
-        assertTrue(d.message().contains("sql"), d.message());
+    void aQueryOrParquetSourceTakesAFutureSourceToo() {
+        assertEquals(List.of(), check("series a = sql(\"select 1\", time: \"day\", value: \"units\", covariates: "
+                + "[\"price\"], future: csv(\"plan.csv\"))\n"));
+        assertEquals(List.of(), check("series a = parquet(\"s.parquet\", time: \"day\", value: \"units\", covariates: "
+                + "[\"price\"], future: sql(\"select 1\"))\n"));
+        Diagnostic bare = only("series a = parquet(\"s.parquet\", time: \"day\", value: \"units\", future: csv(\"p.csv\"))\n");
+        assertEquals("QF2049", bare.code());
     }
 
     @Test

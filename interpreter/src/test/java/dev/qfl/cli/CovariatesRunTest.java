@@ -127,6 +127,33 @@ class CovariatesRunTest {
     }
 
     @Test
+    void aParquetSourceTakesAFutureFileOrQueryWithTheSameAnswers() throws Exception {
+        java.util.List<String> lines = Files.readAllLines(dir.resolve("sales.csv"));
+        Files.writeString(dir.resolve("plan.csv"), "sku,date,promo\n" + planOf(lines));
+        Files.writeString(dir.resolve("history.csv"), lines.stream().filter(l -> !l.split(",", -1)[2].isEmpty())
+                .map(l -> l + "\n").reduce("", String::concat));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM read_csv('" + dir.resolve("history.csv") + "')) TO '"
+                    + dir.resolve("history.parquet") + "' (FORMAT PARQUET)");
+        }
+        String query = "model ar = arima(sales, horizon: 3, order: [1, 0, 0])\nquantile(sales, 0.5) using ar\n";
+        String options = "time: \"date\", value: \"units\", id: \"sku\", covariates: [\"promo\"], future: ";
+        CliRun whole = CliRun.of("run", CliRun.script(dir, "series sales = csv(\"sales.csv\", time: \"date\", "
+                + "value: \"units\", id: \"sku\", covariates: [\"promo\"])\n" + query));
+        CliRun byCsv = CliRun.of("run", CliRun.script(dir, "series sales = parquet(\"history.parquet\", " + options
+                + "csv(\"plan.csv\"))\n" + query));
+        CliRun bySql = CliRun.of("run", CliRun.script(dir, "series sales = sql(\"select * from 'history.parquet'\", "
+                + options + "sql(\"select * from read_csv('plan.csv')\"))\n" + query));
+        assertEquals(0, whole.exit(), whole.err());
+        assertEquals(0, byCsv.exit(), byCsv.err());
+        assertEquals(0, bySql.exit(), bySql.err());
+        assertEquals(6, answers(whole.out()).size(), whole.out());
+        assertEquals(answers(whole.out()), answers(byCsv.out()));
+        assertEquals(answers(whole.out()), answers(bySql.out()));
+    }
+
+    @Test
     void aFutureQueryRowThatClashesWithTheMainFileNamesItsRow() throws IOException {
         // sales.csv already plans A up to 2024-09-04: the query's second row repeats one of those days
         CliRun run = CliRun.of("check", CliRun.script(dir, "series sales = csv(\"sales.csv\", time: \"date\", "

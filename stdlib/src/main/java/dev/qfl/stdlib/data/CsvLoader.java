@@ -34,6 +34,11 @@ public final class CsvLoader {
         return load(name, file, options, () -> FutureRows.read(future, options));
     }
 
+    /** The rows of the future CSV file {@code file} of a source read with {@code options} (not yet merged). */
+    public static PlannedRows futureFile(Path file, CsvOptions options) {
+        return FutureRows.read(file, options);
+    }
+
     /**
      * Reads {@code file} as the panel {@code name}, with the future values of its dynamic
      * covariates from rows read elsewhere ({@code future:} sql(...) or parquet(...)); the

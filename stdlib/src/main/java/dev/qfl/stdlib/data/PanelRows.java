@@ -15,7 +15,7 @@ import java.util.Map;
  * support detected, and the summary notes written. Sources only read cells.
  */
 public final class PanelRows {
-    private final RowPositions where;
+    private RowPositions where;   // widened to the future rows' positions by mergeFuture
     private final Map<String, List<SeriesAssembler.Point>> bySeries = new LinkedHashMap<>();
     private long points;
 
@@ -52,6 +52,16 @@ public final class PanelRows {
     /** Makes sure series {@code id} exists (a wide source's column), even if it gets no row. */
     public void declare(String id) {
         bySeries.computeIfAbsent(id, k -> new ArrayList<>());
+    }
+
+    /**
+     * Adds the rows of a {@code future:} source to the rows added so far, under the rules of
+     * {@link FutureRows}, and returns a digest of them for the panel's fingerprint.
+     */
+    public String mergeFuture(PlannedRows future, CsvOptions options) {
+        FutureRows.Merged merged = FutureRows.merge(future, options, bySeries);
+        where = merged.positions(where);
+        return merged.digest();
     }
 
     /**

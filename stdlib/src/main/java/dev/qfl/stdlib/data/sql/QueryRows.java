@@ -8,6 +8,7 @@ import dev.qfl.stdlib.data.DataErrors;
 import dev.qfl.stdlib.data.DataShape;
 import dev.qfl.stdlib.data.LoadedPanel;
 import dev.qfl.stdlib.data.PanelRows;
+import dev.qfl.stdlib.data.PlannedRows;
 import dev.qfl.stdlib.data.RowPositions;
 import dev.qfl.stdlib.data.TimeParsing;
 import java.nio.ByteBuffer;
@@ -27,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads the rows of a query (or of a result set an embedding application hands over) into a
@@ -59,6 +61,15 @@ public final class QueryRows {
     /** As {@link #read(String, ResultSet, CsvOptions, String)}, naming {@code file} as the data file read (or null). */
     public static LoadedPanel read(String name, ResultSet rows, CsvOptions options, String source, java.nio.file.Path file)
             throws SQLException {
+        return read(name, rows, options, source, file, null);
+    }
+
+    /**
+     * As {@link #read(String, ResultSet, CsvOptions, String, java.nio.file.Path)}, with the rows of
+     * a {@code future:} source (or null), read once the query's rows are and merged into them.
+     */
+    public static LoadedPanel read(String name, ResultSet rows, CsvOptions options, String source, java.nio.file.Path file,
+                                   Supplier<PlannedRows> future) throws SQLException {
         ResultSetMetaData meta = rows.getMetaData();
         List<String> columns = new ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -141,6 +152,12 @@ public final class QueryRows {
         }
         digest.update(options.canonical().getBytes(StandardCharsets.UTF_8));
         String fingerprint = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        if (future != null && options.value() != null) {
+            // the planned covariates change the forecasts, so they are part of the data's identity
+            String planned = panel.mergeFuture(future.get(), options);
+            fingerprint = HexFormat.of().formatHex(sha256().digest((fingerprint + ";future=" + planned)
+                    .getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        }
         return panel.finish(name, options, fingerprint, source, file, count);
     }
 

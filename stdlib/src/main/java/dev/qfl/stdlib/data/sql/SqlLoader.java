@@ -31,7 +31,17 @@ public final class SqlLoader {
 
     /** Reads the panel {@code name} from what {@code request} asks. */
     public LoadedPanel load(String name, SqlRequest request, CsvOptions options) {
-        return query(request, rows -> QueryRows.read(name, rows, options, request.source(), request.file()));
+        return load(name, request, options, null);
+    }
+
+    /**
+     * Reads the panel {@code name} from what {@code request} asks, with the future values of its
+     * dynamic covariates from {@code future} (a {@code future:} source, or null), merged as a csv
+     * source's are.
+     */
+    public LoadedPanel load(String name, SqlRequest request, CsvOptions options,
+                            java.util.function.Supplier<PlannedRows> future) {
+        return query(request, rows -> QueryRows.read(name, rows, options, request.source(), request.file(), future));
     }
 
     /**

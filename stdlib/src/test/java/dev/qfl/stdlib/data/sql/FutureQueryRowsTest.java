@@ -81,6 +81,20 @@ class FutureQueryRowsTest {
     }
 
     @Test
+    void aQuerySourceMergesFutureRowsAsACsvSourceDoes() {
+        String history = "select * from read_csv('sales.csv')";
+        SqlLoader loader = new SqlLoader(Map.of());
+        Panel merged = loader.load("sales", SqlRequest.embedded(history, dir, null), OPTIONS,
+                () -> loader.future(SqlRequest.embedded("select * from read_csv('plan.csv')", dir, null), OPTIONS)).panel();
+        Covariates b = merged.find("B").orElseThrow().covariates();
+        assertEquals(2, b.futureSteps(), "the query source's planned row and the future query's join up");
+        assertArrayEquals(new double[] {9.0, 9.0, 8.0, 7.0}, b.dynamic()[0]);
+        Panel alone = loader.load("sales", SqlRequest.embedded(history, dir, null), OPTIONS).panel();
+        assertNotEquals(alone.fingerprint(), merged.fingerprint());
+        assertArrayEquals(new double[] {2.0, 2.0, 1.5, 1.5}, merged.find("A").orElseThrow().covariates().dynamic()[0]);
+    }
+
+    @Test
     void theQuerysRowsArePartOfTheDataIdentity() {
         String one = query("select * from read_csv('plan.csv')").panel().fingerprint();
         String other = query("select sku, day, price + 1 as price, promo from read_csv('plan.csv')").panel().fingerprint();
