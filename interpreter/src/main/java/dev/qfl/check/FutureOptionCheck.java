@@ -54,7 +54,8 @@ final class FutureOptionCheck {
         if (path == null) {
             return;
         }
-        String reader = ((Expr.Call) future.value()).callee().name();   // path(...) returned: a reader's call
+        // path(...) returned, so the value is a call of one of the readers
+        String reader = ((Expr.Call) future.value()).callee().name();
         if (!(options.get("covariates") instanceof List<?> columns) || columns.isEmpty()) {
             error(DiagnosticCode.FUTURE_WITHOUT_COVARIATES, future.name(), "future: gives the future values of "
                     + "covariates:, and this source has none", "e.g. covariates: [\"price\", \"promo\"], future: csv(\"plan.csv\")");

@@ -18,9 +18,9 @@ import java.util.Map;
  * ignored); the main source's {@code date_format:}, {@code delimiter:}, {@code decimal:} and
  * encoding apply. Reading and merging are apart so that both readers share the rules below.
  *
- * <p>Rules, each refused at the future row (its line in a file, its number in a query's result): a series and time that already has a row in
- * the main source (QF3163: which of the two is meant cannot be guessed); a time at or before the
- * series' last observed value (QF3164: the history's covariates belong to the main source); a
+ * <p>Rules, each refused at the future row (its line in a file, its number in a query's result):
+ * a series and time that already has a row in the main source (QF3163: which of the two is meant
+ * cannot be guessed); a time at or before the series' last observed value (QF3164: the history's covariates belong to the main source); a
  * series the main source does not have (QF3165, with did-you-mean). A missing column is QF3104
  * with the file's columns. Whether the merged future covers the horizon is checked when a model
  * forecasts (QF3160), as for planned rows in the main file.

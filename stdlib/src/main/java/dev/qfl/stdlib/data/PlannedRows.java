@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param positions where a row's fields are, for problems found when the series are assembled
  * @param reporter  turns a problem of one row into an error that names that row
  */
-public record PlannedRows(String what, boolean fromFile, int timeColumn, List<Row> rows, String digest, RowPositions positions, Reporter reporter) {
+public record PlannedRows(String what, boolean fromFile, int timeColumn, List<Row> rows, String digest,
+                          RowPositions positions, Reporter reporter) {
     public PlannedRows {
         Objects.requireNonNull(what, "what");
         rows = List.copyOf(rows);
