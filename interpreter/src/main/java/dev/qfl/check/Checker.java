@@ -32,6 +32,11 @@ public final class Checker {
     private final Map<Expr, ResolvedQuery> queries = new IdentityHashMap<>();
     private final Map<Expr, ResolvedEvaluate> evaluations = new IdentityHashMap<>();
 
+    /** The model kinds scripts may declare, for the checks that ask what a kind does. */
+    ModelRegistry models() {
+        return models;
+    }
+
     public Checker(ModelRegistry models, SourceFile file) {
         this.models = models;
         this.file = file;

@@ -7,12 +7,13 @@ import dev.qfl.stdlib.diag.DiagnosticCode;
 import dev.qfl.diag.SourceFile;
 import dev.qfl.diag.Span;
 import dev.qfl.stdlib.data.CovariateSpec;
+import dev.qfl.stdlib.model.ModelKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -23,13 +24,6 @@ import java.util.function.DoubleUnaryOperator;
  * A checked value becomes a function of the planned value, which the run applies step by step.
  */
 public final class WhatIfCheck {
-    /**
-     * The model kinds whose forecasts read a panel's dynamic covariates: the neural kinds (features
-     * of every step) and arima (regressors). The others (naive kinds, ets, auto, ensembles) ignore
-     * covariates, so a what-if on them would silently answer the plain forecast.
-     */
-    public static final Set<String> KINDS_USING_COVARIATES = Set.of("iqf", "mqf2", "sqf", "gaussian", "quantreg", "arima");
-
     private final Checker checker;
     private final SourceFile file;
     private final Scope scope;
@@ -49,8 +43,9 @@ public final class WhatIfCheck {
         Span clause = clauses.get(0).span().to(clauses.get(clauses.size() - 1).span());
         CovariateSpec covariates = scope.lookup(series).filter(s -> s instanceof Symbol.SeriesSymbol)
                 .map(s -> CovariateSpec.fromOptions(((Symbol.SeriesSymbol) s).options())).orElse(CovariateSpec.NONE);
+        // a loaded model's kind is known only once it is read: the run checks it (WhatIfForecasts)
         boolean readsCovariates = model.modelKind() == null ? model.loadPath() != null
-                : KINDS_USING_COVARIATES.contains(model.modelKind());
+                : checker.models().find(model.modelKind()).map(ModelKind::usesCovariates).orElse(false);
         if (!readsCovariates) {
             error(DiagnosticCode.WHAT_IF_WITHOUT_COVARIATES, clause, "'with' changes future covariates, and "
                     + model.name() + " (" + model.modelKind() + ") does not use covariates",

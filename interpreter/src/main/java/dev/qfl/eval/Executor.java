@@ -141,7 +141,7 @@ final class Executor {
             state.forecast(infer.model(), slot, infer.series());
         } else if (step instanceof Plan.WhatIf whatIf) {
             whatIfForecast = WhatIfForecasts.forecast(whatIf.model(), models.fitted(whatIf.model()),
-                    state.panel(whatIf.series()), whatIf.changes(), state.reporter(), file);
+                    state.panel(whatIf.series()), whatIf.changes(), state.reporter(), file, state.models());
         } else {
             throw new IllegalStateException(where() + ": \"" + step.describe() + "\" is not a step that prepares");
         }

@@ -10,6 +10,8 @@ import dev.qfl.stdlib.data.TimeSeries;
 import dev.qfl.stdlib.forecast.ForecastSet;
 import dev.qfl.stdlib.model.FitContext;
 import dev.qfl.stdlib.model.Reporter;
+import dev.qfl.stdlib.model.ModelKind;
+import dev.qfl.stdlib.model.ModelRegistry;
 import dev.qfl.stdlib.model.TrainedModel;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -42,10 +44,10 @@ final class WhatIfForecasts {
 
     /** The model's forecast of the changed panel, floored like every forecast. */
     static ForecastSet forecast(String modelName, ModelSlot slot, Panel panel, List<ResolvedQuery.WhatIf> whatIfs,
-                                Reporter reporter, SourceFile file) throws DiagnosticException {
+                                Reporter reporter, SourceFile file, ModelRegistry kinds) throws DiagnosticException {
         TrainedModel trained = slot.trained();
         if (slot.loaded()) {
-            requireUsesCovariates(modelName, trained, whatIfs, file);
+            requireUsesCovariates(modelName, trained, whatIfs, file, kinds);
         }
         Panel changed = changed(panel, whatIfs, file);
         return Forecasts.floored(trained.forecast(modelName, changed, new FitContext(modelName, reporter)),
@@ -64,9 +66,9 @@ final class WhatIfForecasts {
      * would answer the plain forecast as if it were the what-if, so it is refused here instead.
      */
     private static void requireUsesCovariates(String modelName, TrainedModel trained, List<ResolvedQuery.WhatIf> whatIfs,
-                                              SourceFile file) throws DiagnosticException {
+                                              SourceFile file, ModelRegistry kinds) throws DiagnosticException {
         String kind = trained.spec().kind();
-        if (dev.qfl.check.WhatIfCheck.KINDS_USING_COVARIATES.contains(kind)) {
+        if (kinds.find(kind).map(ModelKind::usesCovariates).orElse(false)) {
             return;
         }
         dev.qfl.diag.Span clause = whatIfs.get(0).span().to(whatIfs.get(whatIfs.size() - 1).span());

@@ -67,6 +67,11 @@ public final class StandInModels {
         }
 
         @Override
+        public boolean usesCovariates() {
+            return real.usesCovariates();
+        }
+
+        @Override
         public boolean joint(Map<String, Object> options) {
             return real.joint(options);
         }

@@ -56,6 +56,15 @@ public interface ModelKind {
     }
 
     /**
+     * Whether its forecasts read a panel's dynamic covariates (the neural kinds as features, arima as
+     * regressors). A what-if question ({@code with promo = 1}) only makes sense for such a kind: any
+     * other would answer with the plain forecast.
+     */
+    default boolean usesCovariates() {
+        return false;
+    }
+
+    /**
      * Whether a fit is worth keeping in the script's model cache ({@code .qfl/models}), so a re-run
      * with the same options and data loads it instead of fitting again: training on the tensor engine
      * is, and so is a choice made by costly backtests ({@code auto}).

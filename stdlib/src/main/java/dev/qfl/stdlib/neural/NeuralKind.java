@@ -83,6 +83,12 @@ abstract class NeuralKind implements ModelKind {
         return true;
     }
 
+    /** Every neural kind feeds the covariates to the network (CovariateFeatures). */
+    @Override
+    public final boolean usesCovariates() {
+        return true;
+    }
+
     @Override
     public final ModelSpec resolve(Map<String, Object> given, Frequency frequency) {
         Map<String, Object> out = new HashMap<>();

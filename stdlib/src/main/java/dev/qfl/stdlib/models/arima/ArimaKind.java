@@ -32,6 +32,12 @@ public final class ArimaKind extends LocalKind {
         return NAME;
     }
 
+    /** Dynamic covariates and holiday counts are its regressors (ArimaRegression). */
+    @Override
+    public boolean usesCovariates() {
+        return true;
+    }
+
     @Override
     public String summary() {
         return "seasonal ARIMA per series by exact likelihood; orders chosen by unit-root tests and a stepwise AICc search";
