@@ -18,6 +18,19 @@ import java.util.function.Supplier;
  * is a {@link dev.qfl.stdlib.QflException} pointing at its line and column.
  */
 public final class CsvLoader {
+    /** The point limit of a panel when {@code max_rows:} does not raise it (lowered by tests only). */
+    private final long defaultMaxPoints;
+
+    /** A loader with the usual limits. */
+    public CsvLoader() {
+        this(SeriesAssembler.MAX_POINTS);
+    }
+
+    /** A loader whose default point limit is {@code defaultMaxPoints}: tests use a small one. */
+    CsvLoader(long defaultMaxPoints) {
+        this.defaultMaxPoints = defaultMaxPoints;
+    }
+
     /** Reads {@code file} as the panel {@code name}. */
     public LoadedPanel load(String name, Path file, CsvOptions options) {
         try (CsvText csv = CsvText.open(file, options.charset(), options.maxRows(), options.shape().delimiter())) {
@@ -54,7 +67,8 @@ public final class CsvLoader {
         int timeCol = column(csv, options.time());
         RowReader cells = new RowReader(csv, options);
         Map<String, List<SeriesAssembler.Point>> bySeries = new LinkedHashMap<>();
-        PointBudget budget = new PointBudget(csv);
+        long maxPoints = SeriesAssembler.pointLimit(defaultMaxPoints, options);
+        PointBudget budget = new PointBudget(csv, maxPoints);
         if (options.value() != null) {
             int valueCol = column(csv, options.value());
             int[] idCols = options.idColumns().stream().mapToInt(c -> column(csv, c)).toArray();
@@ -106,7 +120,7 @@ public final class CsvLoader {
             where = merged.positions(where);
         }
         return PanelRows.finish(name, bySeries, where, options, fingerprint, file.getFileName().toString(),
-                file.toAbsolutePath().normalize(), csv.rowCount());
+                file.toAbsolutePath().normalize(), csv.rowCount(), maxPoints);
     }
 
     /** A CSV file's problems point at its lines and fields. */
@@ -125,23 +139,27 @@ public final class CsvLoader {
     }
 
     /**
-     * Counts the points read against {@link SeriesAssembler#MAX_POINTS}, so a file too large for
-     * memory stops with a diagnostic at the row that crossed the limit, not with the heap exhausted.
+     * Counts the points read against the panel's point limit ({@link SeriesAssembler#pointLimit}),
+     * so a file too large for memory stops with a diagnostic at the row that crossed the limit,
+     * not with the heap exhausted.
      */
     private static final class PointBudget {
         private final CsvText csv;
+        private final long limit;
         private long used;
 
-        PointBudget(CsvText csv) {
+        PointBudget(CsvText csv, long limit) {
             this.csv = csv;
+            this.limit = limit;
         }
 
         void take(CsvText.Row r, int points) {
             used += points;
-            if (used > SeriesAssembler.MAX_POINTS) {
+            if (used > limit) {
                 throw DataErrors.at(DataErrors.TOO_MANY_POINTS, new FilePosition(csv.file, r.line(), 1, null),
                         String.format(Locale.ROOT, "the file holds more than %,d values, more than a panel may hold",
-                                SeriesAssembler.MAX_POINTS), "read fewer rows (until:) or split the panel into several files");
+                                limit), "read fewer rows (until:), or raise max_rows: to load a larger panel "
+                                + "(and give the JVM the heap for it)");
             }
         }
     }

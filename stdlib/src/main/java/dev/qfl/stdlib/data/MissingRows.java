@@ -29,6 +29,8 @@ final class MissingRows {
     private final LocalDateTime origin;
     private final boolean explicitOrigin;
     private final Frequency frequency;
+    /** The panel's point limit: a length past it is refused later, so counting stops just after it. */
+    private final long maxPoints;
     private final List<String> endsEarly = new ArrayList<>();
     private int series;
     private int seriesWithAbsent;
@@ -40,11 +42,12 @@ final class MissingRows {
      * @param origin         the common forecast origin: {@code as_of:}, or the panel's last time
      * @param explicitOrigin whether it was given with {@code as_of:}
      */
-    MissingRows(Missing mode, LocalDateTime origin, boolean explicitOrigin, Frequency frequency) {
+    MissingRows(Missing mode, LocalDateTime origin, boolean explicitOrigin, Frequency frequency, long maxPoints) {
         this.mode = mode;
         this.origin = origin;
         this.explicitOrigin = explicitOrigin;
         this.frequency = frequency;
+        this.maxPoints = maxPoints;
     }
 
     /**
@@ -64,7 +67,7 @@ final class MissingRows {
         }
         var k = SeriesAssembler.gridIndex(frequency, start, origin);
         if (k.isPresent()) {
-            return Math.toIntExact(Math.min(k.get() + 1, SeriesAssembler.MAX_POINTS + 1));
+            return Math.toIntExact(Math.min(k.get() + 1, Math.min(maxPoints + 1, Integer.MAX_VALUE)));
         }
         if (explicitOrigin) {
             throw DataErrors.at(DataErrors.AS_OF_OFF_GRID, null, "as_of " + show(origin) + " is not on the "
@@ -77,7 +80,7 @@ final class MissingRows {
     /** The length up to the last grid point at or before the origin. */
     private int lastOnGrid(LocalDateTime start, int n) {
         int length = n;
-        while (length <= SeriesAssembler.MAX_POINTS && !frequency.advance(start, length).isAfter(origin)) {
+        while (length <= Math.min(maxPoints, Integer.MAX_VALUE - 1) && !frequency.advance(start, length).isAfter(origin)) {
             length++;
         }
         return length;

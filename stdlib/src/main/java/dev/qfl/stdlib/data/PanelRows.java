@@ -18,10 +18,22 @@ public final class PanelRows {
     private RowPositions where;   // widened to the future rows' positions by mergeFuture
     private final Map<String, List<SeriesAssembler.Point>> bySeries = new LinkedHashMap<>();
     private long points;
+    /** The most points added before the rows are refused, so a huge source fails before the heap does. */
+    private final long maxPoints;
 
-    /** Rows whose problems are reported at {@code where}. */
+    /** Rows whose problems are reported at {@code where}, at most the default point limit of a panel. */
     public PanelRows(RowPositions where) {
+        this(where, SeriesAssembler.MAX_POINTS);
+    }
+
+    /**
+     * Rows whose problems are reported at {@code where}, read under a {@code max_rows:} of
+     * {@code maxRows}: a panel may then hold that many points when it is above the default limit
+     * (the user asked for a large panel; see {@link SeriesAssembler#pointLimit}).
+     */
+    public PanelRows(RowPositions where, long maxRows) {
         this.where = where;
+        this.maxPoints = Math.max(SeriesAssembler.MAX_POINTS, maxRows);
     }
 
     /**
@@ -40,10 +52,10 @@ public final class PanelRows {
      */
     public void add(String id, LocalDateTime time, double value, int row, int timeColumn, double[] covariates,
                     String[] statics) {
-        if (++points > SeriesAssembler.MAX_POINTS) {
+        if (++points > maxPoints) {
             throw DataErrors.at(DataErrors.TOO_MANY_POINTS, where.at(row, 0), String.format(Locale.ROOT,
-                    "more than %,d values (at row %,d), more than a panel may hold", SeriesAssembler.MAX_POINTS, row),
-                    "read fewer rows (a narrower query, or until:)");
+                    "more than %,d values (at row %,d), more than a panel may hold", maxPoints, row),
+                    "read fewer rows (a narrower query, or until:), or raise max_rows: to load a larger panel");
         }
         bySeries.computeIfAbsent(id, k -> new ArrayList<>()).add(new SeriesAssembler.Point(time, value, row, timeColumn,
                 covariates, statics));
@@ -73,12 +85,15 @@ public final class PanelRows {
      * @param rows        how many rows were read (for the summary note)
      */
     public LoadedPanel finish(String name, CsvOptions options, String fingerprint, String source, Path path, long rows) {
-        return finish(name, bySeries, where, options, fingerprint, source, path, rows);
+        return finish(name, bySeries, where, options, fingerprint, source, path, rows,
+                Math.max(maxPoints, SeriesAssembler.pointLimit(SeriesAssembler.MAX_POINTS, options)));
     }
 
+    /** @param maxPoints the most points the assembled panel may hold, gaps filled included */
     static LoadedPanel finish(String name, Map<String, List<SeriesAssembler.Point>> bySeries, RowPositions where,
-                              CsvOptions options, String fingerprint, String source, Path path, long rows) {
-        SeriesAssembler.Result assembled = new SeriesAssembler(where, options).assemble(bySeries);
+                              CsvOptions options, String fingerprint, String source, Path path, long rows,
+                              long maxPoints) {
+        SeriesAssembler.Result assembled = new SeriesAssembler(where, options, maxPoints).assemble(bySeries);
         List<TimeSeries> series = assembled.series();
         Support support = options.support();
         List<String> notes = new ArrayList<>();

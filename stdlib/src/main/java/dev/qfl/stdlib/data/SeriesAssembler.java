@@ -18,11 +18,26 @@ final class SeriesAssembler {
             List.of(Frequency.YEAR, Frequency.QUARTER, Frequency.MONTH, Frequency.WEEK, Frequency.DAY, Frequency.HOUR);
 
     /**
-     * The most points a panel may hold, read or filled in: ten million values (about 100 MB as
-     * series, several times that while reading) is far beyond any forecasting panel, and a gap
-     * filled across centuries of hours must fail before the memory for it is taken.
+     * The most points a panel may hold by default, read or filled in: ten million values (about
+     * 100 MB as series, several times that while reading) is beyond most forecasting panels and
+     * fits a default heap, and a gap filled across centuries of hours must fail before the memory
+     * for it is taken. A larger panel is loaded when the user asks for it: see {@link #pointLimit}.
      */
     static final long MAX_POINTS = 10_000_000L;
+
+    /**
+     * The most points a panel read with {@code options} may hold: {@code defaultLimit}, or
+     * {@code max_rows:} when the user raised it above that. Raising {@code max_rows:} is the one
+     * deliberate way to say "this panel is this large", so the point limit follows it rather
+     * than a size guessed from the heap, which would make the same script load on one machine
+     * and not on another. It never falls below the default, so a small {@code max_rows:} (meant
+     * to catch a wrong file) does not refuse a wide file whose rows hold several points each.
+     * Whatever the limit, a series is measured before its arrays are allocated, so a gap filled
+     * across centuries still fails with QF3115 before taking the memory.
+     */
+    static long pointLimit(long defaultLimit, CsvOptions options) {
+        return Math.max(defaultLimit, options.maxRows());
+    }
 
     /**
      * The most future steps of covariates kept per series: far beyond any horizon, and a bound on
@@ -47,10 +62,13 @@ final class SeriesAssembler {
     /** Where each row's cells are, for diagnostics (a CSV file's lines, or rows of a query). */
     private final RowPositions where;
     private final CsvOptions options;
+    /** The most points the panel may hold, read or filled in (see {@link #pointLimit}). */
+    private final long maxPoints;
 
-    SeriesAssembler(RowPositions where, CsvOptions options) {
+    SeriesAssembler(RowPositions where, CsvOptions options, long maxPoints) {
         this.where = where;
         this.options = options;
+        this.maxPoints = maxPoints;
     }
 
     Result assemble(Map<String, List<Point>> bySeries) {
@@ -77,7 +95,8 @@ final class SeriesAssembler {
         Frequency freq = options.frequency() != null ? options.frequency() : infer(sorted);
         LocalDateTime origin = options.shape().asOf() != null ? options.shape().asOf()
                 : sorted.stream().map(s -> s.get(s.size() - 1).time()).max(Comparator.naturalOrder()).orElseThrow();
-        MissingRows missing = new MissingRows(options.shape().missing(), origin, options.shape().asOf() != null, freq);
+        MissingRows missing = new MissingRows(options.shape().missing(), origin, options.shape().asOf() != null, freq,
+                maxPoints);
         List<TimeSeries> series = new ArrayList<>();
         long points = 0;
         for (int i = 0; i < sorted.size(); i++) {
@@ -197,17 +216,17 @@ final class SeriesAssembler {
 
     /**
      * The length of a series on its grid, first to last time; refused, before anything is
-     * allocated, when it would take the panel past {@link #MAX_POINTS} (a few rows spanning
+     * allocated, when it would take the panel past its point limit (a few rows spanning
      * thousands of years of hours, with fill:).
      */
     private long length(String id, List<Point> pts, Frequency freq, long before, long steps) {
         Point first = pts.get(0);
         Point last = pts.get(pts.size() - 1);
-        if (before + steps > MAX_POINTS) {
+        if (before + steps > maxPoints) {
             throw DataErrors.at(DataErrors.TOO_MANY_POINTS, where.at(last.line(), last.timeColumn()),
                     String.format(java.util.Locale.ROOT, "series \"%s\" spans %,d %s steps from %s to %s, more than the "
                             + "%,d points a panel may hold", id, steps, freq.keyword(), show(first.time()), show(last.time()),
-                            MAX_POINTS), "check the times of this series, or its frequency (freq:)");
+                            maxPoints), "check the times of this series, or its frequency (freq:)");
         }
         return steps;
     }

@@ -72,7 +72,7 @@ public enum DiagnosticCode {
     BAD_ENCODING("QF3112", "bytes that are not valid in the file's encoding"),
     TOO_MANY_ROWS("QF3113", "more rows than max_rows"),
     ROW_TOO_LONG("QF3114", "a row longer than 1,048,576 characters"),
-    TOO_MANY_POINTS("QF3115", "more than 10,000,000 points in a panel"),
+    TOO_MANY_POINTS("QF3115", "more points in a panel than 10,000,000 or max_rows"),
     UNKNOWN_ENCODING("QF3116", "an encoding Java does not know"),
     BAD_SQL("QF3130", "a SQL statement that is not a query, or that the database refuses"),
     NO_DRIVER("QF3131", "no JDBC driver for the URL"),
