@@ -219,6 +219,11 @@ final class Executor {
 
         @Override
         public Void visitExport(Statement.Export e) {
+            ResolvedQuery q = checked.query(e.value()).orElse(null);
+            if (q != null && !e.toTable() && StreamedExport.applies(q, state.resolve(e.path().value()))) {
+                exportStreamed(q, e, scope);
+                return null;
+            }
             Table table = (Table) value(e.value(), scope);
             take(Plan.Action.class);
             if (e.toTable()) {
@@ -283,6 +288,14 @@ final class Executor {
     private Table query(ResolvedQuery q, Scope scope) {
         take(Plan.Query.class);
         ModelSlot slot = models.fitted(q.model());
+        ForecastSet forecast = queriedForecast(q, slot, scope);
+        Table answer = QueryRunner.run(q, forecast, scope, provenance(q, slot, forecast));
+        EmptyAnswer.explain(q, answer, forecast, scope, file).ifPresent(w -> out.warning(w));
+        return answer;
+    }
+
+    /** The forecast a query reads, once the series it leaves out have been reported. */
+    private ForecastSet queriedForecast(ResolvedQuery q, ModelSlot slot, Scope scope) {
         ForecastSet forecast = forecastFor(q, slot, scope);
         if (!forecast.skipped().isEmpty() && slot.firstSkipReport()) {
             for (ForecastSet.Skipped skipped : forecast.skipped()) {
@@ -290,9 +303,41 @@ final class Executor {
                         "series \"" + skipped.id() + "\" is left out of " + q.model() + "'s answers: " + skipped.reason()));
             }
         }
-        Table answer = QueryRunner.run(q, forecast, scope, provenance(q, slot, forecast));
-        EmptyAnswer.explain(q, answer, forecast, scope, file).ifPresent(w -> out.warning(w));
-        return answer;
+        return forecast;
+    }
+
+    /**
+     * {@code export <query> to "file"} for CSV and Parquet files: the same steps, checks and
+     * messages as answering the query and then writing the table, but the rows are made and
+     * written a chunk of series at a time ({@link StreamedExport}).
+     */
+    private void exportStreamed(ResolvedQuery q, Statement.Export e, Scope scope) {
+        take(Plan.Query.class);
+        ModelSlot slot = models.fitted(q.model());
+        ForecastSet forecast = queriedForecast(q, slot, scope);
+        take(Plan.Action.class);
+        String path = e.path().value();
+        Path target = state.resolve(path);
+        boolean append = ExportSafety.flag(e, "append", scope);
+        if (!ExportSafety.flag(e, "overwrite", scope)) {
+            ExportSafety.refuseDataFile(target, path, state.dataFiles());
+        }
+        long rows;
+        try {
+            rows = StreamedExport.toFile(q, forecast, scope, target, append);
+        } catch (TableExporter.HeaderMismatch x) {
+            throw new QflException(DiagnosticCode.BAD_EXPORT,
+                    state.files().quoteContent() ? x.getMessage() : x.withoutContent(), null,
+                    "append to a file of the same columns, or export to a new file", x);
+        } catch (IOException x) {
+            throw new QflException(DiagnosticCode.WRITE_FAILED, "cannot write " + target + ": " + x.getMessage());
+        }
+        if (rows == 0) {
+            Table empty = new Table(StreamedExport.columns(q, scope), List.of(), List.of(), Map.of());
+            EmptyAnswer.explain(q, empty, forecast, scope, file).ifPresent(w -> out.warning(w));
+        }
+        out.message((append ? "appended to " : "wrote ") + Diagnostics.display(target, state.baseDirectory()) + " ("
+                + rows + (rows == 1 ? " row)" : " rows)"));
     }
 
     /**
