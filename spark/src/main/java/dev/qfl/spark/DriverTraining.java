@@ -48,7 +48,7 @@ final class DriverTraining {
         private static final long serialVersionUID = 1L;
     }
 
-    static Shipped train(SparkSession spark, SparkScript script, Dataset<Row> rows, int timeField, int valueField,
+    static Shipped train(SparkSession spark, SparkScript script, Dataset<Row> rows, CsvFields fields,
                          int sampleSeries, Consumer<String> note) throws QflScriptException {
         Shipped shipped = new Shipped();
         List<Step> trains = script.steps().stream().filter(s -> s.where() == Step.Where.TRAIN).toList();
@@ -69,7 +69,7 @@ final class DriverTraining {
         java.util.Map<String, Long> firstRows = new HashMap<>();
         LoadedPanel panel;
         try {
-            panel = PartitionPanel.build(script.source(), timeField, valueField,
+            panel = PartitionPanel.build(script.source(), fields,
                     sample.orderBy("row").collectAsList().iterator(), firstRows);
         } catch (QflException e) {
             Diagnostic d = Diagnostics.fromLibrary(e, script.file(), script.source().declaration(), script.folderPath());

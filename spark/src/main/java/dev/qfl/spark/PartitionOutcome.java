@@ -16,14 +16,20 @@ import java.util.Map;
  * @param notes      the panel's notes (e.g. support detection), for the driver's summary
  */
 record PartitionOutcome(int partition, Map<String, Long> firstRows, List<Answer> answers, List<Warning> warnings,
-                        List<WireDiagnostic> failure, List<String> notes) implements Serializable {
+                        List<WireDiagnostic> failure, List<String> notes) implements PartitionItem {
 
     /**
      * One statement's answer table in one partition. Cells are String, LocalDate, LocalDateTime,
      * Integer or Double, all serializable, so doubles cross unchanged (bit-identical answers).
+     *
+     * @param rows            the rows, or empty when they stay in Spark as {@link AnswerRow}s
+     * @param rowCount        how many rows the partition answered (also when they stay in Spark)
+     * @param timestampColumns the date columns holding a date-time somewhere (else only days):
+     *                        a DataFrame types such a column as a timestamp, the others as dates
      */
     record Answer(int step, String label, List<String> columnNames, List<String> columnTypes, List<Object[]> rows,
-                  List<String> notes, Map<String, Object> provenance) implements Serializable {
+                  List<String> notes, Map<String, Object> provenance, long rowCount,
+                  List<Integer> timestampColumns) implements Serializable {
     }
 
     /** A runtime warning raised while a partition ran statement {@code step}. */

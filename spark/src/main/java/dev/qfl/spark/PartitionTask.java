@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
@@ -31,22 +32,28 @@ import org.apache.spark.sql.Row;
  * exception: a data error or a failing statement comes back as diagnostics in the outcome, so
  * the driver reports it like one JVM would, never as an executor stack trace.
  */
-final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionOutcome>, Serializable {
+final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionItem>, Serializable {
     private static final long serialVersionUID = 1L;
 
     private final SparkScript script;
-    /** 1-based field numbers of the time and value columns in a CSV file, for positions (0: not a CSV file). */
-    private final int timeField;
-    private final int valueField;
+    /** Field numbers of the time, value and key columns in a CSV file, for positions. */
+    private final CsvFields fields;
 
     /** The model file each TRAIN step loads, by step index (names for {@code SparkFiles.get}). */
     private final Map<Integer, String> shipped;
 
-    PartitionTask(SparkScript script, int timeField, int valueField, Map<Integer, String> shipped) {
+    /** The statements whose answer rows stay in Spark (written from the partitions, or a host's DataFrames). */
+    private final Set<Integer> kept;
+
+    PartitionTask(SparkScript script, CsvFields fields, Map<Integer, String> shipped) {
+        this(script, fields, shipped, Set.of());
+    }
+
+    PartitionTask(SparkScript script, CsvFields fields, Map<Integer, String> shipped, Set<Integer> kept) {
         this.script = script;
-        this.timeField = timeField;
-        this.valueField = valueField;
+        this.fields = fields;
         this.shipped = shipped;
+        this.kept = Set.copyOf(kept);
     }
 
     /** What the partition runs for a step: its text, or for a trained model the load of its shipped file. */
@@ -60,23 +67,35 @@ final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionOut
     }
 
     @Override
-    public Iterator<PartitionOutcome> call(Iterator<Row> rows) {
+    public Iterator<PartitionItem> call(Iterator<Row> rows) {
         if (!rows.hasNext()) {
             return Collections.emptyIterator();
         }
         TaskContext task = TaskContext.get();
-        return List.of(run(task == null ? 0 : task.partitionId(), rows)).iterator();
+        List<AnswerRow> keptRows = new ArrayList<>();
+        PartitionOutcome outcome = run(task == null ? 0 : task.partitionId(), rows, keptRows);
+        List<PartitionItem> items = new ArrayList<>(keptRows.size() + 1);
+        items.add(outcome);
+        if (!outcome.failed()) {
+            items.addAll(keptRows);
+        }
+        return items.iterator();
     }
 
-    /** Runs the script on these rows (also usable without Spark, which the tests use). */
+    /** Runs the script on these rows; every answer comes back in the outcome (the tests use this without Spark). */
     PartitionOutcome run(int partition, Iterator<Row> rows) {
+        return run(partition, rows, new ArrayList<>());
+    }
+
+    /** Runs the script on these rows; the rows of the kept statements' answers go to {@code keptRows}. */
+    private PartitionOutcome run(int partition, Iterator<Row> rows, List<AnswerRow> keptRows) {
         SeriesSource source = script.source();
         Map<String, Long> firstRows = new LinkedHashMap<>();
         List<PartitionOutcome.Answer> answers = new ArrayList<>();
         List<PartitionOutcome.Warning> warnings = new ArrayList<>();
         LoadedPanel loaded;
         try {
-            loaded = PartitionPanel.build(script.source(), timeField, valueField, rows, firstRows);
+            loaded = PartitionPanel.build(script.source(), fields, rows, firstRows);
         } catch (QflException e) {
             Diagnostic d = Diagnostics.fromLibrary(e, script.file(), source.declaration(), script.folderPath());
             return new PartitionOutcome(partition, firstRows, answers, warnings, List.of(WireDiagnostic.of(d)), List.of());
@@ -95,7 +114,7 @@ final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionOut
                 }
                 try {
                     interpreter.evaluate(script.name(), text(step),
-                            Output.into(output -> collect(step, output, answers, warnings)));
+                            Output.into(output -> collect(step, output, answers, warnings, keptRows, firstRows)));
                 } catch (DiagnosticException e) {
                     return new PartitionOutcome(partition, firstRows, answers, warnings,
                             e.diagnostics().stream().map(WireDiagnostic::of).toList(), loaded.notes());
@@ -113,9 +132,11 @@ final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionOut
                 e.diagnostics().stream().map(WireDiagnostic::of).toList(), List.of());
     }
 
-    private static void collect(Step step, Output output, List<PartitionOutcome.Answer> answers,
-                                List<PartitionOutcome.Warning> warnings) {
-        if (output instanceof Output.TableOutput t) {
+    private void collect(Step step, Output output, List<PartitionOutcome.Answer> answers,
+                         List<PartitionOutcome.Warning> warnings, List<AnswerRow> keptRows, Map<String, Long> firstRows) {
+        if (output instanceof Output.TableOutput t && kept.contains(step.index())) {
+            answers.add(kept(step.index(), t.label(), t.table(), keptRows, firstRows));
+        } else if (output instanceof Output.TableOutput t) {
             answers.add(answer(step.index(), t.label(), t.table()));
         } else if (output instanceof Output.Warning w && !w.diagnostic().code().startsWith("QF2")) {
             // checker warnings (QF2xxx) were shown once by the driver; only what running found is new
@@ -124,6 +145,45 @@ final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionOut
     }
 
     static PartitionOutcome.Answer answer(int step, String label, Table table) {
+        return described(step, label, table, cells(table));
+    }
+
+    /**
+     * An answer whose rows stay in Spark: they go to {@code keptRows} with their one-JVM sort key,
+     * the driver gets only the table's description. Without an id column the rows cannot be put in
+     * order, so they come back whole and the driver refuses the answer (QF5044) as before.
+     */
+    private static PartitionOutcome.Answer kept(int step, String label, Table table, List<AnswerRow> keptRows,
+                                                Map<String, Long> firstRows) {
+        int idColumn = table.columnNames().indexOf("id");
+        if (idColumn < 0) {
+            return answer(step, label, table);
+        }
+        List<Object[]> rows = cells(table);
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] cells = rows.get(i);
+            long first = firstRows.getOrDefault(String.valueOf(cells[idColumn]), Long.MAX_VALUE);
+            keptRows.add(new AnswerRow(step, first, i, cells));
+        }
+        return described(step, label, table, List.of());
+    }
+
+    private static PartitionOutcome.Answer described(int step, String label, Table table, List<Object[]> rows) {
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        table.provenance().forEach((k, v) -> provenance.put(k, v instanceof Serializable ? v : String.valueOf(v)));
+        List<Integer> timestamps = new ArrayList<>();
+        for (int c = 0; c < table.columns().size(); c++) {
+            int column = c;
+            if (table.rows().stream().anyMatch(r -> r.get(column) instanceof java.time.LocalDateTime)) {
+                timestamps.add(c);
+            }
+        }
+        return new PartitionOutcome.Answer(step, label, table.columns().stream().map(Column::name).toList(),
+                table.columns().stream().map(c -> c.type().name()).toList(), rows, table.notes(), provenance,
+                table.rowCount(), timestamps);
+    }
+
+    private static List<Object[]> cells(Table table) {
         List<Object[]> rows = new ArrayList<>(table.rowCount());
         for (Table.Row r : table.rows()) {
             Object[] cells = new Object[r.size()];
@@ -132,9 +192,6 @@ final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionOut
             }
             rows.add(cells);
         }
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        table.provenance().forEach((k, v) -> provenance.put(k, v instanceof Serializable ? v : String.valueOf(v)));
-        return new PartitionOutcome.Answer(step, label, table.columns().stream().map(Column::name).toList(),
-                table.columns().stream().map(c -> c.type().name()).toList(), rows, table.notes(), provenance);
+        return rows;
     }
 }

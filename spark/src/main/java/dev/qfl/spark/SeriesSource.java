@@ -24,10 +24,11 @@ import java.io.Serializable;
  * @param fillPrevious whether gaps take the previous value
  * @param support   {@code real}, {@code nonnegative}, or null: then the driver decides it for the
  *                  whole panel, so that every partition floors (or not) as one JVM would
+ * @param shape     several id columns, delimiter, date format, decimal comma, missing rows, as_of
  * @param declStart the declaration's span (start offset), for diagnostics at the declaration
  */
 record SeriesSource(String name, String format, String path, String location, String time, String value, String id,
-                    String frequency, Double fillConstant, boolean fillPrevious, String support,
+                    String frequency, Double fillConstant, boolean fillPrevious, String support, SourceShape shape,
                     int declStart, int declEnd, int declLine, int declColumn) implements Serializable {
 
     boolean csv() {
@@ -41,7 +42,7 @@ record SeriesSource(String name, String format, String path, String location, St
     /** The same source with the support the driver found for the whole panel. */
     SeriesSource withSupport(String keyword) {
         return new SeriesSource(name, format, path, location, time, value, id, frequency, fillConstant, fillPrevious,
-                keyword, declStart, declEnd, declLine, declColumn);
+                keyword, shape, declStart, declEnd, declLine, declColumn);
     }
 
     /** The options one partition assembles its series with: those of the declaration. */
@@ -49,6 +50,12 @@ record SeriesSource(String name, String format, String path, String location, St
         Frequency f = frequency == null ? null : Frequency.fromKeyword(frequency).orElseThrow();
         Fill fill = fillConstant != null ? new Fill.Constant(fillConstant) : fillPrevious ? new Fill.Previous() : null;
         Support s = support == null ? null : support.equals("real") ? Support.REAL : Support.NONNEGATIVE;
-        return new CsvOptions(time, value, id, f, fill, s);
+        return new CsvOptions(time, value, shape.keys().isEmpty() ? id : null, f, fill, s, null, null,
+                CsvOptions.DEFAULT_MAX_ROWS, shape.dataShape());
+    }
+
+    /** The columns that name a series: the keys, or the one id column. */
+    java.util.List<String> idColumns() {
+        return shape.keys().isEmpty() ? java.util.List.of(id) : shape.keys();
     }
 }

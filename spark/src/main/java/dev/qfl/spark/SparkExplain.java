@@ -22,12 +22,15 @@ final class SparkExplain {
             b.append(String.format(Locale.ROOT, "%4d  %-18s %s%n", step.line(), where(step), text));
             switch (step.where()) {
                 case SOURCE -> b.append("      Spark reads ").append(s.format()).append(' ').append(s.path())
-                        .append(" on the executors; rows are repartitioned by ").append(s.id())
+                        .append(" on the executors; rows are repartitioned by ").append(String.join(", ", s.idColumns()))
                         .append(", so every series is whole in one partition; the driver decides the panel's support\n");
                 case SHOW -> b.append("      each partition answers for its series; the driver merges the rows "
                         + "in the one-JVM order and prints them\n");
-                case EXPORT -> b.append("      each partition answers for its series; the driver merges the rows "
-                        + "and writes ").append(step.exportPath()).append('\n');
+                case EXPORT -> b.append(PartitionExport.writtenByPartitions(step)
+                        ? "      each partition answers for its series and keeps the rows; the executors sort them "
+                        + "into the one-JVM order and write them as part files; the driver streams the parts into "
+                        : "      each partition answers for its series; the driver merges the rows and "
+                        + (step.append() ? "appends them to " : "writes ")).append(step.exportPath()).append('\n');
                 case TRAIN -> b.append("      trained once on the driver from a hash sample of whole series (all of them up to ")
                         .append(String.format(Locale.ROOT, "%,d", SparkRun.DEFAULT_TRAIN_SERIES))
                         .append("), saved and shipped to the executors; every partition loads that file\n");
@@ -43,7 +46,7 @@ final class SparkExplain {
             case PARTITIONS -> "per partition";
             case TRAIN -> "driver, then files";
             case SHOW -> "partitions→driver";
-            case EXPORT -> "partitions→file";
+            case EXPORT -> PartitionExport.writtenByPartitions(step) ? "partitions→file" : "partitions→driver";
         };
     }
 }

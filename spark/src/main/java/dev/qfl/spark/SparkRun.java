@@ -16,12 +16,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -59,32 +61,82 @@ public final class SparkRun {
         run(SparkScript.analyse(name, text, folder, dev.qfl.stdlib.model.ModelRegistry.standard()), sink);
     }
 
+    /**
+     * Checks and runs a script, keeping every answer in Spark: the answers come back as
+     * DataFrames over the partitions' rows, never collected on the driver; exports are written as
+     * in {@link #run}; messages and warnings go to {@code sink}. Close the result to release the
+     * answer rows cached on the executors.
+     */
+    public AnswerFrames answers(String name, String text, Path folder, Consumer<Output> sink)
+            throws QflScriptException {
+        return execute(SparkScript.analyse(name, text, folder, dev.qfl.stdlib.model.ModelRegistry.standard()), sink,
+                true);
+    }
+
     void run(SparkScript script, Consumer<Output> sink) throws QflScriptException {
+        execute(script, sink, false).close();
+    }
+
+    /**
+     * Runs a checked script. The partition job yields each partition's outcome and the rows of
+     * the answers that stay in Spark; it is cached, so the driver collects the outcomes (small)
+     * and then writes or frames the kept answers without running the partitions again.
+     *
+     * @param framed whether every answer stays in Spark (for {@link #answers}); else only the
+     *               exports the partitions write
+     */
+    private AnswerFrames execute(SparkScript script, Consumer<Output> sink, boolean framed) throws QflScriptException {
         script.warnings().forEach(w -> sink.accept(new Output.Warning(w)));
         SparkSeriesReader.Read read = SparkSeriesReader.read(spark, script);
         // the rows feed two jobs (the panel's support, then the partitions): read the files once
         Dataset<Row> rows = read.rows().persist(StorageLevel.MEMORY_AND_DISK());
+        Set<Integer> kept = new HashSet<>();
+        for (Step step : script.steps()) {
+            if (PartitionExport.writtenByPartitions(step) || framed && step.where() == Step.Where.SHOW) {
+                kept.add(step.index());
+            }
+        }
         List<String> notes = new ArrayList<>();
         List<String> trained = new ArrayList<>();
+        JavaRDD<PartitionItem> items = null;
         List<PartitionOutcome> outcomes;
         try {
             SparkScript decided = withSupport(script, rows, notes);
-            DriverTraining.Shipped models = DriverTraining.train(spark, decided, rows, read.timeField(),
-                    read.valueField(), trainSeries, trained::add);
+            DriverTraining.Shipped models = DriverTraining.train(spark, decided, rows, read.fields(), trainSeries,
+                    trained::add);
             Dataset<Row> byId = rows.repartition(partitions, functions.col("id")).sortWithinPartitions("row");
-            outcomes = byId.javaRDD()
-                    .mapPartitions(new PartitionTask(decided, read.timeField(), read.valueField(), models))
-                    .collect();
+            items = byId.javaRDD()
+                    .mapPartitions(new PartitionTask(decided, read.fields(), models, kept))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            outcomes = items.filter(i -> i instanceof PartitionOutcome).map(i -> (PartitionOutcome) i).collect();
         } catch (RuntimeException e) {
+            unpersist(items);
             throw new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.SPARK_FAILED, script.file(),
                     script.source().declaration(), "a Spark job failed: " + firstLine(e.getMessage()),
                     "see the Spark log for the executor's reason; rerun with --debug for the trace")), e);
         } finally {
             rows.unpersist();
         }
+        try {
+            List<AnswerFrames.Frame> frames = answer(script, sink, items, outcomes, kept, notes, trained, framed);
+            if (!framed) {
+                unpersist(items);
+            }
+            return new AnswerFrames(frames, framed ? items : null);
+        } catch (QflScriptException | RuntimeException e) {
+            unpersist(items);
+            throw e;
+        }
+    }
+
+    /** Reports, prints, exports and frames the statements' answers in statement order. */
+    private List<AnswerFrames.Frame> answer(SparkScript script, Consumer<Output> sink, JavaRDD<PartitionItem> items,
+                                            List<PartitionOutcome> outcomes, Set<Integer> kept, List<String> notes,
+                                            List<String> trained, boolean framed) throws QflScriptException {
         failure(script, outcomes);
         Map<String, Long> firstRows = new HashMap<>();
         outcomes.forEach(o -> firstRows.putAll(o.firstRows()));
+        List<AnswerFrames.Frame> frames = new ArrayList<>();
         for (Step step : script.steps()) {
             switch (step.where()) {
                 case SOURCE -> {
@@ -99,6 +151,10 @@ public final class SparkRun {
                     warnings(step, outcomes, false).forEach(w -> sink.accept(new Output.Warning(w)));
                 }
                 case SHOW, EXPORT -> {
+                    if (kept.contains(step.index())) {
+                        kept(script, step, sink, items, outcomes, framed).ifPresent(frames::add);
+                        continue;
+                    }
                     AnswerMerge.Merged merged = merged(script, step, outcomes, firstRows);
                     if (merged == null) {
                         continue;
@@ -109,8 +165,57 @@ public final class SparkRun {
                     } else {
                         sink.accept(new Output.Message(export(script, step, merged.table())));
                     }
+                    if (framed) {
+                        frames.add(new AnswerFrames.Frame(step.line(), merged.label(),
+                                SparkAnswers.toDataFrame(spark, merged.table())));
+                    }
                 }
             }
+        }
+        return frames;
+    }
+
+    /**
+     * A statement whose answer stayed in Spark: written from the partitions when it is an export,
+     * and framed when the host asked for frames.
+     */
+    private java.util.Optional<AnswerFrames.Frame> kept(SparkScript script, Step step, Consumer<Output> sink,
+                                                        JavaRDD<PartitionItem> items, List<PartitionOutcome> outcomes,
+                                                        boolean framed) throws QflScriptException {
+        List<PartitionOutcome.Answer> parts = parts(step, outcomes);
+        if (parts.stream().anyMatch(a -> !a.columnNames().contains("id"))) {
+            merged(script, step, outcomes, Map.of());   // raises QF5044, as for a collected answer
+        }
+        AnswerFrames.Shape shape = AnswerFrames.Shape.of(parts).orElse(null);
+        if (shape == null) {
+            return java.util.Optional.empty();
+        }
+        warnings(step, outcomes, shape.rows() > 0).forEach(w -> sink.accept(new Output.Warning(w)));
+        if (step.where() == Step.Where.EXPORT) {
+            Path target = target(script, step);
+            try {
+                PartitionExport.write(spark, items, step.index(), shape, target, partitions);
+            } catch (IOException e) {
+                throw new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.WRITE_FAILED, script.file(),
+                        step.span(), "cannot write " + target + ": " + e.getMessage())), e);
+            }
+            sink.accept(new Output.Message(wrote(false, target, script.folderPath(), shape.rows())));
+        }
+        if (!framed) {
+            return java.util.Optional.empty();
+        }
+        Dataset<Row> frame = AnswerFrames.sortedWithKey(spark, items, step.index(), shape, partitions, false)
+                .drop(AnswerFrames.FIRST_ROW, AnswerFrames.POSITION);
+        return java.util.Optional.of(new AnswerFrames.Frame(step.line(), shape.label(), frame));
+    }
+
+    private static List<PartitionOutcome.Answer> parts(Step step, List<PartitionOutcome> outcomes) {
+        return outcomes.stream().flatMap(o -> o.answers().stream()).filter(a -> a.step() == step.index()).toList();
+    }
+
+    private static void unpersist(JavaRDD<PartitionItem> items) {
+        if (items != null) {
+            items.unpersist(false);
         }
     }
 
@@ -134,10 +239,8 @@ public final class SparkRun {
 
     private static AnswerMerge.Merged merged(SparkScript script, Step step, List<PartitionOutcome> outcomes,
                                              Map<String, Long> firstRows) throws QflScriptException {
-        List<PartitionOutcome.Answer> parts = outcomes.stream().flatMap(o -> o.answers().stream())
-                .filter(a -> a.step() == step.index()).toList();
         try {
-            return AnswerMerge.merge(parts, firstRows);
+            return AnswerMerge.merge(parts(step, outcomes), firstRows);
         } catch (IllegalStateException e) {
             throw new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.SPARK_ANSWER_NOT_PER_SERIES,
                     script.file(), step.span(), "this answer has no id column, so partitions cannot compute it "
@@ -196,7 +299,7 @@ public final class SparkRun {
         }
         Span at = d.span();
         return new Diagnostic(d.code(), d.severity(), d.source(), new Span(at.start(), at.end(), at.line(),
-                FieldColumns.column(line, at.column() - 1, ',')), line, d.message(), d.hints());
+                FieldColumns.column(line, at.column() - 1, script.source().shape().delimiter())), line, d.message(), d.hints());
     }
 
     /** The data file's line, quoted as one JVM quotes it, when the driver can read the file. */
@@ -208,17 +311,25 @@ public final class SparkRun {
         }
     }
 
-    /** Writes a merged answer as one JVM's export does, and says what was written. */
-    private static String export(SparkScript script, Step step, Table table) throws QflScriptException {
-        Path folder = script.folderPath();
-        Path target = folder.resolve(step.exportPath());
-        SourceFile file = script.file();
+    /**
+     * Where an export writes, refused when it would replace the data file this run reads (unless
+     * {@code overwrite: true}), as one JVM refuses it.
+     */
+    private static Path target(SparkScript script, Step step) throws QflScriptException {
+        Path target = script.folderPath().resolve(step.exportPath());
         if (!step.overwrite() && target.toAbsolutePath().normalize().equals(Path.of(script.source().location())
                 .toAbsolutePath().normalize())) {
-            throw new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.OVERWRITES_DATA, file, step.span(),
-                    "export would overwrite \"" + step.exportPath() + "\", a data file this session read",
+            throw new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.OVERWRITES_DATA, script.file(),
+                    step.span(), "export would overwrite \"" + step.exportPath() + "\", a data file this session read",
                     "export to another file, or add overwrite: true to replace it")));
         }
+        return target;
+    }
+
+    /** Writes a merged answer as one JVM's export does, and says what was written. */
+    private static String export(SparkScript script, Step step, Table table) throws QflScriptException {
+        Path target = target(script, step);
+        SourceFile file = script.file();
         try {
             if (step.append()) {
                 TableExporter.append(table, target);
@@ -232,8 +343,12 @@ public final class SparkRun {
             throw new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.WRITE_FAILED, file, step.span(),
                     "cannot write " + target + ": " + e.getMessage())));
         }
-        return (step.append() ? "appended to " : "wrote ") + Diagnostics.display(target, folder) + " ("
-                + table.rowCount() + (table.rowCount() == 1 ? " row)" : " rows)");
+        return wrote(step.append(), target, script.folderPath(), table.rowCount());
+    }
+
+    private static String wrote(boolean appended, Path target, Path folder, long rows) {
+        return (appended ? "appended to " : "wrote ") + Diagnostics.display(target, folder) + " ("
+                + rows + (rows == 1 ? " row)" : " rows)");
     }
 
     private static String firstLine(String message) {

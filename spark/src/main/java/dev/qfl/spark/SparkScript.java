@@ -36,7 +36,8 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
                    List<Diagnostic> warnings) implements Serializable {
 
     /** Source options a Spark run understands; the others are refused with QF5040 for now. */
-    private static final Set<String> SOURCE_OPTIONS = Set.of("time", "value", "id", "freq", "fill", "support");
+    private static final Set<String> SOURCE_OPTIONS = Set.of("time", "value", "id", "freq", "fill", "support",
+            "delimiter", "date_format", "decimal", "missing", "as_of");
 
     SparkScript {
         steps = List.copyOf(steps);
@@ -174,17 +175,28 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
         Double fillConstant = null;
         boolean fillPrevious = false;
         String support = null;
+        List<String> keys = List.of();
+        char delimiter = ',';
+        String dateFormat = null;
+        boolean decimalComma = false;
+        String missing = SourceShape.DEFAULT.missing();
+        String asOf = null;
         for (Expr.Argument a : c.arguments()) {
             if (a.name() == null) {
                 path = a.value() instanceof Expr.StringLit s ? s.value() : null;
                 continue;
             }
             String option = a.name().name();
+            if (option.equals("id") && a.value() instanceof Expr.ListLit list) {
+                keys = list.elements().stream().map(SparkScript::literal).map(String::valueOf).toList();
+                continue;   // the checker made sure they are distinct column names
+            }
             Object v = literal(a.value());
             if (!SOURCE_OPTIONS.contains(option) || v == null) {
                 problems.add(Diagnostic.error(DiagnosticCode.SPARK_UNSUPPORTED, file, a.span(),
                         "the source option " + option + ": does not run on Spark yet (or not with this value)",
-                        "a Spark run reads long files with time:, value:, one id: column, and freq:, fill:, support:"));
+                        "a Spark run reads long files with time:, value:, id:, freq:, fill:, support:, delimiter:, "
+                                + "date_format:, decimal:, missing: and as_of:"));
                 continue;
             }
             switch (option) {
@@ -193,6 +205,11 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
                 case "id" -> id = String.valueOf(v);
                 case "freq" -> freq = String.valueOf(v);
                 case "support" -> support = String.valueOf(v);
+                case "delimiter" -> delimiter = String.valueOf(v).charAt(0);
+                case "date_format" -> dateFormat = String.valueOf(v);
+                case "decimal" -> decimalComma = ",".equals(v);
+                case "missing" -> missing = String.valueOf(v);
+                case "as_of" -> asOf = String.valueOf(v);
                 default -> {
                     if (v instanceof java.math.BigDecimal n) {
                         fillConstant = n.doubleValue();
@@ -202,7 +219,7 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
                 }
             }
         }
-        if (value == null || id == null) {
+        if (value == null || id == null && keys.isEmpty()) {
             problems.add(Diagnostic.error(DiagnosticCode.SPARK_UNSUPPORTED, file, c.span(),
                     "a Spark run reads long files (value: and id: given); a wide file does not run on Spark yet",
                     "give value: and id:, or run this script on one JVM"));
@@ -213,8 +230,9 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
             location = folder.resolve(path).normalize().toString();
         }
         Span at = d.span();
+        SourceShape shape = new SourceShape(keys, delimiter, dateFormat, decimalComma, missing, asOf);
         return new SeriesSource(d.name().name(), c.callee().name(), path, location, time, value, id, freq,
-                fillConstant, fillPrevious, support, at.start(), at.end(), at.line(), at.column());
+                fillConstant, fillPrevious, support, shape, at.start(), at.end(), at.line(), at.column());
     }
 
     /** A string, a number or a bare word (freq: week, fill: previous), or null for anything else. */

@@ -25,6 +25,9 @@ import scala.Tuple2;
  * Reads a script's series with Spark into rows {@code (id, time, value, row)}: every cell as text,
  * so each partition parses it with one JVM's rules and reports a bad cell with its position, and
  * {@code row} the cell's line in a CSV file (its header is line 1) or its 1-based row in Parquet.
+ * With several {@code id:} columns, {@code id} holds their raw values joined by {@link #KEY_JOIN}
+ * (a character no key holds): rows of a series share it, and the partition makes the series id
+ * from the parts as one JVM does (stripped, joined by "/", a "/" inside a key refused at its cell).
  */
 final class SparkSeriesReader {
     static final StructType ROWS = new StructType()
@@ -33,11 +36,14 @@ final class SparkSeriesReader {
             .add("value", DataTypes.StringType)
             .add("row", DataTypes.LongType);
 
+    /** Joins the raw key values of a row until a partition makes the series id from them. */
+    static final String KEY_JOIN = "\u0001";
+
     private SparkSeriesReader() {
     }
 
-    /** The rows, and the 1-based fields of the time and value columns in a CSV file (0 otherwise). */
-    record Read(Dataset<Row> rows, int timeField, int valueField) {
+    /** The rows, and where their cells sit in the lines of a CSV file. */
+    record Read(Dataset<Row> rows, CsvFields fields) {
     }
 
     static Read read(SparkSession spark, SparkScript script) throws QflScriptException {
@@ -51,6 +57,7 @@ final class SparkSeriesReader {
         try {
             raw = source.csv()
                     ? spark.read().option("header", "true").option("inferSchema", "false")
+                    .option("sep", String.valueOf(source.shape().delimiter()))
                     .option("ignoreLeadingWhiteSpace", "true").option("ignoreTrailingWhiteSpace", "true")
                     .csv(source.location())
                     : spark.read().parquet(source.location());
@@ -59,7 +66,10 @@ final class SparkSeriesReader {
                     + firstLine(e.getMessage()), null, "check the path and that it is a " + source.format() + " file", e));
         }
         List<String> columns = Arrays.asList(raw.columns());
-        for (String wanted : List.of(source.id(), source.time(), source.value())) {
+        List<String> wantedColumns = new java.util.ArrayList<>(source.idColumns());
+        wantedColumns.add(source.time());
+        wantedColumns.add(source.value());
+        for (String wanted : wantedColumns) {
             if (!columns.contains(wanted)) {
                 FilePosition where = source.csv() ? new FilePosition(local, 1, 0, null) : null;
                 throw error(script, new QflException(DataErrors.MISSING_COLUMN, "no column \"" + wanted + "\" in "
@@ -67,15 +77,26 @@ final class SparkSeriesReader {
                         "name one of the file's columns", null));
             }
         }
-        Dataset<Row> cells = raw.select(text(raw, source.id()), text(raw, source.time()), text(raw, source.value()));
+        Dataset<Row> cells = raw.select(id(raw, source), text(raw, source.time()), text(raw, source.value()));
         // Row numbers come from the order Spark reads the file in (its splits are in file order),
         // which zipWithIndex numbers across partitions with one small extra job.
         long offset = source.csv() ? 2 : 1;
         JavaRDD<Row> numbered = cells.javaRDD().zipWithIndex().map((Tuple2<Row, Long> t) ->
                 RowFactory.create(t._1().get(0), t._1().get(1), t._1().get(2), t._2() + offset));
-        return new Read(spark.createDataFrame(numbered, ROWS),
-                source.csv() ? columns.indexOf(source.time()) + 1 : 0,
-                source.csv() ? columns.indexOf(source.value()) + 1 : 0);
+        CsvFields fields = !source.csv() ? CsvFields.NONE : new CsvFields(columns.indexOf(source.time()) + 1,
+                columns.indexOf(source.value()) + 1, source.shape().keys().stream().map(k -> columns.indexOf(k) + 1)
+                .toList());
+        return new Read(spark.createDataFrame(numbered, ROWS), fields);
+    }
+
+    /** The id column, or the raw key values joined by {@link #KEY_JOIN} (an empty key kept as empty). */
+    private static Column id(Dataset<Row> raw, SeriesSource source) {
+        if (source.shape().keys().isEmpty()) {
+            return text(raw, source.id());
+        }
+        Column[] keys = source.shape().keys().stream()
+                .map(k -> functions.coalesce(text(raw, k), functions.lit(""))).toArray(Column[]::new);
+        return functions.concat_ws(KEY_JOIN, keys).as("id");
     }
 
     /** A column as text; timestamps in ISO form, which one JVM's time parsing reads. */

@@ -24,8 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,41 +38,13 @@ class SparkRunTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startSpark() {
-        spark = SparkSessions.start("local[2]", "qfl tests");
+    @BeforeEach
+    void startSpark() {
+        spark = SharedSpark.session();
     }
 
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
-    }
-
-    /**
-     * Daily demand for {@code series} SKUs, rows interleaved by date (as exports usually are), ids
-     * deliberately not in alphabetical order, so the one-JVM order (first appearance) is tested.
-     */
     private Path demand(int series, int days, String badCell) throws IOException {
-        Random random = new Random(7);
-        List<String> ids = new ArrayList<>();
-        for (int s = 0; s < series; s++) {
-            ids.add(String.format(Locale.ROOT, "%s-%02d", (char) ('Z' - s), s));
-        }
-        StringBuilder csv = new StringBuilder("date,sku,units\n");
-        LocalDate start = LocalDate.of(2024, 1, 1);
-        for (int d = 0; d < days; d++) {
-            for (int s = 0; s < series; s++) {
-                double level = 10 + 5 * s + 4 * Math.sin(2 * Math.PI * d / 7.0);
-                String value = String.format(Locale.ROOT, "%.1f", Math.max(0, level + random.nextGaussian() * 3));
-                if (badCell != null && d == days / 2 && s == series - 1) {
-                    value = badCell;
-                }
-                csv.append(start.plusDays(d)).append(',').append(ids.get(s)).append(',').append(value).append('\n');
-            }
-        }
-        Path file = dir.resolve("demand.csv");
-        Files.writeString(file, csv.toString());
-        return file;
+        return SparkCases.demand(dir, series, days, badCell);
     }
 
     private List<Output> oneJvm(String script) throws QflScriptException {
@@ -89,21 +60,11 @@ class SparkRunTest {
     }
 
     private static List<Output.TableOutput> tables(List<Output> outputs) {
-        return outputs.stream().filter(o -> o instanceof Output.TableOutput).map(o -> (Output.TableOutput) o).toList();
+        return SparkCases.tables(outputs);
     }
 
-    /** Equal labels, columns and rows; Double cells compare with Double.equals, so bit for bit. */
     private static void assertSameTables(List<Output> expected, List<Output> actual) {
-        List<Output.TableOutput> want = tables(expected);
-        List<Output.TableOutput> got = tables(actual);
-        assertEquals(want.size(), got.size(), "number of answers");
-        for (int i = 0; i < want.size(); i++) {
-            Table w = want.get(i).table();
-            Table g = got.get(i).table();
-            assertEquals(want.get(i).label(), got.get(i).label());
-            assertEquals(w.columns(), g.columns(), want.get(i).label());
-            assertEquals(w.rows(), g.rows(), want.get(i).label());
-        }
+        SparkCases.assertSameTables(expected, actual);
     }
 
     @Test
