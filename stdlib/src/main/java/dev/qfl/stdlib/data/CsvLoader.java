@@ -4,7 +4,9 @@ import dev.qfl.stdlib.FilePosition;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +71,7 @@ public final class CsvLoader {
         Map<String, List<SeriesAssembler.Point>> bySeries = new LinkedHashMap<>();
         long maxPoints = SeriesAssembler.pointLimit(defaultMaxPoints, options);
         PointBudget budget = new PointBudget(csv, maxPoints);
+        SharedTimes times = new SharedTimes();
         if (options.value() != null) {
             int valueCol = column(csv, options.value());
             int[] idCols = options.idColumns().stream().mapToInt(c -> column(csv, c)).toArray();
@@ -76,7 +79,7 @@ public final class CsvLoader {
             String single = options.value();
             for (CsvText.Row r = csv.next(); r != null; r = csv.next()) {
                 checkWidth(csv, r);
-                var t = cells.time(r, timeCol, options.time());
+                var t = times.shared(cells.time(r, timeCol, options.time()));
                 if (options.until() != null && t.isAfter(options.until())) {
                     continue;
                 }
@@ -99,7 +102,7 @@ public final class CsvLoader {
             }
             for (CsvText.Row r = csv.next(); r != null; r = csv.next()) {
                 checkWidth(csv, r);
-                var t = cells.time(r, timeCol, options.time());
+                var t = times.shared(cells.time(r, timeCol, options.time()));
                 if (options.until() != null && t.isAfter(options.until())) {
                     continue;
                 }
@@ -161,6 +164,28 @@ public final class CsvLoader {
                                 limit), "read fewer rows (until:), or raise max_rows: to load a larger panel "
                                 + "(and give the JVM the heap for it)");
             }
+        }
+    }
+
+    /**
+     * One time object per distinct time of the file: a panel of many series repeats the same few
+     * hundred dates on millions of rows, and each parsed {@code LocalDateTime} (with its date) takes
+     * about 48 bytes that every point kept until the panel is assembled, about half of what a read
+     * point costs. Bounded, so a file of ever-new timestamps does not grow a second copy of them.
+     */
+    private static final class SharedTimes {
+        private static final int MOST = 100_000;
+        private final Map<LocalDateTime, LocalDateTime> seen = new HashMap<>();
+
+        LocalDateTime shared(LocalDateTime t) {
+            LocalDateTime known = seen.get(t);
+            if (known != null) {
+                return known;
+            }
+            if (seen.size() < MOST) {
+                seen.put(t, t);
+            }
+            return t;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.qfl.stdlib.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,5 +110,12 @@ class PanelSizeLimitTest {
         assertEquals(DataErrors.TOO_MANY_POINTS.code(), e.code());
         CsvOptions raised = new CsvOptions("week", "units", "sku", Frequency.WEEK, null, null, null, null, 20, zero);
         assertEquals(10, new CsvLoader(15).load("sales", f, raised).panel().series().get(1).length());
+    }
+
+    @Test
+    void pointsOfTheSameTimeShareOneTimeObject() throws Exception {
+        // the memory a large panel takes while reading: one LocalDateTime per distinct time, not per row
+        LoadedPanel loaded = new CsvLoader().load("sales", weekly(3, 10), maxRows(30));
+        assertSame(loaded.panel().series().get(0).start(), loaded.panel().series().get(2).start());
     }
 }
