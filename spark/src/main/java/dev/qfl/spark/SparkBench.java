@@ -80,15 +80,17 @@ public final class SparkBench {
     }
 
     /** One measured run, as the child JVM reports it. */
-    record Figures(double seconds, long peakHeapMb, long liveHeapMb, String peakRssMb, long resultMb) {
+    record Figures(double seconds, long peakHeapMb, long liveHeapMb, long committedHeapMb, String peakRssMb,
+                   long resultMb) {
         static Figures parse(String line) {
             String[] f = line.strip().split(" ");
-            return new Figures(Double.parseDouble(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), f[3],
-                    Long.parseLong(f[4]));
+            return new Figures(Double.parseDouble(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
+                    Long.parseLong(f[3]), f[4], Long.parseLong(f[5]));
         }
 
         String line() {
-            return String.format(Locale.ROOT, "%.3f %d %d %s %d", seconds, peakHeapMb, liveHeapMb, peakRssMb, resultMb);
+            return String.format(Locale.ROOT, "%.3f %d %d %d %s %d", seconds, peakHeapMb, liveHeapMb, committedHeapMb,
+                    peakRssMb, resultMb);
         }
     }
 
@@ -137,10 +139,10 @@ public final class SparkBench {
         System.out.printf(Locale.ROOT, "each run in a fresh JVM with -Xmx%s on %d cores; peak heap: the most heap in use "
                 + "(just before a collection); live heap: the most still in use just after one%n", heap,
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "%-9s %-9s %11s %9s %9s %10s %10s %10s %10s %11s%n", "series", "runner", "rows",
-                "seconds", "series/s", "peak heap", "live heap", "peak RSS", "to driver", "load avg");
-        System.out.printf(Locale.ROOT, "%-9s %-9s %11s %9s %9s %10s %10s %10s %10s %11s%n", "", "", "", "", "",
-                "MB", "MB", "MB", "MB", "start/end");
+        System.out.printf(Locale.ROOT, "%-9s %-9s %11s %9s %9s %10s %10s %10s %10s %10s %11s%n", "series", "runner",
+                "rows", "seconds", "series/s", "peak heap", "live heap", "committed", "peak RSS", "to driver", "load avg");
+        System.out.printf(Locale.ROOT, "%-9s %-9s %11s %9s %9s %10s %10s %10s %10s %10s %11s%n", "", "", "", "", "",
+                "MB", "MB", "heap MB", "MB", "MB", "start/end");
         Map<String, Map<Integer, Double>> seconds = new LinkedHashMap<>();
         for (int count : counts) {
             int series = Math.max(2, count / scale);
@@ -159,10 +161,10 @@ public final class SparkBench {
                 }
                 Figures f = Figures.parse(line);
                 seconds.computeIfAbsent(runner, r -> new LinkedHashMap<>()).put(series, f.seconds());
-                System.out.printf(Locale.ROOT, "%-9d %-9s %,11d %9.1f %9.0f %,10d %,10d %10s %10s %11s%n", series,
-                        runner, (long) series * WEEKS, f.seconds(), series / f.seconds(), f.peakHeapMb(),
-                        f.liveHeapMb(), f.peakRssMb(), runner.equals("one-jvm") ? "-" : String.valueOf(f.resultMb()),
-                        load);
+                System.out.printf(Locale.ROOT, "%-9d %-9s %,11d %9.1f %9.0f %,10d %,10d %,10d %10s %10s %11s%n",
+                        series, runner, (long) series * WEEKS, f.seconds(), series / f.seconds(), f.peakHeapMb(),
+                        f.liveHeapMb(), f.committedHeapMb(), f.peakRssMb(),
+                        runner.equals("one-jvm") ? "-" : String.valueOf(f.resultMb()), load);
             }
         }
         Path model = dir.resolve("n" + Math.max(2, counts.get(0) / scale)).resolve("iq.qflm");
@@ -301,7 +303,8 @@ public final class SparkBench {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.println(new Figures(seconds, heap.peakMb(), heap.liveMb(), peakRss(), resultBytes.get() >> 20).line());
+        System.out.println(new Figures(seconds, heap.peakMb(), heap.liveMb(), heap.committedMb(), peakRss(),
+                resultBytes.get() >> 20).line());
     }
 
     /**
@@ -309,12 +312,15 @@ public final class SparkBench {
      * pool's peak (as {@code MemoryPoolMXBean.getPeakUsage} gives them) overstates the peak, since
      * eden and the old generation peak at different moments; the totals at each collection are
      * simultaneous. Peak: the most in use, which is just before a collection (or at the end).
-     * Live: the most still in use just after one, the figure {@code -Xmx} must cover.
+     * Live: the most still in use just after one, the figure {@code -Xmx} must cover. Committed:
+     * the most the collector kept reserved, which with a large {@code -Xmx} can be well above
+     * the peak and is part of the resident set.
      */
     private static final class HeapWatch {
         private final Set<String> heapPools;
         private final AtomicLong peak = new AtomicLong();
         private final AtomicLong live = new AtomicLong();
+        private final AtomicLong committed = new AtomicLong();
 
         private HeapWatch(Set<String> heapPools) {
             this.heapPools = heapPools;
@@ -330,6 +336,8 @@ public final class SparkBench {
                         var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
                         w.peak.accumulateAndGet(w.total(info.getMemoryUsageBeforeGc()), Math::max);
                         w.live.accumulateAndGet(w.total(info.getMemoryUsageAfterGc()), Math::max);
+                        w.committed.accumulateAndGet(w.committed(info.getMemoryUsageBeforeGc()), Math::max);
+                        w.committed.accumulateAndGet(w.committed(info.getMemoryUsageAfterGc()), Math::max);
                     }
                 }, null, null);
             }
@@ -339,6 +347,16 @@ public final class SparkBench {
         private long total(Map<String, MemoryUsage> pools) {
             return pools.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
                     .mapToLong(e -> e.getValue().getUsed()).sum();
+        }
+
+        private long committed(Map<String, MemoryUsage> pools) {
+            return pools.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
+                    .mapToLong(e -> e.getValue().getCommitted()).sum();
+        }
+
+        long committedMb() {
+            long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+            return Math.max(committed.get(), now) >> 20;
         }
 
         long peakMb() {

@@ -43,9 +43,9 @@ class SparkBenchTest {
 
     @Test
     void figuresRoundTripThroughTheChildsLastLine() {
-        var f = new SparkBench.Figures(12.5, 2_048, 900, "3100", 640);
+        var f = new SparkBench.Figures(12.5, 2_048, 900, 2_500, "3100", 640);
         assertEquals(f, SparkBench.Figures.parse(f.line()));
-        assertEquals("n/a", SparkBench.Figures.parse("1.0 1 1 n/a 0").peakRssMb());
+        assertEquals("n/a", SparkBench.Figures.parse("1.0 1 1 1 n/a 0").peakRssMb());
     }
 
     @Test
