@@ -220,7 +220,7 @@ final class Executor {
         @Override
         public Void visitExport(Statement.Export e) {
             ResolvedQuery q = checked.query(e.value()).orElse(null);
-            if (q != null && !e.toTable() && StreamedExport.applies(q, state.resolve(e.path().value()))) {
+            if (q != null && !e.toTable() && StreamedExport.applies(q, e.path().value())) {
                 exportStreamed(q, e, scope);
                 return null;
             }

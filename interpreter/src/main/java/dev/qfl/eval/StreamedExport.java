@@ -54,9 +54,13 @@ final class StreamedExport {
         return Math.max(1, Integer.getInteger(CHUNK_PROPERTY, CHUNK_SERIES));
     }
 
-    /** Whether an export of query {@code q} to {@code target} is streamed. */
-    static boolean applies(ResolvedQuery q, Path target) {
-        return !q.kind().plotOnly() && ChunkedExport.supports(target);
+    /**
+     * Whether an export of query {@code q} to the file {@code path} (as written in the script) is
+     * streamed: decided from the name alone, before the path is resolved, so a path the session
+     * may not write is refused at the same step as for any export.
+     */
+    static boolean applies(ResolvedQuery q, String path) {
+        return !q.kind().plotOnly() && ChunkedExport.supports(path);
     }
 
     /** The rows written to a chunked file, counted; the caller reports them. */

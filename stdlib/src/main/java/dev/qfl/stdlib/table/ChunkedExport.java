@@ -42,7 +42,12 @@ public abstract class ChunkedExport implements AutoCloseable {
 
     /** Whether a file of this name is written in chunks: CSV and Parquet are, JSON is not. */
     public static boolean supports(Path file) {
-        return !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        return supports(file.getFileName().toString());
+    }
+
+    /** Whether a file whose name (or path) ends like {@code name} is written in chunks. */
+    public static boolean supports(String name) {
+        return !name.toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
     /**
