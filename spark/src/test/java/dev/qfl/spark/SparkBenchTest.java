@@ -24,6 +24,14 @@ class SparkBenchTest {
     }
 
     @Test
+    void everyAnswerIsExportedDirectlySoThatOneJvmStreamsIt() {
+        String script = SparkBench.script("one-jvm", 1_000);
+        assertFalse(script.contains("let "), script);
+        assertEquals(4, script.lines().filter(l -> l.startsWith("export quantile(") || l.startsWith("export newsvendor("))
+                .count(), script);
+    }
+
+    @Test
     void upToTenMillionRowsBothRunnersRunTheSameText() {
         long rows = 50_000L * SparkBench.WEEKS;
         assertEquals(SparkBench.script("local[2]", rows), SparkBench.script("one-jvm", rows));
