@@ -134,10 +134,10 @@ final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionIte
 
     private void collect(Step step, Output output, List<PartitionOutcome.Answer> answers,
                          List<PartitionOutcome.Warning> warnings, List<AnswerRow> keptRows, Map<String, Long> firstRows) {
-        if (output instanceof Output.TableOutput t && kept.contains(step.index())) {
-            answers.add(kept(step.index(), t.label(), t.table(), keptRows, firstRows));
-        } else if (output instanceof Output.TableOutput t) {
-            answers.add(answer(step.index(), t.label(), t.table()));
+        if (output instanceof Output.TableOutput t) {
+            Table table = step.keyColumns() ? KeyColumns.withKeys(t.table(), script.source().shape().keys()) : t.table();
+            answers.add(kept.contains(step.index()) ? kept(step.index(), t.label(), table, keptRows, firstRows)
+                    : answer(step.index(), t.label(), table));
         } else if (output instanceof Output.Warning w && !w.diagnostic().code().startsWith("QF2")) {
             // checker warnings (QF2xxx) were shown once by the driver; only what running found is new
             warnings.add(new PartitionOutcome.Warning(step.index(), WireDiagnostic.of(w.diagnostic())));

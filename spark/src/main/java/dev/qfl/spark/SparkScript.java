@@ -68,6 +68,7 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
         List<Diagnostic> problems = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
         SeriesSource source = null;
+        KeyColumns keys = new KeyColumns(List.of(), file);
         List<Statement> statements = parsed.script().statements();
         for (int i = 0; i < statements.size(); i++) {
             Statement s = statements.get(i);
@@ -80,24 +81,32 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
                     continue;
                 }
                 source = source(d, file, folder, problems);
-                steps.add(step(i, Step.Where.SOURCE, null, s, null, false, false));
+                keys = new KeyColumns(source == null ? List.of() : source.shape().keys(), file);
+                steps.add(step(i, Step.Where.SOURCE, null, s, null, false, false, false));
             } else if (s instanceof Statement.ModelDecl m) {
                 Step.Where where = neuralTraining(m, models).isPresent() ? Step.Where.TRAIN : Step.Where.PARTITIONS;
                 steps.add(new Step(i, where, Step.only(text, at.start(), at.end()), null, false, false, at.start(),
-                        at.end(), at.line(), at.column(), m.name().name()));
+                        at.end(), at.line(), at.column(), m.name().name(), false));
             } else if (s instanceof Statement.Fit) {
-                steps.add(step(i, Step.Where.PARTITIONS, Step.only(text, at.start(), at.end()), s, null, false, false));
+                steps.add(step(i, Step.Where.PARTITIONS, Step.only(text, at.start(), at.end()), s, null, false, false,
+                        false));
             } else if (s instanceof Statement.LetDecl l) {
                 refuseEvaluate(l.value(), file, problems);
-                steps.add(step(i, Step.Where.PARTITIONS, Step.only(text, at.start(), at.end()), s, null, false, false));
+                keys.check(l.value(), problems);
+                keys.let(l.name().name(), l.value());
+                steps.add(step(i, Step.Where.PARTITIONS, Step.only(text, at.start(), at.end()), s, null, false, false,
+                        false));
             } else if (s instanceof Statement.ExpressionStatement e) {
                 refuseEvaluate(e.expr(), file, problems);
-                steps.add(step(i, Step.Where.SHOW, Step.only(text, at.start(), at.end()), s, null, false, false));
+                keys.check(e.expr(), problems);
+                steps.add(step(i, Step.Where.SHOW, Step.only(text, at.start(), at.end()), s, null, false, false,
+                        keys.keyed(e.expr())));
             } else if (s instanceof Statement.Export e && !e.toTable()) {
                 refuseEvaluate(e.value(), file, problems);
+                keys.check(e.value(), problems);
                 Span v = e.value().span();
                 steps.add(step(i, Step.Where.EXPORT, Step.only(text, v.start(), v.end()), s, e.path().value(),
-                        flag(e, "append"), flag(e, "overwrite")));
+                        flag(e, "append"), flag(e, "overwrite"), keys.keyed(e.value())));
             } else {
                 problems.add(Diagnostic.error(DiagnosticCode.SPARK_UNSUPPORTED, file, at,
                         what(s) + " does not run on Spark yet", "run this script on one JVM (without --spark)"));
@@ -129,9 +138,10 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
     }
 
     private static Step step(int index, Step.Where where, String text, Statement s, String path, boolean append,
-                             boolean overwrite) {
+                             boolean overwrite, boolean keyColumns) {
         Span at = s.span();
-        return new Step(index, where, text, path, append, overwrite, at.start(), at.end(), at.line(), at.column(), null);
+        return new Step(index, where, text, path, append, overwrite, at.start(), at.end(), at.line(), at.column(), null,
+                keyColumns);
     }
 
     private static void refuseEvaluate(Expr e, SourceFile file, List<Diagnostic> problems) {
@@ -181,6 +191,7 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
         boolean decimalComma = false;
         String missing = SourceShape.DEFAULT.missing();
         String asOf = null;
+        Span missingAt = null;
         for (Expr.Argument a : c.arguments()) {
             if (a.name() == null) {
                 path = a.value() instanceof Expr.StringLit s ? s.value() : null;
@@ -208,7 +219,10 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
                 case "delimiter" -> delimiter = String.valueOf(v).charAt(0);
                 case "date_format" -> dateFormat = String.valueOf(v);
                 case "decimal" -> decimalComma = ",".equals(v);
-                case "missing" -> missing = String.valueOf(v);
+                case "missing" -> {
+                    missing = String.valueOf(v);
+                    missingAt = a.span();
+                }
                 case "as_of" -> asOf = String.valueOf(v);
                 default -> {
                     if (v instanceof java.math.BigDecimal n) {
@@ -224,6 +238,14 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
                     "a Spark run reads long files (value: and id: given); a wide file does not run on Spark yet",
                     "give value: and id:, or run this script on one JVM"));
             return null;
+        }
+        if ("zero".equals(missing) && asOf == null) {
+            // one JVM extends every series with zeros up to the panel's last time; a partition
+            // sees only its own series, so it would extend them to its own last time instead
+            problems.add(Diagnostic.error(DiagnosticCode.SPARK_MISSING_ZERO_ORIGIN, file, missingAt,
+                    "on Spark, missing: zero needs the forecast origin given with as_of:",
+                    "each partition holds only some series and cannot know the panel's last time; "
+                            + "say as_of: \"YYYY-MM-DD\", the last time of the panel"));
         }
         String location = path;
         if (path != null && !path.contains("://") && !Path.of(path).isAbsolute()) {
