@@ -41,11 +41,12 @@ public final class AnswerFrames implements AutoCloseable {
     }
 
     private final List<Frame> frames;
-    private final JavaRDD<PartitionItem> cached;
+    private final Runnable release;
 
-    AnswerFrames(List<Frame> frames, JavaRDD<PartitionItem> cached) {
+    /** @param release frees what the frames read: the cached answer rows, a query's rows */
+    AnswerFrames(List<Frame> frames, Runnable release) {
         this.frames = List.copyOf(frames);
-        this.cached = cached;
+        this.release = release;
     }
 
     /** Every answer, in statement order. */
@@ -61,9 +62,7 @@ public final class AnswerFrames implements AutoCloseable {
     /** Releases the answer rows cached on the executors; the frames cannot be used afterwards. */
     @Override
     public void close() {
-        if (cached != null) {
-            cached.unpersist(false);
-        }
+        release.run();
     }
 
     /** A statement's answer as partitions described it: its label, columns, types and size. */

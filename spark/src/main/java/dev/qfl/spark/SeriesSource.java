@@ -25,7 +25,7 @@ import java.io.Serializable;
  * @param support   {@code real}, {@code nonnegative}, or null: then the driver decides it for the
  *                  whole panel, so that every partition floors (or not) as one JVM would
  * @param shape     several id columns, delimiter, date format, decimal comma, missing rows, as_of
- * @param declStart the declaration's span (start offset), for diagnostics at the declaration
+ * @param declStart the span (start offset) of the source's call, csv(...), where its problems are reported
  */
 record SeriesSource(String name, String format, String path, String location, String time, String value, String id,
                     String frequency, Double fillConstant, boolean fillPrevious, String support, SourceShape shape,

@@ -109,22 +109,31 @@ public final class SparkRun {
                     .mapPartitions(new PartitionTask(decided, read.fields(), models, kept))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             outcomes = items.filter(i -> i instanceof PartitionOutcome).map(i -> (PartitionOutcome) i).collect();
+        } catch (QflScriptException e) {
+            DriverQuery.delete(read.temporary());
+            throw e;
         } catch (RuntimeException e) {
             unpersist(items);
+            DriverQuery.delete(read.temporary());
             throw new QflScriptException(List.of(Diagnostic.error(DiagnosticCode.SPARK_FAILED, script.file(),
                     script.source().declaration(), "a Spark job failed: " + firstLine(e.getMessage()),
                     "see the Spark log for the executor's reason; rerun with --debug for the trace")), e);
         } finally {
             rows.unpersist();
         }
+        JavaRDD<PartitionItem> answered = items;
+        Runnable release = () -> {
+            unpersist(answered);
+            DriverQuery.delete(read.temporary());
+        };
         try {
             List<AnswerFrames.Frame> frames = answer(script, sink, items, outcomes, kept, notes, trained, framed);
             if (!framed) {
-                unpersist(items);
+                release.run();
             }
-            return new AnswerFrames(frames, framed ? items : null);
+            return new AnswerFrames(frames, framed ? release : () -> { });
         } catch (QflScriptException | RuntimeException e) {
-            unpersist(items);
+            release.run();
             throw e;
         }
     }

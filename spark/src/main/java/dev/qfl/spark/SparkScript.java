@@ -171,10 +171,16 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
     }
 
     private static SeriesSource source(Statement.SeriesDecl d, SourceFile file, Path folder, List<Diagnostic> problems) {
-        if (!(d.value() instanceof Expr.Call c) || !Set.of("csv", "parquet").contains(c.callee().name())) {
+        if (!(d.value() instanceof Expr.Call c) || !Set.of("csv", "parquet", "sql").contains(c.callee().name())) {
             problems.add(Diagnostic.error(DiagnosticCode.SPARK_UNSUPPORTED, file, d.value().span(),
-                    "a Spark run reads csv(...) and parquet(...) series; this source does not run on Spark yet",
+                    "a Spark run reads csv(...), parquet(...) and sql(...) series; this source does not run on Spark yet",
                     "export the rows to Parquet or CSV files, or run this script on one JVM"));
+            return null;
+        }
+        if (c.callee().name().equals("sql") && c.positional().size() != 1) {
+            problems.add(Diagnostic.error(DiagnosticCode.SPARK_UNSUPPORTED, file, c.span(),
+                    "a query on a database server does not run on Spark yet; sql(\"SELECT ...\") in the embedded "
+                            + "DuckDB does", "export the rows to Parquet files, or run this script on one JVM"));
             return null;
         }
         String path = null;
@@ -248,10 +254,12 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
                             + "say as_of: \"YYYY-MM-DD\", the last time of the panel"));
         }
         String location = path;
-        if (path != null && !path.contains("://") && !Path.of(path).isAbsolute()) {
+        if (c.callee().name().equals("sql")) {
+            location = folder.toAbsolutePath().normalize().toString();   // where the query's relative paths start
+        } else if (path != null && !path.contains("://") && !Path.of(path).isAbsolute()) {
             location = folder.resolve(path).normalize().toString();
         }
-        Span at = d.span();
+        Span at = c.span();   // one JVM reports a source's problems at its call, csv(...), not the whole line
         SourceShape shape = new SourceShape(keys, delimiter, dateFormat, decimalComma, missing, asOf);
         return new SeriesSource(d.name().name(), c.callee().name(), path, location, time, value, id, freq,
                 fillConstant, fillPrevious, support, shape, at.start(), at.end(), at.line(), at.column());

@@ -42,20 +42,43 @@ final class SparkSeriesReader {
     private SparkSeriesReader() {
     }
 
-    /** The rows, and where their cells sit in the lines of a CSV file. */
-    record Read(Dataset<Row> rows, CsvFields fields) {
+    /**
+     * The rows, where their cells sit in the lines of a CSV file, and the folder of a query's
+     * rows, which the run removes when it no longer reads them (null for files).
+     */
+    record Read(Dataset<Row> rows, CsvFields fields, Path temporary) {
     }
 
     static Read read(SparkSession spark, SparkScript script) throws QflScriptException {
         SeriesSource source = script.source();
         Path local = Path.of(source.location());
-        if (!source.location().contains("://") && !source.location().contains("*") && !Files.exists(local)) {
+        if (!source.format().equals("sql") && !source.location().contains("://") && !source.location().contains("*")
+                && !Files.exists(local)) {
             throw error(script, new QflException(DataErrors.MISSING_FILE, "cannot read " + source.path() + ": no such file",
                     null, "check the path; relative paths are relative to the script's folder", null));
         }
+        Path queried = null;
+        if (source.format().equals("sql")) {
+            try {
+                queried = DriverQuery.toParquet(source);
+            } catch (QflException e) {
+                throw error(script, e);
+            }
+        }
+        try {
+            return read(spark, script, queried);
+        } catch (QflScriptException | RuntimeException e) {
+            DriverQuery.delete(queried == null ? null : queried.getParent());
+            throw e;
+        }
+    }
+
+    private static Read read(SparkSession spark, SparkScript script, Path queried) throws QflScriptException {
+        SeriesSource source = script.source();
+        Path local = Path.of(source.location());
         Dataset<Row> raw;
         try {
-            raw = source.csv()
+            raw = queried != null ? spark.read().parquet(queried.toString()) : source.csv()
                     ? spark.read().option("header", "true").option("inferSchema", "false")
                     .option("sep", String.valueOf(source.shape().delimiter()))
                     .option("ignoreLeadingWhiteSpace", "true").option("ignoreTrailingWhiteSpace", "true")
@@ -86,7 +109,7 @@ final class SparkSeriesReader {
         CsvFields fields = !source.csv() ? CsvFields.NONE : new CsvFields(columns.indexOf(source.time()) + 1,
                 columns.indexOf(source.value()) + 1, source.shape().keys().stream().map(k -> columns.indexOf(k) + 1)
                 .toList());
-        return new Read(spark.createDataFrame(numbered, ROWS), fields);
+        return new Read(spark.createDataFrame(numbered, ROWS), fields, queried == null ? null : queried.getParent());
     }
 
     /** The id column, or the raw key values joined by {@link #KEY_JOIN} (an empty key kept as empty). */

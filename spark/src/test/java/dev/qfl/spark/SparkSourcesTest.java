@@ -111,6 +111,29 @@ class SparkSourcesTest {
     }
 
     @Test
+    void aQueryRunsOnceOnTheDriverAndItsRowsAreReadBySpark() throws Exception {
+        SparkCases.demand(dir, 6, 40, null);
+        String script = """
+                series demand = sql("SELECT sku, date, units * 2 AS units FROM read_csv('demand.csv') WHERE sku <> 'Y-01'",
+                                    time: "date", value: "units", id: "sku")
+                model naive = seasonal_naive(demand, horizon: 7, season: 7)
+                quantile(demand, [0.1, 0.9]) using naive where horizon <= 3
+                """;
+        List<Output> onSpark = SparkCases.onSpark(spark, dir, script);
+        SparkCases.assertSameTables(SparkCases.oneJvm(dir, script), onSpark);
+        assertEquals(5 * 3 * 2, SparkCases.tables(onSpark).get(0).table().rowCount());
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".qfl-spark")).toList(),
+                    "the query's rows are removed after the run");
+        }
+        String refused = script.replace("read_csv('demand.csv')", "read_csv('nowhere.csv')");
+        QflScriptException jvm = assertThrows(QflScriptException.class, () -> SparkCases.oneJvm(dir, refused));
+        QflScriptException got = assertThrows(QflScriptException.class, () -> SparkCases.onSpark(spark, dir, refused));
+        assertEquals(DiagnosticRenderer.plain().render(jvm.diagnostics().get(0)),
+                DiagnosticRenderer.plain().render(got.diagnostics().get(0)));
+    }
+
+    @Test
     void whatAPartitionCannotKnowIsRefusedBeforeSparkStarts() {
         QflScriptException e = assertThrows(QflScriptException.class, () -> SparkScript.analyse("plan.qfl",
                 SOURCE.replace(", as_of: \"2024-06-24\"", ""), dir, dev.qfl.stdlib.model.ModelRegistry.standard()));
