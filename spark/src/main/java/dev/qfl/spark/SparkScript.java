@@ -107,6 +107,13 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
                 Span v = e.value().span();
                 steps.add(step(i, Step.Where.EXPORT, Step.only(text, v.start(), v.end()), s, e.path().value(),
                         flag(e, "append"), flag(e, "overwrite"), keys.keyed(e.value())));
+            } else if (s instanceof Statement.Export) {
+                // one JVM replaces a table's rows in one transaction; Spark's JDBC writer commits each
+                // partition on its own, and a DuckDB file takes one writer, not every executor
+                problems.add(Diagnostic.error(DiagnosticCode.SPARK_UNSUPPORTED, file, at,
+                        "export to a database table does not run on Spark yet: partitions cannot replace a "
+                                + "table's rows all at once", "export to a .parquet file (written from the partitions) "
+                                + "and load it into the table, or run this script on one JVM"));
             } else {
                 problems.add(Diagnostic.error(DiagnosticCode.SPARK_UNSUPPORTED, file, at,
                         what(s) + " does not run on Spark yet", "run this script on one JVM (without --spark)"));
@@ -130,9 +137,6 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
         }
         if (s instanceof Statement.Save) {
             return "save";
-        }
-        if (s instanceof Statement.Export) {
-            return "export to a database table";
         }
         return "this statement";
     }

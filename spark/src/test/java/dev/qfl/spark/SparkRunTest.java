@@ -18,11 +18,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Random;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -287,10 +284,13 @@ class SparkRunTest {
                 model iq = iqf(demand, horizon: 7)
                 plot fan(demand, naive) where id == "Z-00" to "out/z.png"
                 evaluate naive on demand backtest windows: 2
+                export quantile(demand, 0.9) using naive to table "plan" in "out/plan.duckdb"
                 """;
         QflScriptException e = assertThrows(QflScriptException.class,
                 () -> SparkScript.analyse("plan.qfl", script, dir, dev.qfl.stdlib.model.ModelRegistry.standard()));
-        assertEquals(List.of("QF5040", "QF5040"), e.diagnostics().stream().map(Diagnostic::code).toList());
-        assertEquals(List.of(4, 5), e.diagnostics().stream().map(d -> d.span().line()).toList());
+        assertEquals(List.of("QF5040", "QF5040", "QF5040"), e.diagnostics().stream().map(Diagnostic::code).toList());
+        assertEquals(List.of(4, 5, 6), e.diagnostics().stream().map(d -> d.span().line()).toList());
+        assertTrue(e.diagnostics().get(2).hints().get(0).startsWith("export to a .parquet file"),
+                e.diagnostics().get(2).hints().toString());
     }
 }
