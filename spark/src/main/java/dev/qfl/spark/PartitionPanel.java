@@ -21,6 +21,12 @@ final class PartitionPanel {
 
     /** The partition's rows as a panel, read with the declaration's options and one JVM's rules. */
     static LoadedPanel build(SeriesSource source, CsvFields fields, Iterator<Row> rows, Map<String, Long> firstRows) {
+        return build(source, fields, rows, firstRows, null);
+    }
+
+    /** The same, also handing each row's cells to {@code keyed} (when not null) for the partition's declaration. */
+    static LoadedPanel build(SeriesSource source, CsvFields fields, Iterator<Row> rows, Map<String, Long> firstRows,
+                             KeyedSource keyed) {
         Path path = Path.of(source.location());
         PanelRows panel = new PanelRows(positions(path, fields.time()));
         SparkCells cells = new SparkCells(source, fields);
@@ -28,10 +34,16 @@ final class PartitionPanel {
         while (rows.hasNext()) {
             Row r = rows.next();
             int row = (int) r.getLong(3);
-            String id = cells.seriesId(r.isNullAt(0) ? "" : r.getString(0), row);
+            String rawId = r.isNullAt(0) ? "" : r.getString(0);
+            String timeText = r.isNullAt(1) ? "" : r.getString(1);
+            String valueText = r.isNullAt(2) ? "" : r.getString(2);
+            String id = cells.seriesId(rawId, row);
             firstRows.putIfAbsent(id, (long) row);
-            LocalDateTime time = cells.time(r.isNullAt(1) ? "" : r.getString(1), row);
-            double value = cells.value(r.isNullAt(2) ? "" : r.getString(2), row);
+            LocalDateTime time = cells.time(timeText, row);
+            double value = cells.value(valueText, row);
+            if (keyed != null) {
+                keyed.row(rawId, timeText, valueText);
+            }
             panel.add(id, time, value, row, Math.max(0, fields.time() - 1));
             count++;
         }

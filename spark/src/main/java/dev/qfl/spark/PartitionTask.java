@@ -94,8 +94,9 @@ final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionIte
         List<PartitionOutcome.Answer> answers = new ArrayList<>();
         List<PartitionOutcome.Warning> warnings = new ArrayList<>();
         LoadedPanel loaded;
-        try {
-            loaded = PartitionPanel.build(script.source(), fields, rows, firstRows);
+        try (KeyedSource keyed = KeyedSource.open(source)) {
+            loaded = PartitionPanel.build(script.source(), fields, rows, firstRows, keyed);
+            return run(partition, loaded, keyed, firstRows, keptRows);
         } catch (QflException e) {
             Diagnostic d = Diagnostics.fromLibrary(e, script.file(), source.declaration(), script.folderPath());
             return new PartitionOutcome(partition, firstRows, answers, warnings, List.of(WireDiagnostic.of(d)), List.of());
@@ -103,11 +104,29 @@ final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionIte
             return failed(partition, firstRows, Interpreter.failure(e, script.file(), source.declaration(),
                     "reading this partition's rows"));
         }
+    }
+
+    /** Runs the statements on the partition's panel (bound, or declared from {@code keyed}'s file). */
+    private PartitionOutcome run(int partition, LoadedPanel loaded, KeyedSource keyed, Map<String, Long> firstRows,
+                                 List<AnswerRow> keptRows) {
+        List<PartitionOutcome.Answer> answers = new ArrayList<>();
+        List<PartitionOutcome.Warning> warnings = new ArrayList<>();
         Path folder = script.folderPath();
         Path cache = Path.of(System.getProperty("java.io.tmpdir"), "qfl-spark-models");
         try (Interpreter interpreter = new Interpreter(ModelRegistry.standard(), folder, cache, Reporter.silent(),
                 FileAccess.unrestricted())) {
-            interpreter.bind(loaded.panel());
+            if (keyed == null) {
+                interpreter.bind(loaded.panel());
+            } else {
+                Step declared = script.steps().stream().filter(st -> st.where() == Step.Where.SOURCE).findFirst()
+                        .orElseThrow();
+                try {
+                    interpreter.evaluate(script.name(), keyed.declaration(script, declared), Output.into(o -> { }));
+                } catch (DiagnosticException e) {
+                    return new PartitionOutcome(partition, firstRows, answers, warnings,
+                            e.diagnostics().stream().map(WireDiagnostic::of).toList(), loaded.notes());
+                }
+            }
             for (Step step : script.steps()) {
                 if (step.partitionText() == null) {
                     continue;
@@ -135,9 +154,8 @@ final class PartitionTask implements FlatMapFunction<Iterator<Row>, PartitionIte
     private void collect(Step step, Output output, List<PartitionOutcome.Answer> answers,
                          List<PartitionOutcome.Warning> warnings, List<AnswerRow> keptRows, Map<String, Long> firstRows) {
         if (output instanceof Output.TableOutput t) {
-            Table table = step.keyColumns() ? KeyColumns.withKeys(t.table(), script.source().shape().keys()) : t.table();
-            answers.add(kept.contains(step.index()) ? kept(step.index(), t.label(), table, keptRows, firstRows)
-                    : answer(step.index(), t.label(), table));
+            answers.add(kept.contains(step.index()) ? kept(step.index(), t.label(), t.table(), keptRows, firstRows)
+                    : answer(step.index(), t.label(), t.table()));
         } else if (output instanceof Output.Warning w && !w.diagnostic().code().startsWith("QF2")) {
             // checker warnings (QF2xxx) were shown once by the driver; only what running found is new
             warnings.add(new PartitionOutcome.Warning(step.index(), WireDiagnostic.of(w.diagnostic())));

@@ -26,10 +26,14 @@ import java.io.Serializable;
  *                  whole panel, so that every partition floors (or not) as one JVM would
  * @param shape     several id columns, delimiter, date format, decimal comma, missing rows, as_of
  * @param declStart the span (start offset) of the source's call, csv(...), where its problems are reported
+ * @param pathStart where the path's string literal starts in the script (a partition reading
+ *                  several id columns puts its own file there, see {@link KeyedSource})
+ * @param pathEnd   where it ends
  */
 record SeriesSource(String name, String format, String path, String location, String time, String value, String id,
                     String frequency, Double fillConstant, boolean fillPrevious, String support, SourceShape shape,
-                    int declStart, int declEnd, int declLine, int declColumn) implements Serializable {
+                    int declStart, int declEnd, int declLine, int declColumn, int pathStart, int pathEnd)
+        implements Serializable {
 
     boolean csv() {
         return format.equals("csv");
@@ -42,7 +46,7 @@ record SeriesSource(String name, String format, String path, String location, St
     /** The same source with the support the driver found for the whole panel. */
     SeriesSource withSupport(String keyword) {
         return new SeriesSource(name, format, path, location, time, value, id, frequency, fillConstant, fillPrevious,
-                keyword, shape, declStart, declEnd, declLine, declColumn);
+                keyword, shape, declStart, declEnd, declLine, declColumn, pathStart, pathEnd);
     }
 
     /** The options one partition assembles its series with: those of the declaration. */

@@ -68,7 +68,6 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
         List<Diagnostic> problems = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
         SeriesSource source = null;
-        KeyColumns keys = new KeyColumns(List.of(), file);
         List<Statement> statements = parsed.script().statements();
         for (int i = 0; i < statements.size(); i++) {
             Statement s = statements.get(i);
@@ -81,32 +80,24 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
                     continue;
                 }
                 source = source(d, file, folder, problems);
-                keys = new KeyColumns(source == null ? List.of() : source.shape().keys(), file);
-                steps.add(step(i, Step.Where.SOURCE, null, s, null, false, false, false));
+                steps.add(step(i, Step.Where.SOURCE, null, s, null, false, false));
             } else if (s instanceof Statement.ModelDecl m) {
                 Step.Where where = neuralTraining(m, models).isPresent() ? Step.Where.TRAIN : Step.Where.PARTITIONS;
                 steps.add(new Step(i, where, Step.only(text, at.start(), at.end()), null, false, false, at.start(),
-                        at.end(), at.line(), at.column(), m.name().name(), false));
+                        at.end(), at.line(), at.column(), m.name().name()));
             } else if (s instanceof Statement.Fit) {
-                steps.add(step(i, Step.Where.PARTITIONS, Step.only(text, at.start(), at.end()), s, null, false, false,
-                        false));
+                steps.add(step(i, Step.Where.PARTITIONS, Step.only(text, at.start(), at.end()), s, null, false, false));
             } else if (s instanceof Statement.LetDecl l) {
                 refuseEvaluate(l.value(), file, problems);
-                keys.check(l.value(), problems);
-                keys.let(l.name().name(), l.value());
-                steps.add(step(i, Step.Where.PARTITIONS, Step.only(text, at.start(), at.end()), s, null, false, false,
-                        false));
+                steps.add(step(i, Step.Where.PARTITIONS, Step.only(text, at.start(), at.end()), s, null, false, false));
             } else if (s instanceof Statement.ExpressionStatement e) {
                 refuseEvaluate(e.expr(), file, problems);
-                keys.check(e.expr(), problems);
-                steps.add(step(i, Step.Where.SHOW, Step.only(text, at.start(), at.end()), s, null, false, false,
-                        keys.keyed(e.expr())));
+                steps.add(step(i, Step.Where.SHOW, Step.only(text, at.start(), at.end()), s, null, false, false));
             } else if (s instanceof Statement.Export e && !e.toTable()) {
                 refuseEvaluate(e.value(), file, problems);
-                keys.check(e.value(), problems);
                 Span v = e.value().span();
                 steps.add(step(i, Step.Where.EXPORT, Step.only(text, v.start(), v.end()), s, e.path().value(),
-                        flag(e, "append"), flag(e, "overwrite"), keys.keyed(e.value())));
+                        flag(e, "append"), flag(e, "overwrite")));
             } else if (s instanceof Statement.Export) {
                 // one JVM replaces a table's rows in one transaction; Spark's JDBC writer commits each
                 // partition on its own, and a DuckDB file takes one writer, not every executor
@@ -142,10 +133,9 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
     }
 
     private static Step step(int index, Step.Where where, String text, Statement s, String path, boolean append,
-                             boolean overwrite, boolean keyColumns) {
+                             boolean overwrite) {
         Span at = s.span();
-        return new Step(index, where, text, path, append, overwrite, at.start(), at.end(), at.line(), at.column(), null,
-                keyColumns);
+        return new Step(index, where, text, path, append, overwrite, at.start(), at.end(), at.line(), at.column(), null);
     }
 
     private static void refuseEvaluate(Expr e, SourceFile file, List<Diagnostic> problems) {
@@ -202,9 +192,11 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
         String missing = SourceShape.DEFAULT.missing();
         String asOf = null;
         Span missingAt = null;
+        Span pathAt = Span.NONE;
         for (Expr.Argument a : c.arguments()) {
             if (a.name() == null) {
                 path = a.value() instanceof Expr.StringLit s ? s.value() : null;
+                pathAt = a.value().span();
                 continue;
             }
             String option = a.name().name();
@@ -266,7 +258,8 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
         Span at = c.span();   // one JVM reports a source's problems at its call, csv(...), not the whole line
         SourceShape shape = new SourceShape(keys, delimiter, dateFormat, decimalComma, missing, asOf);
         return new SeriesSource(d.name().name(), c.callee().name(), path, location, time, value, id, freq,
-                fillConstant, fillPrevious, support, shape, at.start(), at.end(), at.line(), at.column());
+                fillConstant, fillPrevious, support, shape, at.start(), at.end(), at.line(), at.column(),
+                pathAt.start(), pathAt.end());
     }
 
     /** A string, a number or a bare word (freq: week, fill: previous), or null for anything else. */

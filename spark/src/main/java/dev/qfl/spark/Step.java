@@ -17,11 +17,9 @@ import java.io.Serializable;
  * @param overwrite     {@code overwrite: true}
  * @param line          the statement's line (for diagnostics raised on the driver)
  * @param model         for {@link Where#TRAIN}, the model's name
- * @param keyColumns    whether one JVM gives this statement's answer a column per key of a
- *                      multi-key series (quantile, probability, ... asked about it)
  */
 record Step(int index, Where where, String partitionText, String exportPath, boolean append, boolean overwrite,
-            int start, int end, int line, int column, String model, boolean keyColumns) implements Serializable {
+            int start, int end, int line, int column, String model) implements Serializable {
 
     /** What happens to a statement's answers. */
     enum Where {

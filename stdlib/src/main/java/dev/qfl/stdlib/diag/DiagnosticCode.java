@@ -121,7 +121,6 @@ public enum DiagnosticCode {
     SPARK_FAILED("QF5043", "Spark could not start or finish a job"),
     SPARK_ANSWER_NOT_PER_SERIES("QF5044", "an answer without an id column, which partitions cannot split"),
     SPARK_MISSING_ZERO_ORIGIN("QF5045", "missing: zero on Spark without as_of:, whose origin no partition knows"),
-    SPARK_KEY_CONDITION("QF5046", "a condition on Spark that names a key column of a multi-key series"),
 
     // QFL's own faults
     INTERNAL("QF9000", "internal error"),
