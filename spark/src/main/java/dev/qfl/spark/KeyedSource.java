@@ -65,9 +65,9 @@ final class KeyedSource implements AutoCloseable {
     }
 
     /**
-     * The script's series declaration with this file in the path's place (and the support the
-     * driver decided for the whole panel), everything else blanked so positions stay those of the
-     * script.
+     * The script's series declaration with this file in the path's place (and the support and
+     * origin the driver decided for the whole panel), everything else blanked so positions stay
+     * those of the script.
      */
     String declaration(SparkScript script, Step declared) {
         try {
@@ -77,16 +77,21 @@ final class KeyedSource implements AutoCloseable {
         }
         String text = Step.only(script.text(), declared.start(), declared.end());
         StringBuilder b = new StringBuilder(text);
+        // what the driver decided for the whole panel, where the declaration leaves it open
         String support = script.source().support();
-        if (support != null && !hasSupportOption(script)) {
+        if (support != null && !hasOption(script, "support")) {
             b.insert(source.declEnd() - 1, ", support: " + support);
+        }
+        String asOf = script.source().shape().asOf();
+        if (asOf != null && !hasOption(script, "as_of")) {
+            b.insert(source.declEnd() - 1, ", as_of: \"" + asOf + "\"");
         }
         b.replace(source.pathStart(), source.pathEnd(), "\"" + file.toString().replace("\\", "/") + "\"");
         return b.toString();
     }
 
-    private boolean hasSupportOption(SparkScript script) {
-        return script.text().substring(source.declStart(), source.declEnd()).matches("(?s).*\\bsupport\\s*:.*");
+    private boolean hasOption(SparkScript script, String option) {
+        return script.text().substring(source.declStart(), source.declEnd()).matches("(?s).*\\b" + option + "\\s*:.*");
     }
 
     @Override

@@ -49,6 +49,14 @@ record SeriesSource(String name, String format, String path, String location, St
                 keyword, shape, declStart, declEnd, declLine, declColumn, pathStart, pathEnd);
     }
 
+    /** The same source with the forecast origin the driver found for the whole panel. */
+    SeriesSource withOrigin(String asOf) {
+        SourceShape s = new SourceShape(shape.keys(), shape.delimiter(), shape.dateFormat(), shape.decimalComma(),
+                shape.missing(), asOf);
+        return new SeriesSource(name, format, path, location, time, value, id, frequency, fillConstant, fillPrevious,
+                support, s, declStart, declEnd, declLine, declColumn, pathStart, pathEnd);
+    }
+
     /** The options one partition assembles its series with: those of the declaration. */
     CsvOptions options() {
         Frequency f = frequency == null ? null : Frequency.fromKeyword(frequency).orElseThrow();

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -101,7 +102,7 @@ public final class SparkRun {
         JavaRDD<PartitionItem> items = null;
         List<PartitionOutcome> outcomes;
         try {
-            SparkScript decided = withSupport(script, rows, notes);
+            SparkScript decided = withOrigin(withSupport(script, rows, notes), rows, read.fields());
             DriverTraining.Shipped models = DriverTraining.train(spark, decided, rows, read.fields(), trainSeries,
                     trained::add);
             Dataset<Row> byId = rows.repartition(partitions, functions.col("id")).sortWithinPartitions("row");
@@ -244,6 +245,26 @@ public final class SparkRun {
         }
         return new SparkScript(script.name(), script.text(), script.folder(),
                 source.withSupport(nonNegative ? "nonnegative" : "real"), script.steps(), script.warnings());
+    }
+
+    /**
+     * Under {@code missing: zero} without {@code as_of:}, one JVM forecasts every series from the
+     * panel's last time; the driver finds it ({@link PanelOrigin}) and gives it to every partition.
+     */
+    private static SparkScript withOrigin(SparkScript script, Dataset<Row> rows, CsvFields fields) {
+        SeriesSource source = script.source();
+        if (!"zero".equals(source.shape().missing()) || source.shape().asOf() != null) {
+            return script;
+        }
+        LocalDateTime last = rows.javaRDD().mapPartitions(new PanelOrigin(source, fields)).collect().stream()
+                .max(Comparator.naturalOrder()).orElse(null);
+        if (last == null) {
+            return script;   // no value anywhere: the partitions report it
+        }
+        String asOf = last.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? last.toLocalDate().toString()
+                : last.toString();
+        return new SparkScript(script.name(), script.text(), script.folder(), source.withOrigin(asOf),
+                script.steps(), script.warnings());
     }
 
     private static AnswerMerge.Merged merged(SparkScript script, Step step, List<PartitionOutcome> outcomes,

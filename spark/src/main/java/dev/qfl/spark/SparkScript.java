@@ -191,7 +191,6 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
         boolean decimalComma = false;
         String missing = SourceShape.DEFAULT.missing();
         String asOf = null;
-        Span missingAt = null;
         Span pathAt = Span.NONE;
         for (Expr.Argument a : c.arguments()) {
             if (a.name() == null) {
@@ -221,10 +220,7 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
                 case "delimiter" -> delimiter = String.valueOf(v).charAt(0);
                 case "date_format" -> dateFormat = String.valueOf(v);
                 case "decimal" -> decimalComma = ",".equals(v);
-                case "missing" -> {
-                    missing = String.valueOf(v);
-                    missingAt = a.span();
-                }
+                case "missing" -> missing = String.valueOf(v);
                 case "as_of" -> asOf = String.valueOf(v);
                 default -> {
                     if (v instanceof java.math.BigDecimal n) {
@@ -240,14 +236,6 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
                     "a Spark run reads long files (value: and id: given); a wide file does not run on Spark yet",
                     "give value: and id:, or run this script on one JVM"));
             return null;
-        }
-        if ("zero".equals(missing) && asOf == null) {
-            // one JVM extends every series with zeros up to the panel's last time; a partition
-            // sees only its own series, so it would extend them to its own last time instead
-            problems.add(Diagnostic.error(DiagnosticCode.SPARK_MISSING_ZERO_ORIGIN, file, missingAt,
-                    "on Spark, missing: zero needs the forecast origin given with as_of:",
-                    "each partition holds only some series and cannot know the panel's last time; "
-                            + "say as_of: \"YYYY-MM-DD\", the last time of the panel"));
         }
         String location = path;
         if (c.callee().name().equals("sql")) {

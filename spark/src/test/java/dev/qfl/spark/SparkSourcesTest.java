@@ -2,7 +2,6 @@ package dev.qfl.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qfl.api.Output;
 import dev.qfl.api.QflScriptException;
@@ -45,6 +44,11 @@ class SparkSourcesTest {
      * decimal commas, weeks without sales left out, rows after the origin that as_of: cuts off.
      */
     private void erp(String badCell, int badColumn) throws Exception {
+        erp(badCell, badColumn, false);
+    }
+
+    /** @param endEarly whether half the series have no rows in the last three weeks */
+    private void erp(String badCell, int badColumn, boolean endEarly) throws Exception {
         DateTimeFormatter dayFirst = DateTimeFormatter.ofPattern("dd.MM.yyyy");
         Random random = new Random(3);
         StringBuilder csv = new StringBuilder("Week;SKU;Store;Units\n");
@@ -52,7 +56,7 @@ class SparkSourcesTest {
         int line = 1;
         for (int w = 0; w < 54; w++) {
             for (int s = 0; s < 8; s++) {
-                if (random.nextInt(9) == 0 && w > 0 && w < 50) {
+                if (random.nextInt(9) == 0 && w > 0 && w < 50 || endEarly && s % 2 == 1 && w >= 51) {
                     continue;   // no sales that week: the export leaves the row out
                 }
                 String[] cells = {start.plusWeeks(w).format(dayFirst), "A-" + (17 + s % 4), "S" + (s / 4 + 1),
@@ -135,12 +139,29 @@ class SparkSourcesTest {
     }
 
     @Test
-    void missingZeroWithoutAnOriginIsRefusedBeforeSparkStarts() {
-        QflScriptException e = assertThrows(QflScriptException.class, () -> SparkScript.analyse("plan.qfl",
-                SOURCE.replace(", as_of: \"2024-06-24\"", ""), dir, dev.qfl.stdlib.model.ModelRegistry.standard()));
-        Diagnostic d = e.diagnostics().get(0);
-        assertEquals("QF5045", d.code());
-        assertEquals(1, d.span().line());
-        assertTrue(d.hints().get(0).contains("as_of:"), d.hints().toString());
+    void missingZeroWithoutAnOriginExtendsEverySeriesToThePanelsLastTime() throws Exception {
+        erp(null, 0, true);
+        String script = SOURCE.replace(", as_of: \"2024-06-24\"", "") + """
+                model naive = seasonal_naive(sales, horizon: 4, season: 4)
+                quantile(sales, [0.5, 0.9]) using naive where horizon <= 2
+                """;
+        List<Output> jvm = SparkCases.oneJvm(dir, script);
+        // one partition per series: a partition of series that end early alone would take its own
+        // last time as the origin, not the panel's
+        List<Output> onSpark = new java.util.ArrayList<>();
+        new SparkRun(spark, 8).run("plan.qfl", script, dir, onSpark::add);
+        SparkCases.assertSameTables(jvm, onSpark);
+        assertEquals(LocalDate.of(2024, 7, 15), SparkCases.tables(onSpark).get(0).table().rows().get(0).get(3));
+    }
+
+    @Test
+    void theErpExampleGivesTheSameTablesOnSpark() throws Exception {
+        Path examples = Path.of("../examples").toAbsolutePath().normalize();
+        Files.createDirectories(dir.resolve("data"));
+        Files.copy(examples.resolve("data/erp_sales.csv"), dir.resolve("data/erp_sales.csv"));
+        String script = Files.readString(examples.resolve("erp.qfl"));
+        List<Output> onSpark = SparkCases.onSpark(spark, dir, script);
+        SparkCases.assertSameTables(SparkCases.oneJvm(dir, script), onSpark);
+        assertEquals(3, SparkCases.tables(onSpark).size());
     }
 }

@@ -120,7 +120,6 @@ public enum DiagnosticCode {
     SPARK_NEURAL_TRAINING("QF5042", "a neural model whose training sample is more than the Spark driver may hold"),
     SPARK_FAILED("QF5043", "Spark could not start or finish a job"),
     SPARK_ANSWER_NOT_PER_SERIES("QF5044", "an answer without an id column, which partitions cannot split"),
-    SPARK_MISSING_ZERO_ORIGIN("QF5045", "missing: zero on Spark without as_of:, whose origin no partition knows"),
 
     // QFL's own faults
     INTERNAL("QF9000", "internal error"),
