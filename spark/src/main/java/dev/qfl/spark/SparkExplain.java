@@ -21,9 +21,17 @@ final class SparkExplain {
             }
             b.append(String.format(Locale.ROOT, "%4d  %-18s %s%n", step.line(), where(step), text));
             switch (step.where()) {
-                case SOURCE -> b.append("      Spark reads ").append(s.format()).append(' ').append(s.path())
-                        .append(" on the executors; rows are repartitioned by ").append(String.join(", ", s.idColumns()))
-                        .append(", so every series is whole in one partition; the driver decides the panel's support\n");
+                case SOURCE -> {
+                    b.append(s.format().equals("sql")
+                            ? "      the driver runs the query once in DuckDB into a Parquet file, which Spark reads"
+                            : "      Spark reads " + s.format() + ' ' + s.path())
+                            .append(" on the executors; rows are repartitioned by ").append(String.join(", ", s.idColumns()))
+                            .append(", so every series is whole in one partition; the driver decides the panel's support");
+                    if ("zero".equals(s.shape().missing()) && s.shape().asOf() == null) {
+                        b.append(" and, for missing: zero, its last time (every series' origin)");
+                    }
+                    b.append('\n');
+                }
                 case SHOW -> b.append("      each partition answers for its series; the driver merges the rows "
                         + "in the one-JVM order and prints them\n");
                 case EXPORT -> b.append(PartitionExport.writtenByPartitions(step)

@@ -179,5 +179,11 @@ class SparkExportTest {
                 + "the driver streams the parts into out/q.parquet\\n.*"), plan);
         assertTrue(plan.matches("(?s).*\\n +4 +partitions→driver +export .*\\n +each partition answers for its "
                 + "series; the driver merges the rows and appends them to out/log.csv\\n.*"), plan);
+        String query = SparkExplain.describe(SparkScript.analyse("plan.qfl", """
+                series demand = sql("SELECT * FROM read_csv('demand.csv')", time: "date", value: "units", id: "sku",
+                                    missing: zero)
+                """, dir, dev.qfl.stdlib.model.ModelRegistry.standard()));
+        assertTrue(query.contains("the driver runs the query once in DuckDB into a Parquet file, which Spark reads on "
+                + "the executors") && query.contains("for missing: zero, its last time"), query);
     }
 }
