@@ -102,7 +102,8 @@ public final class SparkRun {
         JavaRDD<PartitionItem> items = null;
         List<PartitionOutcome> outcomes;
         try {
-            SparkScript decided = withOrigin(withSupport(script, rows, notes), rows, read.fields());
+            SparkScript decided = PanelDecisions.withOrigin(PanelDecisions.withSupport(script, rows, notes), rows,
+                    read.fields());
             DriverTraining.Shipped models = DriverTraining.train(spark, decided, rows, read.fields(), trainSeries,
                     trained::add);
             Dataset<Row> byId = rows.repartition(partitions, functions.col("id")).sortWithinPartitions("row");
@@ -227,44 +228,6 @@ public final class SparkRun {
         if (items != null) {
             items.unpersist(false);
         }
-    }
-
-    /**
-     * One JVM decides whether a panel is non-negative from all its values; partitions see only
-     * some series, so the driver decides for the whole panel and tells every partition.
-     */
-    private SparkScript withSupport(SparkScript script, Dataset<Row> rows, List<String> notes) {
-        SeriesSource source = script.source();
-        if (source.support() != null) {
-            return script;
-        }
-        Row min = rows.agg(functions.min(functions.expr("try_cast(value as double)"))).first();
-        boolean nonNegative = min.isNullAt(0) || min.getDouble(0) >= 0;
-        if (nonNegative) {
-            notes.add(source.name() + ": all values are >= 0, so it is treated as non-negative (support: real turns this off)");
-        }
-        return new SparkScript(script.name(), script.text(), script.folder(),
-                source.withSupport(nonNegative ? "nonnegative" : "real"), script.steps(), script.warnings());
-    }
-
-    /**
-     * Under {@code missing: zero} without {@code as_of:}, one JVM forecasts every series from the
-     * panel's last time; the driver finds it ({@link PanelOrigin}) and gives it to every partition.
-     */
-    private static SparkScript withOrigin(SparkScript script, Dataset<Row> rows, CsvFields fields) {
-        SeriesSource source = script.source();
-        if (!"zero".equals(source.shape().missing()) || source.shape().asOf() != null) {
-            return script;
-        }
-        LocalDateTime last = rows.javaRDD().mapPartitions(new PanelOrigin(source, fields)).collect().stream()
-                .max(Comparator.naturalOrder()).orElse(null);
-        if (last == null) {
-            return script;   // no value anywhere: the partitions report it
-        }
-        String asOf = last.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? last.toLocalDate().toString()
-                : last.toString();
-        return new SparkScript(script.name(), script.text(), script.folder(), source.withOrigin(asOf),
-                script.steps(), script.warnings());
     }
 
     private static AnswerMerge.Merged merged(SparkScript script, Step step, List<PartitionOutcome> outcomes,

@@ -59,9 +59,10 @@ class SparkSourcesTest {
                 if (random.nextInt(9) == 0 && w > 0 && w < 50 || endEarly && s % 2 == 1 && w >= 51) {
                     continue;   // no sales that week: the export leaves the row out
                 }
+                // one value below zero, written with a decimal comma: the panel is not non-negative
+                double units = w == 20 && s == 3 ? -0.5 : 3 + s + 2 * Math.sin(w / 4.0) + random.nextDouble();
                 String[] cells = {start.plusWeeks(w).format(dayFirst), "A-" + (17 + s % 4), "S" + (s / 4 + 1),
-                        String.format(Locale.ROOT, "%.1f", 3 + s + 2 * Math.sin(w / 4.0) + random.nextDouble())
-                                .replace('.', ',')};
+                        String.format(Locale.ROOT, "%.1f", units).replace('.', ',')};
                 line++;
                 if (badCell != null && line == 200) {
                     cells[badColumn] = badCell;
