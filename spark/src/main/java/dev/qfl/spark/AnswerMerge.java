@@ -45,8 +45,9 @@ final class AnswerMerge {
         for (PartitionOutcome.Answer part : parts) {
             all.addAll(part.rows());
             notes.addAll(part.notes());
-            part.provenance().forEach(provenance::putIfAbsent);
+            part.provenance().forEach((key, value) -> provenance.merge(key, value, AnswerMerge::union));
         }
+        provenance.replaceAll((key, value) -> value instanceof Map<?, ?> m ? inPanelOrder(m, firstRows) : value);
         all.sort(Comparator.comparingLong(r -> firstRows.getOrDefault(String.valueOf(r[idColumn]), Long.MAX_VALUE)));
         List<Column> columns = new ArrayList<>();
         for (int i = 0; i < first.columnNames().size(); i++) {
@@ -57,5 +58,28 @@ final class AnswerMerge {
             rows.add(new Table.Row(cells));
         }
         return new Merged(first.label(), new Table(columns, rows, List.copyOf(notes), provenance));
+    }
+
+    /**
+     * Two partitions' values of one provenance entry: a map per series (each series' forecast
+     * origin) is joined, since each partition knows only its own series; anything else is the
+     * same in every partition and kept once.
+     */
+    private static Object union(Object mine, Object theirs) {
+        if (mine instanceof Map<?, ?> a && theirs instanceof Map<?, ?> b) {
+            Map<Object, Object> all = new LinkedHashMap<>(a);
+            b.forEach(all::putIfAbsent);
+            return all;
+        }
+        return mine;
+    }
+
+    /** A per-series map in the one-JVM order of its series (keys that are no series stay last). */
+    private static Map<Object, Object> inPanelOrder(Map<?, ?> bySeries, Map<String, Long> firstRows) {
+        List<Map.Entry<?, ?>> entries = new ArrayList<>(bySeries.entrySet());
+        entries.sort(Comparator.comparingLong(e -> firstRows.getOrDefault(String.valueOf(e.getKey()), Long.MAX_VALUE)));
+        Map<Object, Object> ordered = new LinkedHashMap<>();
+        entries.forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
     }
 }

@@ -4,8 +4,11 @@ import dev.qfl.stdlib.FilePosition;
 import dev.qfl.stdlib.data.LoadedPanel;
 import dev.qfl.stdlib.data.PanelRows;
 import dev.qfl.stdlib.data.RowPositions;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.LocalDateTime;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -30,6 +33,7 @@ final class PartitionPanel {
         Path path = Path.of(source.location());
         PanelRows panel = new PanelRows(positions(path, fields.time()));
         SparkCells cells = new SparkCells(source, fields);
+        MessageDigest digest = sha256();
         long count = 0;
         while (rows.hasNext()) {
             Row r = rows.next();
@@ -45,10 +49,25 @@ final class PartitionPanel {
                 keyed.row(rawId, timeText, valueText);
             }
             panel.add(id, time, value, row, Math.max(0, fields.time() - 1));
+            digest.update((id + '\u0001' + time + '\u0001' + Double.doubleToLongBits(value) + '\n')
+                    .getBytes(StandardCharsets.UTF_8));
             count++;
         }
-        return panel.finish(source.name(), source.options(), "spark:" + source.location(),
+        // The fingerprint names the data a model was fitted on (a cached auto or neural fit is
+        // found by it), so it is a digest of this partition's own rows: partitions of one file
+        // hold different series and must never share a fit.
+        digest.update(source.options().canonical().getBytes(StandardCharsets.UTF_8));
+        String fingerprint = "spark-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        return panel.finish(source.name(), source.options(), fingerprint,
                 source.format() + " file " + source.path() + " (read by Spark)", path, count);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static RowPositions positions(Path path, int timeField) {

@@ -186,4 +186,23 @@ class SparkExportTest {
         assertTrue(query.contains("the driver runs the query once in DuckDB into a Parquet file, which Spark reads on "
                 + "the executors") && query.contains("for missing: zero, its last time"), query);
     }
+
+    @Test
+    void theQuickstartGivesTheSameTablesAndFilesOnSpark() throws Exception {
+        Path examples = Path.of("../examples").toAbsolutePath().normalize();
+        Files.createDirectories(dir.resolve("data"));
+        Files.copy(examples.resolve("data/retail.csv"), dir.resolve("data/retail.csv"));
+        String script = Files.readString(examples.resolve("quickstart.qfl"));
+        List<Output> jvm = SparkCases.oneJvm(dir, script.replace("out/plan.", "out/jvm."));
+        List<Output> onSpark = SparkCases.onSpark(spark, dir, script.replace("out/plan.", "out/spark."));
+        SparkCases.assertSameTables(jvm, onSpark);
+        assertEquals(Files.readString(dir.resolve("out/jvm.csv")), Files.readString(dir.resolve("out/spark.csv")));
+        // the JSON export still goes through the driver: the same file (every series' forecast origin
+        // included), but for when it was written and how the data was read
+        assertEquals(comparable(dir.resolve("out/jvm.json")), comparable(dir.resolve("out/spark.json")));
+    }
+
+    private static String comparable(Path json) throws java.io.IOException {
+        return Files.readString(json).replaceAll("\"(exported_at|data_source|data_fingerprint)\" : \"[^\"]*\"", "");
+    }
 }
