@@ -2,7 +2,13 @@ package dev.qfl.spark;
 
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import dev.qfl.api.QflScriptException;
+import dev.qfl.stdlib.FilePosition;
+import dev.qfl.stdlib.QflException;
+import dev.qfl.stdlib.data.DataErrors;
+import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -57,5 +63,24 @@ final class PanelDecisions {
                 : last.toString();
         return new SparkScript(script.name(), script.text(), script.folder(), source.withOrigin(asOf),
                 script.steps(), script.warnings());
+    }
+
+    /**
+     * {@code max_rows:} as one JVM applies it: more rows than that is an error at the first row
+     * past the limit. Without the option a Spark run reads any number of rows.
+     */
+    static void checkRows(SparkScript script, Dataset<Row> rows) throws QflScriptException {
+        SeriesSource source = script.source();
+        if (source.maxRows() == null || rows.count() <= source.maxRows()) {
+            return;
+        }
+        QflException e = source.csv()
+                ? new QflException(DataErrors.TOO_MANY_ROWS, String.format(Locale.ROOT, "the file has more than %,d rows",
+                source.maxRows()), new FilePosition(Path.of(source.location()), (int) Math.min(Integer.MAX_VALUE,
+                source.maxRows() + 2), 1, null), "raise the limit with max_rows:, or read a shorter file", null)
+                : new QflException(DataErrors.TOO_MANY_ROWS, String.format(Locale.ROOT,
+                "the query returned more than %,d rows (max_rows:)", source.maxRows()), null,
+                "select fewer rows, or raise max_rows:", null);
+        throw SparkSeriesReader.error(script, e);
     }
 }

@@ -29,11 +29,12 @@ import java.io.Serializable;
  * @param pathStart where the path's string literal starts in the script (a partition reading
  *                  several id columns puts its own file there, see {@link KeyedSource})
  * @param pathEnd   where it ends
+ * @param maxRows   {@code max_rows:}, or null: then a Spark run reads any number of rows
  */
 record SeriesSource(String name, String format, String path, String location, String time, String value, String id,
                     String frequency, Double fillConstant, boolean fillPrevious, String support, SourceShape shape,
-                    int declStart, int declEnd, int declLine, int declColumn, int pathStart, int pathEnd)
-        implements Serializable {
+                    int declStart, int declEnd, int declLine, int declColumn, int pathStart, int pathEnd,
+                    Long maxRows) implements Serializable {
 
     boolean csv() {
         return format.equals("csv");
@@ -46,7 +47,7 @@ record SeriesSource(String name, String format, String path, String location, St
     /** The same source with the support the driver found for the whole panel. */
     SeriesSource withSupport(String keyword) {
         return new SeriesSource(name, format, path, location, time, value, id, frequency, fillConstant, fillPrevious,
-                keyword, shape, declStart, declEnd, declLine, declColumn, pathStart, pathEnd);
+                keyword, shape, declStart, declEnd, declLine, declColumn, pathStart, pathEnd, maxRows);
     }
 
     /** The same source with the forecast origin the driver found for the whole panel. */
@@ -54,7 +55,7 @@ record SeriesSource(String name, String format, String path, String location, St
         SourceShape s = new SourceShape(shape.keys(), shape.delimiter(), shape.dateFormat(), shape.decimalComma(),
                 shape.missing(), asOf);
         return new SeriesSource(name, format, path, location, time, value, id, frequency, fillConstant, fillPrevious,
-                support, s, declStart, declEnd, declLine, declColumn, pathStart, pathEnd);
+                support, s, declStart, declEnd, declLine, declColumn, pathStart, pathEnd, maxRows);
     }
 
     /** The options one partition assembles its series with: those of the declaration. */
@@ -63,7 +64,7 @@ record SeriesSource(String name, String format, String path, String location, St
         Fill fill = fillConstant != null ? new Fill.Constant(fillConstant) : fillPrevious ? new Fill.Previous() : null;
         Support s = support == null ? null : support.equals("real") ? Support.REAL : Support.NONNEGATIVE;
         return new CsvOptions(time, value, shape.keys().isEmpty() ? id : null, f, fill, s, null, null,
-                CsvOptions.DEFAULT_MAX_ROWS, shape.dataShape());
+                maxRows == null ? CsvOptions.DEFAULT_MAX_ROWS : maxRows, shape.dataShape());
     }
 
     /** The columns that name a series: the keys, or the one id column. */

@@ -102,6 +102,7 @@ public final class SparkRun {
         JavaRDD<PartitionItem> items = null;
         List<PartitionOutcome> outcomes;
         try {
+            PanelDecisions.checkRows(script, rows);
             SparkScript decided = PanelDecisions.withOrigin(PanelDecisions.withSupport(script, rows, notes), rows,
                     read.fields());
             DriverTraining.Shipped models = DriverTraining.train(spark, decided, rows, read.fields(), trainSeries,

@@ -37,7 +37,7 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
 
     /** Source options a Spark run understands; the others are refused with QF5040 for now. */
     private static final Set<String> SOURCE_OPTIONS = Set.of("time", "value", "id", "freq", "fill", "support",
-            "delimiter", "date_format", "decimal", "missing", "as_of");
+            "delimiter", "date_format", "decimal", "missing", "as_of", "max_rows");
 
     SparkScript {
         steps = List.copyOf(steps);
@@ -191,6 +191,7 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
         boolean decimalComma = false;
         String missing = SourceShape.DEFAULT.missing();
         String asOf = null;
+        Long maxRows = null;
         Span pathAt = Span.NONE;
         for (Expr.Argument a : c.arguments()) {
             if (a.name() == null) {
@@ -208,7 +209,7 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
                 problems.add(Diagnostic.error(DiagnosticCode.SPARK_UNSUPPORTED, file, a.span(),
                         "the source option " + option + ": does not run on Spark yet (or not with this value)",
                         "a Spark run reads long files with time:, value:, id:, freq:, fill:, support:, delimiter:, "
-                                + "date_format:, decimal:, missing: and as_of:"));
+                                + "date_format:, decimal:, missing:, as_of: and max_rows:"));
                 continue;
             }
             switch (option) {
@@ -222,6 +223,7 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
                 case "decimal" -> decimalComma = ",".equals(v);
                 case "missing" -> missing = String.valueOf(v);
                 case "as_of" -> asOf = String.valueOf(v);
+                case "max_rows" -> maxRows = ((java.math.BigDecimal) v).longValueExact();   // checked: a whole number
                 default -> {
                     if (v instanceof java.math.BigDecimal n) {
                         fillConstant = n.doubleValue();
@@ -247,7 +249,7 @@ record SparkScript(String name, String text, String folder, SeriesSource source,
         SourceShape shape = new SourceShape(keys, delimiter, dateFormat, decimalComma, missing, asOf);
         return new SeriesSource(d.name().name(), c.callee().name(), path, location, time, value, id, freq,
                 fillConstant, fillPrevious, support, shape, at.start(), at.end(), at.line(), at.column(),
-                pathAt.start(), pathAt.end());
+                pathAt.start(), pathAt.end(), maxRows);
     }
 
     /** A string, a number or a bare word (freq: week, fill: previous), or null for anything else. */

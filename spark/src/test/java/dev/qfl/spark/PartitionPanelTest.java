@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class PartitionPanelTest {
     private static final SeriesSource SOURCE = new SeriesSource("demand", "csv", "demand.csv",
             Path.of("demand.csv").toAbsolutePath().toString(), "date", "units", "sku", "day", null, false,
-            "nonnegative", SourceShape.DEFAULT, 0, 0, 1, 1, 0, 0);
+            "nonnegative", SourceShape.DEFAULT, 0, 0, 1, 1, 0, 0, null);
 
     private static LoadedPanel panel(String id, String... values) {
         List<Row> rows = new java.util.ArrayList<>();

@@ -165,4 +165,22 @@ class SparkSourcesTest {
         SparkCases.assertSameTables(SparkCases.oneJvm(dir, script), onSpark);
         assertEquals(3, SparkCases.tables(onSpark).size());
     }
+
+    @Test
+    void maxRowsIsAppliedAsOneJvmAppliesIt() throws Exception {
+        SparkCases.demand(dir, 3, 40, null);
+        String script = """
+                series demand = csv("demand.csv", time: "date", value: "units", id: "sku", max_rows: %d)
+                model naive = seasonal_naive(demand, horizon: 7, season: 7)
+                quantile(demand, 0.9) using naive where horizon == 1
+                """;
+        String tooFew = script.formatted(100);
+        QflScriptException jvm = assertThrows(QflScriptException.class, () -> SparkCases.oneJvm(dir, tooFew));
+        QflScriptException got = assertThrows(QflScriptException.class, () -> SparkCases.onSpark(spark, dir, tooFew));
+        assertEquals("QF3113", got.diagnostics().get(0).code());
+        assertEquals(DiagnosticRenderer.plain().render(jvm.diagnostics().get(0)),
+                DiagnosticRenderer.plain().render(got.diagnostics().get(0)));
+        String enough = script.formatted(120);
+        SparkCases.assertSameTables(SparkCases.oneJvm(dir, enough), SparkCases.onSpark(spark, dir, enough));
+    }
 }
