@@ -69,15 +69,13 @@ public final class SparkBench {
     }
 
     /**
-     * The script a runner executes. One JVM refuses a file of more than ten million rows unless
-     * {@code max_rows:} allows them (that option also lifts its panel's point limit), so a larger
-     * panel names its row count there; a Spark run reads any number of rows and does not take
-     * that option (QF5040), so its script keeps the plain source. Up to ten million rows both
-     * runners execute the very same text.
+     * The script a runner executes: the same text for both. One JVM refuses a file of more than
+     * ten million rows unless {@code max_rows:} allows them (that option also lifts its panel's
+     * point limit), so a larger panel names its row count there; Spark takes the option too
+     * (then counting the rows once). Up to ten million rows the source has no {@code max_rows:}.
      */
-    static String script(String runner, long rows) {
-        boolean raise = runner.equals("one-jvm") && rows > DEFAULT_MAX_ROWS;
-        return String.format(Locale.ROOT, SCRIPT, raise ? ", max_rows: " + rows : "");
+    static String script(long rows) {
+        return String.format(Locale.ROOT, SCRIPT, rows > DEFAULT_MAX_ROWS ? ", max_rows: " + rows : "");
     }
 
     /** One measured run, as the child JVM reports it. */
@@ -274,7 +272,7 @@ public final class SparkBench {
         long started = System.nanoTime();
         if (runner.equals("one-jvm")) {
             try (QflSession s = QflEngine.builder().build().openSession(folder)) {
-                s.evaluate("bench.qfl", script(runner, rows));
+                s.evaluate("bench.qfl", script(rows));
             } catch (QflScriptException e) {
                 System.out.println(e.diagnostics().get(0).code() + " " + e.diagnostics().get(0).message());
                 System.exit(1);
@@ -295,7 +293,7 @@ public final class SparkBench {
             });
             try {
                 int partitions = Math.max(2, (int) Math.ceil(Files.size(folder.resolve("sales.csv")) / 32e6));
-                new SparkRun(spark, partitions).run("bench.qfl", script(runner, rows), folder, o -> { });
+                new SparkRun(spark, partitions).run("bench.qfl", script(rows), folder, o -> { });
             } catch (QflScriptException e) {
                 System.out.println(e.diagnostics().get(0).code() + " " + e.diagnostics().get(0).message());
                 System.exit(1);
