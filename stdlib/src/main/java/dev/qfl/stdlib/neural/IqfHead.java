@@ -20,9 +20,12 @@ final class IqfHead implements UnivariateHead {
      * with none, a knot that sank below the floor felt no force at all and stayed there, so the
      * mass at zero only grew (+0.07 on the slow-mover panel); with 0.1 and more every knot was
      * pulled back to hover just above the floor, and the mass shrank (−0.12 at 0.1, −0.24 at 0.3).
-     * 0.02 came within ±0.05 of the true mass over seeds and training lengths.
+     * 0.02 came within ±0.05 of the true mass over seeds and training lengths, until the inputs
+     * grew by the smoothing channels (a new random start): then the mass was off by −0.054 at
+     * 0.02, −0.046 at 0.015 and −0.035 at 0.01, the median's coverage by −0.047 and −0.050 at the
+     * last two (measured with the slow-mover test's settings).
      */
-    static final double LEAK = 0.02;
+    static final double LEAK = 0.01;
 
     private final double[] levels;
     private final int pieces;

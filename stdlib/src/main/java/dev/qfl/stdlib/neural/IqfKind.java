@@ -32,11 +32,13 @@ public final class IqfKind extends NeuralKind {
     /**
      * Three members by default: on the accuracy benchmark (docs/models/iqf.md) they beat one on
      * every panel, and the validated run that chooses the epoch count is shared, so they cost about
-     * twice one refitted model.
+     * twice one refitted model. Windows centred on exponential smoothing states by default: on the
+     * development set they cut the loss relative to the seasonal naive by about a tenth against
+     * centring on the last value (the figures are in the same page).
      */
     @Override
     Map<String, Object> defaultOverrides() {
-        return Map.of("ensemble", 3);
+        return Map.of("ensemble", 3, "centre", "smoothing");
     }
 
     @Override

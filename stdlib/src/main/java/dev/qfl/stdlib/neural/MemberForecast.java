@@ -19,25 +19,34 @@ record MemberForecast(List<QuantileFunction> steps, JointDistribution joint) {
      *
      * @param raw      all outputs of the batch
      * @param offset   where this series' outputs start
-     * @param location the series' window location
+     * @param locations each step's location (the series' window location, plus its trend when
+     *                  windows are centred on one); one per step to forecast
      * @param scale    the series' window scale
-     * @param horizon  steps to forecast
      * @param seed     seed for anything sampled, so answers repeat
      */
-    static MemberForecast of(Head head, float[] raw, int offset, double location, double scale, int horizon,
-                             long seed) {
+    static MemberForecast of(Head head, float[] raw, int offset, double[] locations, double scale, long seed) {
         return head.match(
-                univariate -> perStep(univariate, raw, offset, location, scale, horizon),
-                joint -> fromPaths(joint.paths(raw, offset, location, scale, seed)));
+                univariate -> perStep(univariate, raw, offset, locations, scale),
+                joint -> fromPaths(shifted(joint.paths(raw, offset, locations[0], scale, seed), locations)));
     }
 
-    private static MemberForecast perStep(UnivariateHead head, float[] raw, int offset, double location,
-                                          double scale, int horizon) {
-        List<QuantileFunction> steps = new ArrayList<>(horizon);
-        for (int h = 0; h < horizon; h++) {
-            steps.add(head.distribution(raw, offset + h * head.outputsPerStep(), location, scale));
+    private static MemberForecast perStep(UnivariateHead head, float[] raw, int offset, double[] locations,
+                                          double scale) {
+        List<QuantileFunction> steps = new ArrayList<>(locations.length);
+        for (int h = 0; h < locations.length; h++) {
+            steps.add(head.distribution(raw, offset + h * head.outputsPerStep(), locations[h], scale));
         }
         return new MemberForecast(steps, null);
+    }
+
+    /** Paths drawn around the first step's location, moved to each step's own. */
+    private static double[][] shifted(double[][] paths, double[] locations) {
+        for (double[] path : paths) {
+            for (int h = 1; h < path.length && h < locations.length; h++) {
+                path[h] += locations[h] - locations[0];
+            }
+        }
+        return paths;
     }
 
     /** Each step's marginal is the empirical distribution of its column of paths. */

@@ -46,8 +46,9 @@ abstract class NeuralKind implements ModelKind {
                     "members trained with different seeds, their quantile functions averaged"),
             new OptionSpec("refit", OptionType.BOOLEAN, false, true, null, null, null, List.of(),
                     "after choosing the epoch count on held-out windows, train again on all data"),
-            OptionSpec.symbol("centre", "last", List.of("last", "mean"),
-                    "what each window is centred on: the context's last value or its mean"));
+            OptionSpec.symbol("centre", "last", List.of("last", "mean", "smoothing"),
+                    "what each window is centred on: the context's last value, its mean, or exponential "
+                    + "smoothing states (level, trend, season)"));
 
     /** Shared options listed before the head's own (horizon, context, season). */
     private static final int LEADING = 3;

@@ -40,7 +40,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
      * Layout of the saved parameters: a header (this number, the context length, the member count, the covariate schema),
      * then each member's network and head. Files from earlier layouts fail with a clear error.
      */
-    static final int PARAMETER_FORMAT = 0x514E0003;   // 3: the covariate schema after the member count
+    static final int PARAMETER_FORMAT = 0x514E0004;   // 4: three inputs per context step, six per window
     private static final int INFERENCE_CHUNK = 1024;
 
     private final ModelSpec spec;
@@ -125,7 +125,11 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
     private MemberForecast memberForecast(NeuralTrainer.Member member, float[] raw, int offset, Batch all,
                                           int s, String id, String modelName) {
         try {
-            return MemberForecast.of(member.head(), raw, offset, all.location()[s], all.scale()[s], options.horizon(),
+            double[] locations = new double[options.horizon()];
+            for (int h = 0; h < locations.length; h++) {
+                locations[h] = all.stepLocation(s, h, options.horizon());
+            }
+            return MemberForecast.of(member.head(), raw, offset, locations, all.scale()[s],
                     options.seed() * 31 + id.hashCode());
         } catch (IllegalArgumentException e) {
             throw new QflException(TensorEngine.NOT_FINITE, "the forecast of " + modelName + " for series " + id

@@ -22,7 +22,7 @@ import java.time.Duration;
  * @param maxTime        wall-time bound of a fit, or null
  * @param ensemble       members trained with different seeds and averaged level by level
  * @param refit          after choosing the epoch count on held-out windows, train again on all data
- * @param centre         what windows are centred on: "last" (value) or "mean" (of the context)
+ * @param centre         what windows are centred on: "last" (value), "mean" (of the context) or "smoothing" (states)
  */
 record NeuralOptions(int horizon, int context, int season, int epochs, int batch, int hidden, int layers,
                      float learningRate, long seed, String device, String encoder, Duration maxTime, int ensemble,
@@ -30,7 +30,7 @@ record NeuralOptions(int horizon, int context, int season, int epochs, int batch
 
     /** The window layout these options describe, for a chosen context length and frequency. */
     WindowLayout layout(Frequency frequency, int contextLength) {
-        return WindowLayout.of(frequency, contextLength, horizon, season, centre.equals("mean"));
+        return WindowLayout.of(frequency, contextLength, horizon, season, WindowCentre.of(centre));
     }
 
     /** Batches per epoch, as in GluonTS's trainer: an epoch is a fixed number of sampled batches. */

@@ -353,9 +353,9 @@ final class NeuralTrainer {
         return new NDList(x, e);
     }
 
-    /** The windows' floors as a (batch, 1) tensor, or null when answers are not floored. */
+    /** The windows' floors as a (batch, 1) tensor ((batch, horizon) with trends), or null when answers are not floored. */
     private static NDArray floor(Batch b, NDManager manager) {
-        return b.floor() == null ? null : manager.create(b.floor(), new Shape(b.size(), 1));
+        return b.floor() == null ? null : manager.create(b.floor(), new Shape(b.size(), b.floor().length / b.size()));
     }
 
     static void writeMember(Member member, DataOutputStream out) throws IOException {

@@ -18,36 +18,37 @@ import java.util.List;
  * @param horizon   forecast steps
  * @param lags      seasonal lags (in steps, each > 1): for forecast step t the network also gets the
  *                  latest value at t − k·lag that lies before the forecast origin
- * @param onMean    whether windows are centred on the context's mean instead of its last value
+ * @param centre    what each window is centred on
  * @param covariates the covariates and holiday calendar each window also sees ({@link CovariateSchema#NONE}
  *                  for none): per forecast step the dynamic covariates and the holiday count, per
  *                  window the past covariates and the static codes
  */
-record WindowLayout(Frequency frequency, int context, int horizon, int[] lags, boolean onMean,
+record WindowLayout(Frequency frequency, int context, int horizon, int[] lags, WindowCentre centre,
                     CovariateSchema covariates) {
 
     /** Per context step: the normalised value and its observed flag. */
-    static final int CONTEXT_FEATURES = 2;
+    static final int CONTEXT_FEATURES = 3;
     /**
      * Per window: the series' age, where zero lies in normalised units, and the share of the
      * context's observations that are exactly zero (an intermittent item's chance of no demand;
      * reading it off the normalised context values was too hard for the network, which gave every
      * slow mover about the same mass at zero).
      */
-    static final int WINDOW_FEATURES = 3;
+    static final int WINDOW_FEATURES = 6;
 
     WindowLayout {
         lags = lags.clone();
         java.util.Objects.requireNonNull(covariates, "covariates");
+        java.util.Objects.requireNonNull(centre, "centre");
     }
 
-    static WindowLayout of(Frequency frequency, int context, int horizon, int season, boolean onMean) {
-        return new WindowLayout(frequency, context, horizon, lags(frequency, season), onMean, CovariateSchema.NONE);
+    static WindowLayout of(Frequency frequency, int context, int horizon, int season, WindowCentre centre) {
+        return new WindowLayout(frequency, context, horizon, lags(frequency, season), centre, CovariateSchema.NONE);
     }
 
     /** The same layout with the covariates a panel (or a saved model) has. */
     WindowLayout withCovariates(CovariateSchema schema) {
-        return new WindowLayout(frequency, context, horizon, lags, onMean, schema);
+        return new WindowLayout(frequency, context, horizon, lags, centre, schema);
     }
 
     /**
@@ -68,6 +69,19 @@ record WindowLayout(Frequency frequency, int context, int horizon, int[] lags, b
             out.add(longer);
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The seasonal period (1: none): the first lag, unless that is the week or year added for
+     * hourly or daily data, which {@link #lags} adds after the season when there is one.
+     */
+    int season() {
+        if (lags.length == 0) {
+            return 1;
+        }
+        boolean longCycleOnly = lags.length == 1 && ((frequency == Frequency.HOUR && lags[0] == 168)
+                || (frequency == Frequency.DAY && lags[0] == 364));
+        return longCycleOnly ? 1 : lags[0];
     }
 
     int calendar() {
@@ -103,13 +117,13 @@ record WindowLayout(Frequency frequency, int context, int horizon, int[] lags, b
     @Override
     public boolean equals(Object o) {
         return o instanceof WindowLayout w && w.frequency == frequency && w.context == context && w.horizon == horizon
-                && Arrays.equals(w.lags, lags) && w.onMean == onMean && w.covariates.equals(covariates);
+                && Arrays.equals(w.lags, lags) && w.centre == centre && w.covariates.equals(covariates);
     }
 
     @Override
     public int hashCode() {
         return 31 * (31 * (31 * (31 * frequency.hashCode() + context) + horizon) + Arrays.hashCode(lags))
-                + Boolean.hashCode(onMean) + 17 * covariates.hashCode();
+                + centre.hashCode() + 17 * covariates.hashCode();
     }
 
     @Override

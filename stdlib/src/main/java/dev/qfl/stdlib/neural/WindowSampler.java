@@ -60,6 +60,12 @@ final class WindowSampler {
     static final float TARGET_BOUND = 10_000f;
     /** A last step larger than this many typical steps (of the context and of the series) is an outlier. */
     static final double OUTLIER_STEPS = 10;
+    /**
+     * A series with at least this share of zeros is centred on its last value even when windows
+     * are centred on smoothing states: an intermittent item's level is its mean demand, which no
+     * single period has, and the learned mass at zero came out 0.08 too small (the slow-mover test).
+     */
+    static final double INTERMITTENT_ZEROS = 0.3;
     /** Largest magnitude of a value the neural models accept. */
     static final double MAX_MAGNITUDE = 1e300;
     /** Code of a value beyond {@link #MAX_MAGNITUDE}. */
@@ -73,8 +79,15 @@ final class WindowSampler {
     private final List<TimeSeries> series;
     private final boolean floored;
     private final double[] spreadFloor;
+    /** Per series, a tenth of its states' mean absolute one-step error (with states only). */
+    private final double[] errorFloor;
     /** Per series, its typical step (mean absolute difference) over the part that trains. */
     private final double[] seriesStep;
+    /**
+     * Per series, its exponential smoothing states when windows are centred on them (null for the
+     * others, and the whole array null when no window is).
+     */
+    private final SmoothingStates[] states;
     private final int[] firstOrigin;
     private final long[] cumulative;   // cumulative count of training windows per series
     private final List<Integer> validationSeries = new ArrayList<>();
@@ -93,10 +106,14 @@ final class WindowSampler {
         this.floored = panel.support() == Support.NONNEGATIVE;
         int n = series.size();
         this.spreadFloor = new double[n];
+        this.errorFloor = new double[n];
         this.seriesStep = new double[n];
         this.firstOrigin = new int[n];
         this.cumulative = new long[n];
         this.calendarOf = new float[n][];
+        // covariates move a series in ways the states would take for level, trend and season
+        this.states = layout.centre() == WindowCentre.SMOOTHING && layout.covariates().equals(CovariateSchema.NONE)
+                ? new SmoothingStates[n] : null;
         this.covariates = new CovariateFeatures(layout, series);
         long total = 0;
         for (int s = 0; s < n; s++) {
@@ -110,6 +127,11 @@ final class WindowSampler {
             }
             seriesStep[s] = seriesSpread(ts, trainEnd);
             spreadFloor[s] = 0.1 * seriesStep[s];
+            if (states != null && zeroShare(ts, trainEnd) < INTERMITTENT_ZEROS) {
+                states[s] = SmoothingStates.of(ts, trainEnd, layout.season(), seriesStep[s]);
+                double spread = states[s].errorSpread(0, trainEnd);
+                errorFloor[s] = spread > 0 ? 0.1 * spread : spreadFloor[s];
+            }
             calendarOf[s] = calendarFeatures(ts);
             int last = trainEnd - horizon;   // the last origin whose targets are all inside the training part
             firstOrigin[s] = Math.max(1, Math.min(context, last / 2));
@@ -280,6 +302,55 @@ final class WindowSampler {
         return jump > OUTLIER_STEPS * typical ? before : -1;
     }
 
+    /**
+     * Where a window is centred and how it is scaled.
+     *
+     * @param location   subtracted from every value and target
+     * @param scale      what targets are divided by
+     * @param valueScale what context values are divided by (the scale, except with states: the
+     *                   context's typical step, since values past the level can be many one-step
+     *                   errors away on a trending series)
+     * @param centre     the step the location belongs to (−1: none observed)
+     * @param outlier    a last value the window leaves out, or −1 (see the class comment)
+     */
+    private record Centring(double location, double scale, double valueScale, int centre, int outlier) {
+    }
+
+    private Centring centring(int s, TimeSeries ts, int origin) {
+        if (layout.centre() == WindowCentre.MEAN) {
+            double sc = positive(Math.max(meanAbsDifference(ts, origin - context, origin), spreadFloor[s]));
+            return new Centring(mean(ts, origin), sc, sc, -1, -1);
+        }
+        int before = beforeOutlier(s, ts, origin);
+        int outlier = before >= 0 ? lastObserved(ts, origin, origin) : -1;
+        int centre = before >= 0 ? before : lastObserved(ts, origin, origin);
+        double step = positive(Math.max(meanAbsDifference(ts, origin - context, centre + 1), spreadFloor[s]));
+        if (states == null || states[s] == null) {
+            return new Centring(centre < 0 ? 0 : ts.value(centre), step, step, centre, outlier);
+        }
+        // the classic's own one-step errors measure what is left to learn
+        double errors = states[s].errorSpread(origin - context, centre + 1);
+        double sc = positive(Math.max(errors > 0 ? errors : step, errorFloor[s]));
+        return new Centring(centre < 0 ? 0 : states[s].levelAfter(centre), sc, step, centre, outlier);
+    }
+
+    private static double positive(double scale) {
+        return scale > 0 ? scale : 1;
+    }
+
+    /** The share of a series' observed values in [0, end) that are exactly zero. */
+    private static double zeroShare(TimeSeries ts, int end) {
+        int seen = 0;
+        int zeros = 0;
+        for (int t = 0; t < end; t++) {
+            if (ts.isObserved(t)) {
+                seen++;
+                zeros += ts.value(t) == 0 ? 1 : 0;
+            }
+        }
+        return seen == 0 ? 1 : (double) zeros / seen;
+    }
+
     private static float bounded(double v) {
         return (float) Math.max(-INPUT_BOUND, Math.min(INPUT_BOUND, v));
     }
@@ -294,6 +365,7 @@ final class WindowSampler {
         private final double[] location;
         private final double[] scale;
         private final float[] floor;
+        private final float[] shift;
         private int next;
 
         Builder(int size) {
@@ -304,42 +376,39 @@ final class WindowSampler {
             mask = new float[size * horizon];
             location = new double[size];
             scale = new double[size];
-            floor = floored ? new float[size] : null;
+            shift = states != null ? new float[size * horizon] : null;
+            floor = !floored ? null : new float[shift != null ? size * horizon : size];
         }
 
         void add(int s, int origin, boolean withTarget) {
             TimeSeries ts = series.get(s);
             int w = next++;
-            double loc;
-            double sc;
-            int outlier = -1;   // a last value the window leaves out (see the class comment)
-            if (layout.onMean()) {
-                loc = mean(ts, origin);
-                sc = meanAbsDifference(ts, origin - context, origin);
-            } else {
-                int before = beforeOutlier(s, ts, origin);
-                outlier = before >= 0 ? lastObserved(ts, origin, origin) : -1;
-                int centre = before >= 0 ? before : lastObserved(ts, origin, origin);
-                loc = centre < 0 ? 0 : ts.value(centre);
-                sc = meanAbsDifference(ts, origin - context, before >= 0 ? before + 1 : origin);
-            }
-            sc = Math.max(sc, spreadFloor[s]);
-            if (!(sc > 0)) {
-                sc = 1;
-            }
+            Centring c = centring(s, ts, origin);
+            double loc = c.location();
+            double sc = c.scale();
             location[w] = loc;
             scale[w] = sc;
+            if (shift != null) {
+                for (int h = 0; h < horizon; h++) {
+                    double ahead = c.centre() < 0 || states[s] == null ? 0
+                            : states[s].departure(c.centre(), origin + h) / sc;
+                    shift[w * horizon + h] = (float) Math.max(-TARGET_BOUND, Math.min(TARGET_BOUND, ahead));
+                }
+            }
             if (floor != null) {
-                floor[w] = (float) (-loc / sc);
+                for (int h = 0; h < floor.length / size; h++) {
+                    floor[w * (floor.length / size) + h] = (float) (-loc / sc) - (shift == null ? 0 : shift[w * horizon + h]);
+                }
             }
             int seen = 0;
             int zeros = 0;
             for (int i = 0; i < context; i++) {
                 int t = origin - context + i;
                 int at = (w * context + i) * WindowLayout.CONTEXT_FEATURES;
-                if (t >= 0 && t != outlier && ts.isObserved(t)) {
-                    ctx[at] = bounded((ts.value(t) - loc) / sc);
+                if (t >= 0 && t != c.outlier() && ts.isObserved(t)) {
+                    ctx[at] = bounded((ts.value(t) - loc - season(s, c.centre(), t)) / c.valueScale());
                     ctx[at + 1] = 1f;
+                    ctx[at + 2] = bounded(error(s, t) / sc);
                     seen++;
                     zeros += ts.value(t) == 0 ? 1 : 0;
                 }
@@ -354,13 +423,16 @@ final class WindowSampler {
                     int back = lags[l] * (h / lags[l] + 1);   // the latest same-phase step before the origin
                     int t = origin + h - back;
                     if (t >= 0 && t < ts.length() && ts.isObserved(t)) {
-                        extras[at + calendar + 2 * l] = bounded((ts.value(t) - loc) / sc);
+                        // with states, what the classic missed a season ago; else the value itself
+                        extras[at + calendar + 2 * l] = bounded(states != null && states[s] != null ? error(s, t) / sc
+                                : (ts.value(t) - loc) / sc);
                         extras[at + calendar + 2 * l + 1] = 1f;
                     }
                 }
                 if (withTarget && origin + h < ts.length() && ts.isObserved(origin + h)) {
+                    double trend = shift == null ? 0 : shift[w * horizon + h];
                     target[w * horizon + h] = (float) Math.max(-TARGET_BOUND, Math.min(TARGET_BOUND,
-                            (ts.value(origin + h) - loc) / sc));
+                            (ts.value(origin + h) - loc) / sc - trend));
                     mask[w * horizon + h] = 1f;
                 }
             }
@@ -368,11 +440,28 @@ final class WindowSampler {
             extras[tail] = (float) (Math.log1p(origin) / 10);
             extras[tail + 1] = (float) (asinh(-loc / sc) / 4);
             extras[tail + 2] = seen == 0 ? 0f : (float) zeros / seen;
+            if (states != null && states[s] != null) {
+                SmoothingStates.Form form = states[s].form();
+                extras[tail + 3] = (float) form.alpha();
+                extras[tail + 4] = form.trended() ? 1f : 0f;
+                extras[tail + 5] = form.seasonal() ? 1f : 0f;
+            }
             covariates.writeWindow(s, origin, extras, tail + WindowLayout.WINDOW_FEATURES);
         }
 
+        /** The classic's one-step error at step {@code t} (0 without states, or where it has none). */
+        private double error(int s, int t) {
+            double e = states == null || states[s] == null ? Double.NaN : states[s].error(t);
+            return Double.isNaN(e) ? 0 : e;
+        }
+
+        /** The seasonal index taken out of step {@code t} of series {@code s} (0 unless windows are centred on states). */
+        private double season(int s, int centre, int t) {
+            return states == null || states[s] == null || centre < 0 ? 0 : states[s].season(centre, t);
+        }
+
         Batch build() {
-            return new Batch(size, ctx, extras, target, mask, location, scale, floor);
+            return new Batch(size, ctx, extras, target, mask, location, scale, floor, shift);
         }
     }
 

@@ -40,7 +40,7 @@ class CovariateFeaturesTest {
                 series("b", new double[] {5, 5, 5, 5, 5, 5, 5, 5}, "food"), series("c", new double[8], "toys"));
         CovariateSchema schema = CovariateSchema.of(train);
         assertEquals(List.of(List.of("food", "toys")), schema.vocabulary(), "most frequent first");
-        WindowLayout layout = WindowLayout.of(Frequency.DAY, 4, 7, 7, false).withCovariates(schema);
+        WindowLayout layout = WindowLayout.of(Frequency.DAY, 4, 7, 7, WindowCentre.LAST).withCovariates(schema);
         CovariateFeatures features = new CovariateFeatures(layout, train.series());
         float[] window = new float[4];
         features.writeWindow(0, 8, window, 0);

@@ -44,7 +44,7 @@ class HeadSeamTest {
         GaussianHead head = new GaussianHead();
         // three steps of (mean, raw sd); the member's outputs start after one other series' six numbers
         float[] raw = {9, 9, 9, 9, 9, 9, 0.5f, 0f, 1.0f, 1f, -0.5f, 2f};
-        MemberForecast f = MemberForecast.of(head, raw, 6, 10.0, 2.0, 3, 7L);
+        MemberForecast f = MemberForecast.of(head, raw, 6, new double[] {10.0, 10.0, 10.0}, 2.0, 7L);
         assertEquals(3, f.steps().size());
         assertNull(f.joint());
         assertEquals(11.0, f.steps().get(0).quantile(0.5), 1e-12);
@@ -64,7 +64,7 @@ class HeadSeamTest {
             path[1] = 100 + 3 * shock;   // perfectly dependent steps
         }
         JointHead head = new FixedPaths(drawn);
-        MemberForecast f = MemberForecast.of(head, new float[4], 0, 0.0, 1.0, 2, 11L);
+        MemberForecast f = MemberForecast.of(head, new float[4], 0, new double[2], 1.0, 11L);
         assertEquals(2, f.steps().size());
         assertNotNull(f.joint());
         assertEquals(100 + 3 * f.steps().get(0).quantile(0.8), f.steps().get(1).quantile(0.8), 1e-9);

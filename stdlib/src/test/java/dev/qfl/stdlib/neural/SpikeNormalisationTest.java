@@ -37,8 +37,10 @@ class SpikeNormalisationTest {
                 v)), Support.NONNEGATIVE, "spike", "test");
     }
 
+    /** Windows centred on the last value, the centre the outlier rule is about. */
     private static WindowSampler sampler(Panel panel) {
-        NeuralOptions o = NeuralOptions.from(new IqfKind().resolve(Map.of("horizon", 7, "context", 28), Frequency.DAY));
+        NeuralOptions o = NeuralOptions.from(new IqfKind().resolve(Map.of("horizon", 7, "context", 28, "centre", "last"),
+                Frequency.DAY));
         return new WindowSampler(panel, o.layout(Frequency.DAY, 28), false);
     }
 
