@@ -5,20 +5,11 @@ import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.DataErrors;
 import dev.qfl.stdlib.data.DataNumbers;
 import dev.qfl.stdlib.data.DataShape;
+import dev.qfl.stdlib.data.DateFormat;
 import dev.qfl.stdlib.data.TimeParsing;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoField;
-import java.time.temporal.TemporalAccessor;
-import java.time.temporal.TemporalQueries;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The cells of one row read by Spark, read as one JVM's CSV reader reads them (stdlib's
@@ -39,12 +30,13 @@ final class SparkCells {
         this.source = source;
         this.fields = fields;
         this.path = Path.of(source.location());
-        this.dateFormat = source.shape().dateFormat() == null ? null : compile(source.shape().dateFormat());
+        this.dateFormat = source.shape().dateFormat() == null ? null
+                : DateFormat.compile(source.shape().dateFormat());
     }
 
     LocalDateTime time(String text, int row) {
         if (dateFormat != null) {
-            return parse(dateFormat, text).orElseThrow(() -> new QflException(DataErrors.DATE_FORMAT_MISMATCH, "\""
+            return DateFormat.parse(dateFormat, text).orElseThrow(() -> new QflException(DataErrors.DATE_FORMAT_MISMATCH, "\""
                     + text + "\" in column \"" + source.time() + "\" is not a date in the format \""
                     + source.shape().dateFormat() + "\"", at(row, fields.time()),
                     "check date_format: against the file, e.g. \"dd.MM.yyyy\" for 31.01.2024", null));
@@ -105,36 +97,5 @@ final class SparkCells {
                     + "\", or use ISO dates such as 2024-01-31";
         }
         return "use ISO dates such as 2024-01-31, 2024-01-31T10:00, 2024-01 or 2024";
-    }
-
-    /** A {@code date_format:} pattern read strictly, a missing day being the 1st (stdlib's DateFormat rules). */
-    static DateTimeFormatter compile(String pattern) {
-        StringBuilder year = new StringBuilder(pattern.length());
-        boolean quoted = false;
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            }
-            // strict resolving needs the proleptic year (u): "yyyy" (year of era) alone has no era
-            year.append(!quoted && c == 'y' ? 'u' : c);
-        }
-        return new DateTimeFormatterBuilder().appendPattern(year.toString())
-                .parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
-                .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
-    }
-
-    static Optional<LocalDateTime> parse(DateTimeFormatter format, String text) {
-        try {
-            TemporalAccessor t = format.parse(text.strip());
-            LocalDate date = t.query(TemporalQueries.localDate());
-            if (date == null) {
-                return Optional.empty();
-            }
-            LocalTime time = t.query(TemporalQueries.localTime());
-            return Optional.of(time == null ? date.atStartOfDay() : date.atTime(time));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -26,7 +26,7 @@ public final class DateFormat {
     }
 
     /** The formatter of {@code pattern}; IllegalArgumentException when java.time cannot read it. */
-    static DateTimeFormatter compile(String pattern) {
+    public static DateTimeFormatter compile(String pattern) {
         // Strict resolving needs the proleptic year (u): "yyyy" (year of era) alone has no era.
         return new DateTimeFormatterBuilder().appendPattern(yearOfEraAsYear(pattern))
                 .parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
@@ -60,7 +60,7 @@ public final class DateFormat {
     }
 
     /** The time {@code text} holds in the pattern's layout, or empty when it does not match. */
-    static Optional<LocalDateTime> parse(DateTimeFormatter format, String text) {
+    public static Optional<LocalDateTime> parse(DateTimeFormatter format, String text) {
         try {
             TemporalAccessor t = format.parse(text.strip());
             LocalDate date = t.query(TemporalQueries.localDate());
