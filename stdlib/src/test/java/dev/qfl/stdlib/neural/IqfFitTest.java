@@ -72,9 +72,10 @@ class IqfFitTest {
     }
 
     @Test
-    void iqfDefaultsToAnEnsembleOfThreeAndChoosesItsContextFromTheData() {
+    void iqfDefaultsToAnEnsembleOfThreeOnSmoothingStatesAndChoosesItsContextFromTheData() {
         ModelSpec spec = new IqfKind().resolve(Map.of("horizon", 7), PANEL.frequency());
         assertEquals(3, spec.intOption("ensemble"));
+        assertEquals("smoothing", spec.stringOption("centre"));
         assertEquals(true, spec.option("refit").orElseThrow());
         assertEquals(7, spec.intOption("season"));
         assertTrue(spec.option("context").isEmpty());
