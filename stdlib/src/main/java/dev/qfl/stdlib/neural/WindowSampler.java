@@ -23,6 +23,16 @@ import java.util.SplittableRandom;
  * step it moves by ±1. No raw scale enters the network: where zero lies, in normalised units
  * (squashed by asinh), tells it about a series' level and its floor.
  *
+ * <p><b>Smoothing states</b> ({@code centre: smoothing}, iqf's default). Each series gets its
+ * {@link SmoothingStates} once; a window is centred on the level at its origin, each step's
+ * target loses the states' trend and season for that step (kept in {@link Batch#shift()} and put
+ * back by {@link Batch#stepLocation}), and the scale is the states' mean absolute one-step error
+ * over the context, so the network learns what the classic misses in units of its errors. Context
+ * values are still divided by the typical step (past the level they can be many errors away on a
+ * trending series), with the states' error as a third input per step. Series with at least
+ * {@value #INTERMITTENT_ZEROS} zeros, and every series of a panel with covariates, keep the
+ * last-value centring (see the field comments).
+ *
  * <p><b>Outliers.</b> One rule, applied only where it fires: when the context's last step jumps by
  * more than {@value #OUTLIER_STEPS} times both the context's and the series' typical step, the last
  * value is an outlier: the window is centred on the value before it, scaled without that step,
