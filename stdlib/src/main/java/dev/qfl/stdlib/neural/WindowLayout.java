@@ -16,6 +16,7 @@ import java.util.List;
  * @param frequency the panel's frequency
  * @param context   past steps the encoder sees
  * @param horizon   forecast steps
+ * @param season    the seasonal period in steps (1: none), which the smoothing states use
  * @param lags      seasonal lags (in steps, each > 1): for forecast step t the network also gets the
  *                  latest value at t − k·lag that lies before the forecast origin
  * @param centre    what each window is centred on
@@ -23,7 +24,7 @@ import java.util.List;
  *                  for none): per forecast step the dynamic covariates and the holiday count, per
  *                  window the past covariates and the static codes
  */
-record WindowLayout(Frequency frequency, int context, int horizon, int[] lags, WindowCentre centre,
+record WindowLayout(Frequency frequency, int context, int horizon, int season, int[] lags, WindowCentre centre,
                     CovariateSchema covariates) {
 
     /** Per context step: the normalised value and its observed flag. */
@@ -43,12 +44,13 @@ record WindowLayout(Frequency frequency, int context, int horizon, int[] lags, W
     }
 
     static WindowLayout of(Frequency frequency, int context, int horizon, int season, WindowCentre centre) {
-        return new WindowLayout(frequency, context, horizon, lags(frequency, season), centre, CovariateSchema.NONE);
+        return new WindowLayout(frequency, context, horizon, season, lags(frequency, season), centre,
+                CovariateSchema.NONE);
     }
 
     /** The same layout with the covariates a panel (or a saved model) has. */
     WindowLayout withCovariates(CovariateSchema schema) {
-        return new WindowLayout(frequency, context, horizon, lags, centre, schema);
+        return new WindowLayout(frequency, context, horizon, season, lags, centre, schema);
     }
 
     /**
@@ -69,19 +71,6 @@ record WindowLayout(Frequency frequency, int context, int horizon, int[] lags, W
             out.add(longer);
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /**
-     * The seasonal period (1: none): the first lag, unless that is the week or year added for
-     * hourly or daily data, which {@link #lags} adds after the season when there is one.
-     */
-    int season() {
-        if (lags.length == 0) {
-            return 1;
-        }
-        boolean longCycleOnly = lags.length == 1 && ((frequency == Frequency.HOUR && lags[0] == 168)
-                || (frequency == Frequency.DAY && lags[0] == 364));
-        return longCycleOnly ? 1 : lags[0];
     }
 
     int calendar() {
@@ -117,7 +106,8 @@ record WindowLayout(Frequency frequency, int context, int horizon, int[] lags, W
     @Override
     public boolean equals(Object o) {
         return o instanceof WindowLayout w && w.frequency == frequency && w.context == context && w.horizon == horizon
-                && Arrays.equals(w.lags, lags) && w.centre == centre && w.covariates.equals(covariates);
+                && w.season == season && Arrays.equals(w.lags, lags) && w.centre == centre
+                && w.covariates.equals(covariates);
     }
 
     @Override

@@ -406,8 +406,9 @@ final class WindowSampler {
                 }
             }
             if (floor != null) {
-                for (int h = 0; h < floor.length / size; h++) {
-                    floor[w * (floor.length / size) + h] = (float) (-loc / sc) - (shift == null ? 0 : shift[w * horizon + h]);
+                int perWindow = floor.length / size;   // one floor, or one per step when targets lose a trend
+                for (int h = 0; h < perWindow; h++) {
+                    floor[w * perWindow + h] = (float) (-loc / sc) - (shift == null ? 0 : shift[w * horizon + h]);
                 }
             }
             int seen = 0;
