@@ -98,15 +98,15 @@ final class SmoothingStates {
                 }
             }
         }
-        return withForm(ts, best, step);
+        return withForm(ts, best);
     }
 
     /** The states of a given form over the whole series. */
-    static SmoothingStates withForm(TimeSeries ts, Form form, double step) {
+    static SmoothingStates withForm(TimeSeries ts, Form form) {
         int n = Math.max(1, ts.length());
         double[][] states = {new double[n], new double[n], new double[n], new double[n]};
         Arrays.fill(states[3], Double.NaN);
-        run(ts, ts.length(), step, form, Integer.MAX_VALUE, states);
+        run(ts, ts.length(), 1, form, Integer.MAX_VALUE, states);   // nothing scored: the unit is moot
         return new SmoothingStates(form, states[0], states[1], states[2], form.seasonal() ? 2 * form.season() : n,
                 states[3]);
     }

@@ -25,7 +25,7 @@ class SmoothingStatesTest {
         double a = 0.5;
         double b = 0.2;
         double p = 0.9;
-        SmoothingStates fit = SmoothingStates.withForm(ts, new SmoothingStates.Form(a, b, p, 0, 1), 1);
+        SmoothingStates fit = SmoothingStates.withForm(ts, new SmoothingStates.Form(a, b, p, 0, 1));
         double l = 12;   // the second observation sets the level and the trend (2)
         double t = 2;
         assertEquals(10, fit.levelAfter(0), 1e-12);
@@ -53,7 +53,7 @@ class SmoothingStatesTest {
         double[] y = {1, 3, 3, 5, 4.5, 7};
         double a = 0.3;
         double g = 0.2;
-        SmoothingStates fit = SmoothingStates.withForm(series(y), new SmoothingStates.Form(a, 0, 1, g, 2), 1);
+        SmoothingStates fit = SmoothingStates.withForm(series(y), new SmoothingStates.Form(a, 0, 1, g, 2));
         double l = 4;
         double s0 = -1;
         double s1 = 1;
