@@ -48,7 +48,10 @@ abstract class NeuralKind implements ModelKind {
                     "after choosing the epoch count on held-out windows, train again on all data"),
             OptionSpec.symbol("centre", "last", List.of("last", "mean", "smoothing"),
                     "what each window is centred on: the context's last value, its mean, or exponential "
-                    + "smoothing states (level, trend, season)"));
+                    + "smoothing states (level, trend, season)"),
+            OptionSpec.symbol("vary", "seed", List.of("seed", "context"),
+                    "what ensemble members differ by: their seed, or also their context length (1, 1/2, 3/2, "
+                    + "3/4 and 5/4 times the chosen one)"));
 
     /** Shared options listed before the head's own (horizon, context, season). */
     private static final int LEADING = 3;

@@ -26,7 +26,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A trained neural forecaster: one or more members (an ensemble differs by seed). Forecasting runs
@@ -75,7 +77,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
         return members.size();
     }
 
-    /** The context length the fit chose (or was given). */
+    /** The context length the fit chose (or was given); with {@code vary: context} member 0's. */
     int contextLength() {
         return layout.context();
     }
@@ -83,8 +85,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
     @Override
     public ForecastSet forecast(String name, Panel panel, FitContext context) {
         layout.covariates().requireSame(panel, name);
-        WindowSampler windows = new WindowSampler(panel, layout, false);
-        Batch all = windows.inference();
+        Map<WindowLayout, Batch> batches = new HashMap<>();   // one per context length the members read
         int horizon = options.horizon();
         List<TimeSeries> list = panel.series();
         List<List<MemberForecast>> bySeries = new ArrayList<>();
@@ -92,6 +93,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
             bySeries.add(new ArrayList<>(members.size()));
         }
         for (NeuralTrainer.Member member : members) {
+            Batch all = batches.computeIfAbsent(member.layout(), l -> new WindowSampler(panel, l, false).inference());
             float[] raw = outputs(member, all, context);
             int width = member.head().outputs(horizon).size();
             for (int s = 0; s < list.size(); s++) {
@@ -167,14 +169,15 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
         int width = member.head().outputs(options.horizon()).size();
         float[] raw = new float[all.size() * width];
         int cf = WindowLayout.CONTEXT_FEATURES;
-        int ef = layout.extraFeatures();
+        WindowLayout own = member.layout();
+        int ef = own.extraFeatures();
         ParameterStore store = new ParameterStore(member.manager(), false);
         for (int from = 0; from < all.size(); from += INFERENCE_CHUNK) {
             context.checkCancelled();
             int n = Math.min(INFERENCE_CHUNK, all.size() - from);
             try (NDManager step = member.manager().newSubManager()) {
-                NDArray x = step.create(slice(all.context(), from, n, layout.context() * cf),
-                        new Shape(n, layout.context(), cf));
+                NDArray x = step.create(slice(all.context(), from, n, own.context() * cf),
+                        new Shape(n, own.context(), cf));
                 NDArray e = Tensors.owned(step, slice(all.extras(), from, n, ef), new Shape(n, ef));
                 NDArray out = member.network().forward(store, new NDList(x, e), false).head();
                 System.arraycopy(out.toFloatArray(), 0, raw, from * width, n * width);

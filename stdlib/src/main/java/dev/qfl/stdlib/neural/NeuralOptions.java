@@ -23,14 +23,32 @@ import java.time.Duration;
  * @param ensemble       members trained with different seeds and averaged level by level
  * @param refit          after choosing the epoch count on held-out windows, train again on all data
  * @param centre         what windows are centred on: "last" (value), "mean" (of the context) or "smoothing" (states)
+ * @param vary           what ensemble members differ by: "seed" only, or also "context" (each member its own
+ *                       context length, {@link #memberContext})
  */
 record NeuralOptions(int horizon, int context, int season, int epochs, int batch, int hidden, int layers,
                      float learningRate, long seed, String device, String encoder, Duration maxTime, int ensemble,
-                     boolean refit, String centre) {
+                     boolean refit, String centre, String vary) {
 
     /** The window layout these options describe, for a chosen context length and frequency. */
     WindowLayout layout(Frequency frequency, int contextLength) {
         return WindowLayout.of(frequency, contextLength, horizon, season, WindowCentre.of(centre));
+    }
+
+    /**
+     * Context lengths of ensemble members with {@code vary: context}, as multiples of the chosen
+     * one, cycled: member 0 keeps it, so the validated run that chooses the epoch count is the
+     * same as without. Half and one and a half the context see the series' recent past and its
+     * longer history differently, which is the diversity an average of members needs.
+     */
+    static final double[] CONTEXT_FACTORS = {1, 0.5, 1.5, 0.75, 1.25};
+
+    /** The context length of member {@code index} of an ensemble whose chosen context is {@code base}. */
+    int memberContext(int base, int index) {
+        if (!"context".equals(vary)) {
+            return base;
+        }
+        return Math.max(1, (int) Math.round(base * CONTEXT_FACTORS[index % CONTEXT_FACTORS.length]));
     }
 
     /** Batches per epoch, as in GluonTS's trainer: an epoch is a fixed number of sampled batches. */
@@ -42,7 +60,8 @@ record NeuralOptions(int horizon, int context, int season, int epochs, int batch
                 (float) spec.numberOption("lr"), spec.intOption("seed"), spec.stringOption("device"),
                 spec.stringOption("encoder"), (Duration) spec.option("max_time").orElse(null),
                 intOr(spec, "ensemble", 1), spec.option("refit").map(Boolean.class::cast).orElse(false),
-                spec.option("centre").map(String::valueOf).orElse("last"));
+                spec.option("centre").map(String::valueOf).orElse("last"),
+                spec.option("vary").map(String::valueOf).orElse("seed"));
     }
 
     private static int intOr(ModelSpec spec, String name, int fallback) {
@@ -52,12 +71,12 @@ record NeuralOptions(int horizon, int context, int season, int epochs, int batch
     /** The same options for one ensemble member: its own seed, one member. */
     NeuralOptions member(int index) {
         return new NeuralOptions(horizon, context, season, epochs, batch, hidden, layers, learningRate, seed + index,
-                device, encoder, maxTime, 1, refit, centre);
+                device, encoder, maxTime, 1, refit, centre, vary);
     }
 
     /** The same options with another epoch count (the refit on all data runs the chosen number). */
     NeuralOptions withEpochs(int count) {
         return new NeuralOptions(horizon, context, season, count, batch, hidden, layers, learningRate, seed, device,
-                encoder, maxTime, ensemble, refit, centre);
+                encoder, maxTime, ensemble, refit, centre, vary);
     }
 }

@@ -30,7 +30,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -56,8 +58,8 @@ final class NeuralTrainer {
     private NeuralTrainer() {
     }
 
-    /** One trained network and its head, in a manager of its own. */
-    record Member(QuantileNetwork network, Head head, NDManager manager) {
+    /** One trained network and its head, in a manager of its own, and the windows it reads. */
+    record Member(QuantileNetwork network, Head head, NDManager manager, WindowLayout layout) {
     }
 
     /** What one training run did: the summary and the epochs after which the learning rate halved. */
@@ -87,11 +89,13 @@ final class NeuralTrainer {
             summary = first.summary();
             if (refit && !pastDeadline(o, start)) {
                 first.member().manager().close();
-                WindowSampler all = new WindowSampler(panel, layout, false);
+                Map<WindowLayout, WindowSampler> all = new HashMap<>();   // members with the same context share windows
                 NeuralOptions chosen = o.withEpochs(Math.max(1, summary.bestEpoch()));
                 double lastTrain = Double.NaN;
                 for (int i = 0; i < o.ensemble() && (i == 0 || !pastDeadline(o, start)); i++) {
-                    Run run = train(engine, chosen.member(i), heads.get(), all, manager, context, series, start,
+                    WindowSampler windows = all.computeIfAbsent(memberLayout(o, layout, i),
+                            l -> new WindowSampler(panel, l, false));
+                    Run run = train(engine, chosen.member(i), heads.get(), windows, manager, context, series, start,
                             first.halvings());
                     members.add(run.member());
                     lastTrain = run.summary().trainLoss();
@@ -101,7 +105,9 @@ final class NeuralTrainer {
             } else {
                 members.add(first.member());
                 for (int i = 1; i < o.ensemble() && !pastDeadline(o, start); i++) {
-                    members.add(train(engine, o.member(i), heads.get(), held, manager, context, series, start, null)
+                    WindowLayout own = memberLayout(o, layout, i);
+                    WindowSampler windows = own.equals(layout) ? held : new WindowSampler(panel, own, true);
+                    members.add(train(engine, o.member(i), heads.get(), windows, manager, context, series, start, null)
                             .member());
                 }
                 summary = new TrainingSummary(series, summary.epochs(), summary.bestEpoch(), summary.trainLoss(),
@@ -112,6 +118,12 @@ final class NeuralTrainer {
             manager.close();
             throw e;
         }
+    }
+
+    /** Member {@code i}'s windows: the model's, with the member's own context length ({@code vary: context}). */
+    private static WindowLayout memberLayout(NeuralOptions o, WindowLayout base, int i) {
+        int length = o.memberContext(base.context(), i);
+        return length == base.context() ? base : base.withContext(length);
     }
 
     private static boolean pastDeadline(NeuralOptions o, long start) {
@@ -151,13 +163,14 @@ final class NeuralTrainer {
                 NDManager own = manager.newSubManager();
                 Head head = heads.get();
                 // built as training built it (same batch in the saved input shapes), so the layout matches
-                QuantileNetwork network = network(o, head, layout, own, o.batch());
+                WindowLayout memberLayout = memberLayout(o, layout, i);
+                QuantileNetwork network = network(o, head, memberLayout, own, o.batch());
                 byte[] saved = ParameterLayout.of(network).read(data);
                 network.loadParameters(own, new DataInputStream(new ByteArrayInputStream(saved)));
                 head.readParameters(own, data);
                 network.freezeParameters(true);
-                probe(network, own, layout);
-                members.add(new Member(network, head, own));
+                probe(network, own, memberLayout);
+                members.add(new Member(network, head, own, memberLayout));
             }
             return new NeuralModel(spec, o, layout, manager, members, summary);
         } catch (IOException e) {
@@ -288,7 +301,7 @@ final class NeuralTrainer {
             network.freezeParameters(true);
             TrainingSummary summary = new TrainingSummary(seriesCount, epoch, bestEpoch, lastTrain,
                     validation == null ? Double.NaN : best, elapsed(fitStart), stop);
-            return new Run(new Member(network, head, manager), summary, halvings);
+            return new Run(new Member(network, head, manager, windows.layout()), summary, halvings);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

@@ -48,6 +48,11 @@ record WindowLayout(Frequency frequency, int context, int horizon, int season, i
                 CovariateSchema.NONE);
     }
 
+    /** The same layout with another context length (an ensemble member's own, {@link NeuralOptions#memberContext}). */
+    WindowLayout withContext(int length) {
+        return new WindowLayout(frequency, length, horizon, season, lags, centre, covariates);
+    }
+
     /** The same layout with the covariates a panel (or a saved model) has. */
     WindowLayout withCovariates(CovariateSchema schema) {
         return new WindowLayout(frequency, context, horizon, season, lags, centre, schema);

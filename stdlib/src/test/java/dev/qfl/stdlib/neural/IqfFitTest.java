@@ -131,6 +131,41 @@ class IqfFitTest {
     }
 
     @Test
+    void membersThatVaryByContextAreTheSingleModelsWithThoseContextsAveraged() throws Exception {
+        // the chosen context here is 14 (two weekly seasons); members 1 and 2 read 7 and 21 steps
+        ModelSpec three = spec(Map.of("epochs", 1, "ensemble", 3, "refit", false, "vary", "context"));
+        try (NeuralModel model = (NeuralModel) new IqfKind().fit(PANEL, three, FitContext.silent("iq"));
+             NeuralModel first = single(0, 14);
+             NeuralModel second = single(1, 7);
+             NeuralModel third = single(2, 21)) {
+            assertEquals(14, model.contextLength());
+            SeriesForecast avg = model.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1);
+            List<SeriesForecast> members = List.of(first, second, third).stream()
+                    .map(m -> m.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1)).toList();
+            for (double level : new double[] {0.05, 0.3, 0.5, 0.9}) {
+                double expected = members.stream().mapToDouble(s -> s.step(3).quantile(level)).average().orElseThrow();
+                assertEquals(expected, avg.step(3).quantile(level), 1e-6 * Math.max(1, Math.abs(expected)),
+                        "member i is the single model with seed + i and its own context");
+            }
+            java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
+            model.writeParameters(saved);
+            try (NeuralModel back = (NeuralModel) new IqfKind().readParameters(three, model.summary(),
+                    new java.io.ByteArrayInputStream(saved.toByteArray()))) {
+                SeriesForecast again = back.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1);
+                for (int h = 1; h <= 7; h++) {
+                    assertEquals(avg.step(h).quantile(0.3), again.step(h).quantile(0.3), 1e-9,
+                            "a loaded model rebuilds each member with its own context");
+                }
+            }
+        }
+    }
+
+    private static NeuralModel single(int seed, int context) {
+        return (NeuralModel) new IqfKind().fit(PANEL, spec(Map.of("epochs", 1, "refit", false, "seed", seed,
+                "context", context)), FitContext.silent("iq"));
+    }
+
+    @Test
     void parametersOfAnotherLayoutAreRefusedClearly() {
         byte[] old = new byte[64];   // an earlier layout starts with the network's own bytes, not this format
         java.io.IOException e = assertThrows(java.io.IOException.class, () -> new IqfKind().readParameters(spec(Map.of()),
