@@ -93,6 +93,33 @@ class Mqf2FitTest {
     }
 
     @Test
+    void jointMembersWithTheirOwnContextsSaveAndLoadAsOneModel() throws Exception {
+        Path file = dir.resolve("varied.qflm");
+        ModelSpec spec = spec(Map.of("epochs", 1, "ensemble", 2, "vary", "context"));
+        try (NeuralModel model = (NeuralModel) new Mqf2Kind().fit(PANEL, spec, FitContext.silent("j"));
+             NeuralModel same = (NeuralModel) new Mqf2Kind().fit(PANEL, spec(Map.of("epochs", 1, "ensemble", 2)),
+                     FitContext.silent("j"))) {
+            assertEquals(2, model.size());
+            double[][] varied = paths(model);
+            double[][] seeds = paths(same);
+            boolean differ = false;
+            for (int p = 0; p < varied.length && !differ; p++) {
+                differ = !java.util.Arrays.equals(varied[p], seeds[p]);
+            }
+            assertTrue(differ, "the second member reads half the context, so the paths are not the seed-only ensemble's");
+            ModelStore.write(file, model, PANEL.fingerprint());
+            ModelStore.Loaded loaded = ModelStore.read(file, ModelRegistry.standard());
+            double[][] back = paths(loaded.model());
+            for (int p = 0; p < varied.length; p++) {
+                assertArrayEquals(varied[p], back[p], "path " + p);
+            }
+            if (loaded.model() instanceof AutoCloseable c) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
     void aSavedModelAnswersExactlyLikeTheTrainedOne() throws Exception {
         Path file = dir.resolve("joint.qflm");
         try (NeuralModel model = (NeuralModel) new Mqf2Kind().fit(PANEL, spec(Map.of("epochs", 2)), FitContext.silent("j"))) {
