@@ -103,30 +103,17 @@ class IqfFitTest {
     void anEnsembleAveragesItsMembersLevelByLevelAndSavesThemAll() throws Exception {
         ModelSpec three = spec(Map.of("epochs", 1, "ensemble", 3, "refit", false));
         try (NeuralModel model = (NeuralModel) new IqfKind().fit(PANEL, three, FitContext.silent("iq"));
-             NeuralModel first = (NeuralModel) new IqfKind().fit(PANEL, spec(Map.of("epochs", 1, "refit", false)),
-                     FitContext.silent("iq"));
-             NeuralModel second = (NeuralModel) new IqfKind().fit(PANEL, spec(Map.of("epochs", 1, "refit", false,
-                     "seed", 1)), FitContext.silent("iq"));
-             NeuralModel third = (NeuralModel) new IqfKind().fit(PANEL, spec(Map.of("epochs", 1, "refit", false,
-                     "seed", 2)), FitContext.silent("iq"))) {
+             NeuralModel first = single(0, null);
+             NeuralModel second = single(1, null);
+             NeuralModel third = single(2, null);
+             NeuralModel back = reloaded(model, three)) {
             assertEquals(3, model.size());
-            SeriesForecast avg = model.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1);
-            List<SeriesForecast> members = List.of(first, second, third).stream()
-                    .map(m -> m.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1)).toList();
-            for (double level : new double[] {0.05, 0.3, 0.5, 0.9}) {
-                double expected = members.stream().mapToDouble(s -> s.step(2).quantile(level)).average().orElseThrow();
-                assertEquals(expected, avg.step(2).quantile(level), 1e-6 * Math.max(1, Math.abs(expected)),
-                        "member i is the single model with seed + i; the ensemble is their level-by-level mean");
-            }
-            java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
-            model.writeParameters(saved);
-            try (NeuralModel back = (NeuralModel) new IqfKind().readParameters(three, model.summary(),
-                    new java.io.ByteArrayInputStream(saved.toByteArray()))) {
-                assertEquals(3, back.size());
-                assertEquals(model.contextLength(), back.contextLength());
-                SeriesForecast again = back.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1);
-                assertEquals(avg.step(2).quantile(0.3), again.step(2).quantile(0.3), 1e-9);
-            }
+            SeriesForecast avg = assertAverageOf(model, List.of(first, second, third),
+                    "member i is the single model with seed + i; the ensemble is their level-by-level mean");
+            assertEquals(3, back.size());
+            assertEquals(model.contextLength(), back.contextLength());
+            SeriesForecast again = back.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1);
+            assertEquals(avg.step(2).quantile(0.3), again.step(2).quantile(0.3), 1e-9);
         }
     }
 
@@ -137,32 +124,46 @@ class IqfFitTest {
         try (NeuralModel model = (NeuralModel) new IqfKind().fit(PANEL, three, FitContext.silent("iq"));
              NeuralModel first = single(0, 14);
              NeuralModel second = single(1, 7);
-             NeuralModel third = single(2, 21)) {
+             NeuralModel third = single(2, 21);
+             NeuralModel back = reloaded(model, three)) {
             assertEquals(14, model.contextLength());
-            SeriesForecast avg = model.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1);
-            List<SeriesForecast> members = List.of(first, second, third).stream()
-                    .map(m -> m.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1)).toList();
-            for (double level : new double[] {0.05, 0.3, 0.5, 0.9}) {
-                double expected = members.stream().mapToDouble(s -> s.step(3).quantile(level)).average().orElseThrow();
-                assertEquals(expected, avg.step(3).quantile(level), 1e-6 * Math.max(1, Math.abs(expected)),
-                        "member i is the single model with seed + i and its own context");
-            }
-            java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
-            model.writeParameters(saved);
-            try (NeuralModel back = (NeuralModel) new IqfKind().readParameters(three, model.summary(),
-                    new java.io.ByteArrayInputStream(saved.toByteArray()))) {
-                SeriesForecast again = back.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1);
-                for (int h = 1; h <= 7; h++) {
-                    assertEquals(avg.step(h).quantile(0.3), again.step(h).quantile(0.3), 1e-9,
-                            "a loaded model rebuilds each member with its own context");
-                }
+            SeriesForecast avg = assertAverageOf(model, List.of(first, second, third),
+                    "member i is the single model with seed + i and its own context");
+            SeriesForecast again = back.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1);
+            for (int h = 1; h <= 7; h++) {
+                assertEquals(avg.step(h).quantile(0.3), again.step(h).quantile(0.3), 1e-9,
+                        "a loaded model rebuilds each member with its own context");
             }
         }
     }
 
-    private static NeuralModel single(int seed, int context) {
-        return (NeuralModel) new IqfKind().fit(PANEL, spec(Map.of("epochs", 1, "refit", false, "seed", seed,
-                "context", context)), FitContext.silent("iq"));
+    /** A one-epoch single model with {@code seed} (and {@code context}, unless null). */
+    private static NeuralModel single(int seed, Integer context) {
+        Map<String, Object> options = new HashMap<>(Map.of("epochs", 1, "refit", false, "seed", seed));
+        if (context != null) {
+            options.put("context", context);
+        }
+        return (NeuralModel) new IqfKind().fit(PANEL, spec(options), FitContext.silent("iq"));
+    }
+
+    /** Asserts that the ensemble's step-2 quantiles of series 1 are its members' mean; returns that forecast. */
+    private static SeriesForecast assertAverageOf(NeuralModel ensemble, List<NeuralModel> singles, String why) {
+        SeriesForecast avg = ensemble.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1);
+        List<SeriesForecast> members = singles.stream()
+                .map(m -> m.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1)).toList();
+        for (double level : new double[] {0.05, 0.3, 0.5, 0.9}) {
+            double expected = members.stream().mapToDouble(s -> s.step(2).quantile(level)).average().orElseThrow();
+            assertEquals(expected, avg.step(2).quantile(level), 1e-6 * Math.max(1, Math.abs(expected)), why);
+        }
+        return avg;
+    }
+
+    /** The model written out and read back as {@code spec}. */
+    private static NeuralModel reloaded(NeuralModel model, ModelSpec spec) throws java.io.IOException {
+        java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
+        model.writeParameters(saved);
+        return (NeuralModel) new IqfKind().readParameters(spec, model.summary(),
+                new java.io.ByteArrayInputStream(saved.toByteArray()));
     }
 
     @Test
