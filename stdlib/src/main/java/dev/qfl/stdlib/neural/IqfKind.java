@@ -35,8 +35,8 @@ public final class IqfKind extends NeuralKind {
      * twice one refitted model. Five beat three on every group and panel (about 2%), and members
      * that differ by context ({@code vary: context}) as much at the cost of three, but both move
      * the slow movers' median coverage just outside the ±0.05 required (−0.050, −0.053; the
-     * learned mass at zero leans to the panel's average), so three seed members stay until the
-     * mass at zero has its own output. Windows centred on exponential smoothing states by
+     * learned mass at zero leans to the panel's average and too much sits just above zero), so
+     * three seed members stay until the output knows the data are counts. Windows centred on exponential smoothing states by
      * default: on the development set they cut the loss relative to the seasonal naive by 6%
      * against centring on the last value (the figures are in the same page).
      */

@@ -146,8 +146,8 @@ class IqfRealPatternsTest {
     /**
      * The median's coverage is the tight one: −0.048 here, −0.054 with the default training
      * length, and −0.050 to −0.053 with five members or members that differ by context. The
-     * learned mass at zero leans to the panel's average instead of following each item
-     * (docs/models/iqf.md), which an explicit point mass at zero would fix.
+     * learned mass at zero leans to the panel's average instead of following each item, and too
+     * much probability sits between 0 and ½, which counts round to zero (docs/models/iqf.md).
      */
     @Test
     void slowMoversGetTheRightMassAtZeroAndCalibratedQuantiles() throws Exception {
