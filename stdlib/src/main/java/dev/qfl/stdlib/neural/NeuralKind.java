@@ -51,7 +51,10 @@ abstract class NeuralKind implements ModelKind {
                     + "smoothing states (level, trend, season)"),
             OptionSpec.symbol("vary", "seed", List.of("seed", "context"),
                     "what ensemble members differ by: their seed, or also their context length (1, 1/2, 3/2, "
-                    + "3/4 and 5/4 times the chosen one)"));
+                    + "3/4 and 5/4 times the chosen one)"),
+            OptionSpec.symbol("counts", "off", List.of("auto", "off"),
+                    "auto: a panel of non-negative whole numbers trains and answers as counts (whole-number "
+                    + "answers, and intermittent series' chance of zero from their recent zeros)"));
 
     /** Shared options listed before the head's own (horizon, context, season). */
     private static final int LEADING = 3;

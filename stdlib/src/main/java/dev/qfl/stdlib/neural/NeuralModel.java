@@ -10,8 +10,10 @@ import dev.qfl.stdlib.data.Panel;
 import dev.qfl.stdlib.data.Support;
 import dev.qfl.stdlib.data.TimeSeries;
 import dev.qfl.stdlib.dist.FlooredQuantileFunction;
+import dev.qfl.stdlib.dist.HurdleQuantileFunction;
 import dev.qfl.stdlib.dist.QuantileAverage;
 import dev.qfl.stdlib.dist.QuantileFunction;
+import dev.qfl.stdlib.dist.WholeNumberQuantileFunction;
 import dev.qfl.stdlib.forecast.ForecastSet;
 import dev.qfl.stdlib.forecast.JointDistribution;
 import dev.qfl.stdlib.forecast.SampledJoint;
@@ -86,6 +88,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
     public ForecastSet forecast(String name, Panel panel, FitContext context) {
         layout.covariates().requireSame(panel, name);
         Map<WindowLayout, Batch> batches = new HashMap<>();   // one per context length the members read
+        boolean counts = NeuralTrainer.counts(options, panel, members.get(0).head());
         int horizon = options.horizon();
         List<TimeSeries> list = panel.series();
         List<List<MemberForecast>> bySeries = new ArrayList<>();
@@ -93,7 +96,8 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
             bySeries.add(new ArrayList<>(members.size()));
         }
         for (NeuralTrainer.Member member : members) {
-            Batch all = batches.computeIfAbsent(member.layout(), l -> new WindowSampler(panel, l, false).inference());
+            Batch all = batches.computeIfAbsent(member.layout(),
+                    l -> new WindowSampler(panel, l, false, counts).inference());
             float[] raw = outputs(member, all, context);
             int width = member.head().outputs(horizon).size();
             for (int s = 0; s < list.size(); s++) {
@@ -106,9 +110,17 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
             TimeSeries ts = list.get(s);
             List<MemberForecast> f = bySeries.get(s);
             List<QuantileFunction> marginals = new ArrayList<>(horizon);
+            // counts: whole numbers, and an intermittent item's chance of zero from its recent zeros
+            double zero = counts ? WindowSampler.recentZeroShare(ts, layout.context()) : 0;
+            boolean hurdle = zero >= WindowSampler.INTERMITTENT_ZEROS;
             for (int h = 0; h < horizon; h++) {
                 QuantileFunction q = average(f, h);
-                marginals.add(nonNegative ? FlooredQuantileFunction.atZero(q) : q);
+                if (counts) {
+                    QuantileFunction whole = new WholeNumberQuantileFunction(q);
+                    marginals.add(hurdle ? new HurdleQuantileFunction(whole, zero) : whole);
+                } else {
+                    marginals.add(nonNegative ? FlooredQuantileFunction.atZero(q) : q);
+                }
             }
             JointDistribution joint = joint(f);
             if (joint instanceof SampledJoint sampled && nonNegative) {

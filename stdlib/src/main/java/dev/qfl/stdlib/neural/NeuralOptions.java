@@ -1,6 +1,9 @@
 package dev.qfl.stdlib.neural;
 
 import dev.qfl.stdlib.data.Frequency;
+import dev.qfl.stdlib.data.Panel;
+import dev.qfl.stdlib.data.Support;
+import dev.qfl.stdlib.data.TimeSeries;
 import dev.qfl.stdlib.model.ModelSpec;
 import java.time.Duration;
 
@@ -25,10 +28,12 @@ import java.time.Duration;
  * @param centre         what windows are centred on: "last" (value), "mean" (of the context) or "smoothing" (states)
  * @param vary           what ensemble members differ by: "seed" only, or also "context" (each member its own
  *                       context length, {@link #memberContext})
+ * @param counts         "auto": whole-number, non-negative panels train and answer as counts ({@link #countsIn});
+ *                       "off": as any other panel
  */
 record NeuralOptions(int horizon, int context, int season, int epochs, int batch, int hidden, int layers,
                      float learningRate, long seed, String device, String encoder, Duration maxTime, int ensemble,
-                     boolean refit, String centre, String vary) {
+                     boolean refit, String centre, String vary, String counts) {
 
     /** The window layout these options describe, for a chosen context length and frequency. */
     WindowLayout layout(Frequency frequency, int contextLength) {
@@ -51,6 +56,26 @@ record NeuralOptions(int horizon, int context, int season, int epochs, int batch
         return Math.max(1, (int) Math.round(base * CONTEXT_FACTORS[index % CONTEXT_FACTORS.length]));
     }
 
+    /**
+     * Whether this panel is forecast as counts: {@code counts: auto}, non-negative, and every
+     * observed value a whole number. Such a panel trains on targets spread uniformly over
+     * [y − ½, y + ½] ({@link WindowSampler}) and answers with whole numbers ({@link NeuralModel}).
+     */
+    boolean countsIn(Panel panel) {
+        return "auto".equals(counts) && panel.support() == Support.NONNEGATIVE && wholeNumbers(panel);
+    }
+
+    private static boolean wholeNumbers(Panel panel) {
+        for (TimeSeries ts : panel.series()) {
+            for (int t = 0; t < ts.length(); t++) {
+                if (ts.isObserved(t) && ts.value(t) != Math.rint(ts.value(t))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Batches per epoch, as in GluonTS's trainer: an epoch is a fixed number of sampled batches. */
     static final int STEPS_PER_EPOCH = 50;
 
@@ -61,7 +86,8 @@ record NeuralOptions(int horizon, int context, int season, int epochs, int batch
                 spec.stringOption("encoder"), (Duration) spec.option("max_time").orElse(null),
                 intOr(spec, "ensemble", 1), spec.option("refit").map(Boolean.class::cast).orElse(false),
                 spec.option("centre").map(String::valueOf).orElse("last"),
-                spec.option("vary").map(String::valueOf).orElse("seed"));
+                spec.option("vary").map(String::valueOf).orElse("seed"),
+                spec.option("counts").map(String::valueOf).orElse("off"));
     }
 
     private static int intOr(ModelSpec spec, String name, int fallback) {
@@ -71,12 +97,12 @@ record NeuralOptions(int horizon, int context, int season, int epochs, int batch
     /** The same options for one ensemble member: its own seed, one member. */
     NeuralOptions member(int index) {
         return new NeuralOptions(horizon, context, season, epochs, batch, hidden, layers, learningRate, seed + index,
-                device, encoder, maxTime, 1, refit, centre, vary);
+                device, encoder, maxTime, 1, refit, centre, vary, counts);
     }
 
     /** The same options with another epoch count (the refit on all data runs the chosen number). */
     NeuralOptions withEpochs(int count) {
         return new NeuralOptions(horizon, context, season, count, batch, hidden, layers, learningRate, seed, device,
-                encoder, maxTime, ensemble, refit, centre, vary);
+                encoder, maxTime, ensemble, refit, centre, vary, counts);
     }
 }

@@ -71,7 +71,8 @@ final class NeuralTrainer {
         NeuralOptions o = NeuralOptions.from(spec);
         int contextLength = o.context() > 0 ? o.context() : WindowLayout.defaultContext(panel, o.horizon(), o.season());
         WindowLayout layout = o.layout(panel.frequency(), contextLength).withCovariates(CovariateSchema.of(panel));
-        WindowSampler held = new WindowSampler(panel, layout, true);
+        boolean counts = counts(o, panel, heads.get());
+        WindowSampler held = new WindowSampler(panel, layout, true, counts);
         if (held.trainingWindows() == 0) {
             throw new QflException(TensorEngine.NO_DATA, "no series of " + panel.name() + " has the " + (o.horizon() + 1)
                     + " observations a training window of horizon " + o.horizon() + " needs", null,
@@ -94,7 +95,7 @@ final class NeuralTrainer {
                 double lastTrain = Double.NaN;
                 for (int i = 0; i < o.ensemble() && (i == 0 || !pastDeadline(o, start)); i++) {
                     WindowSampler windows = all.computeIfAbsent(memberLayout(o, layout, i),
-                            l -> new WindowSampler(panel, l, false));
+                            l -> new WindowSampler(panel, l, false, counts));
                     Run run = train(engine, chosen.member(i), heads.get(), windows, manager, context, series, start,
                             first.halvings());
                     members.add(run.member());
@@ -106,7 +107,7 @@ final class NeuralTrainer {
                 members.add(first.member());
                 for (int i = 1; i < o.ensemble() && !pastDeadline(o, start); i++) {
                     WindowLayout own = memberLayout(o, layout, i);
-                    WindowSampler windows = own.equals(layout) ? held : new WindowSampler(panel, own, true);
+                    WindowSampler windows = own.equals(layout) ? held : new WindowSampler(panel, own, true, counts);
                     members.add(train(engine, o.member(i), heads.get(), windows, manager, context, series, start, null)
                             .member());
                 }
@@ -118,6 +119,14 @@ final class NeuralTrainer {
             manager.close();
             throw e;
         }
+    }
+
+    /**
+     * Whether a panel trains and answers as counts ({@link NeuralOptions#countsIn}). Only heads
+     * with a distribution per step do: a joint head's sample paths would need rounding as a whole.
+     */
+    static boolean counts(NeuralOptions o, Panel panel, Head head) {
+        return o.countsIn(panel) && head.match(univariate -> true, joint -> false);
     }
 
     /** Member {@code i}'s windows: the model's, with the member's own context length ({@code vary: context}). */

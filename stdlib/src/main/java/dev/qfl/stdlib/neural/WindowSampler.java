@@ -101,12 +101,24 @@ final class WindowSampler {
     private final int[] firstOrigin;
     private final long[] cumulative;   // cumulative count of training windows per series
     private final List<Integer> validationSeries = new ArrayList<>();
+    private final boolean counts;
     /** Per series, the calendar features of steps 0 .. length + horizon − 1, computed once (offset by context). */
     private final float[][] calendarOf;
     /** The covariates' inputs of every series. */
     private final CovariateFeatures covariates;
 
     WindowSampler(Panel panel, WindowLayout layout, boolean holdOut) {
+        this(panel, layout, holdOut, false);
+    }
+
+    /**
+     * @param counts train as counts ({@link NeuralOptions#countsIn}): each target spread uniformly
+     *               over [y − ½, y + ½] and floored at −½, so the CRPS is not flat between whole
+     *               numbers and the function's value at k + ½ is P(y ≤ k) at its optimum; answers
+     *               are then read as whole numbers
+     */
+    WindowSampler(Panel panel, WindowLayout layout, boolean holdOut, boolean counts) {
+        this.counts = counts;
         this.layout = layout;
         this.context = layout.context();
         this.horizon = layout.horizon();
@@ -361,6 +373,32 @@ final class WindowSampler {
         return seen == 0 ? 1 : (double) zeros / seen;
     }
 
+    /**
+     * Where in [−½, ½) a count target of series s, origin, step h is spread to. A hash of the three
+     * (SplitMix64's finaliser), not a draw: the same window gets the same target every epoch and in
+     * every member, so validation losses compare and a fixed seed repeats.
+     */
+    static double spreadOver(int s, int origin, int h) {
+        long z = (s * 0x9E3779B97F4A7C15L) ^ (origin * 0xC2B2AE3D27D4EB4FL) ^ (h * 0x165667B19E3779F9L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (z >>> 11) * 0x1.0p-53 - 0.5;
+    }
+
+    /** The share of zeros among the last {@code count} observed values of a series (0 when none is observed). */
+    static double recentZeroShare(TimeSeries ts, int count) {
+        int seen = 0;
+        int zeros = 0;
+        for (int t = ts.length() - 1; t >= 0 && seen < count; t--) {
+            if (ts.isObserved(t)) {
+                seen++;
+                zeros += ts.value(t) == 0 ? 1 : 0;
+            }
+        }
+        return seen == 0 ? 0 : (double) zeros / seen;
+    }
+
     private static float bounded(double v) {
         return (float) Math.max(-INPUT_BOUND, Math.min(INPUT_BOUND, v));
     }
@@ -408,7 +446,8 @@ final class WindowSampler {
             if (floor != null) {
                 int perWindow = floor.length / size;   // one floor, or one per step when targets lose a trend
                 for (int h = 0; h < perWindow; h++) {
-                    floor[w * perWindow + h] = (float) (-loc / sc) - (shift == null ? 0 : shift[w * horizon + h]);
+                    double zero = counts ? -0.5 : 0;   // counts spread over [y − ½, y + ½]: zero's share reaches −½
+                    floor[w * perWindow + h] = (float) ((zero - loc) / sc) - (shift == null ? 0 : shift[w * horizon + h]);
                 }
             }
             int seen = 0;
@@ -442,8 +481,9 @@ final class WindowSampler {
                 }
                 if (withTarget && origin + h < ts.length() && ts.isObserved(origin + h)) {
                     double trend = shift == null ? 0 : shift[w * horizon + h];
+                    double spread = counts ? spreadOver(s, origin, h) : 0;
                     target[w * horizon + h] = (float) Math.max(-TARGET_BOUND, Math.min(TARGET_BOUND,
-                            (ts.value(origin + h) - loc) / sc - trend));
+                            (ts.value(origin + h) + spread - loc) / sc - trend));
                     mask[w * horizon + h] = 1f;
                 }
             }

@@ -72,10 +72,12 @@ class IqfFitTest {
     }
 
     @Test
-    void iqfDefaultsToAnEnsembleOfThreeOnSmoothingStatesAndChoosesItsContextFromTheData() {
+    void iqfDefaultsToThreeMembersOfVaryingContextOnSmoothingStatesAndCountsWhereTheDataAre() {
         ModelSpec spec = new IqfKind().resolve(Map.of("horizon", 7), PANEL.frequency());
         assertEquals(3, spec.intOption("ensemble"));
         assertEquals("smoothing", spec.stringOption("centre"));
+        assertEquals("context", spec.stringOption("vary"));
+        assertEquals("auto", spec.stringOption("counts"));
         assertEquals(true, spec.option("refit").orElseThrow());
         assertEquals(7, spec.intOption("season"));
         assertTrue(spec.option("context").isEmpty());
@@ -101,7 +103,7 @@ class IqfFitTest {
 
     @Test
     void anEnsembleAveragesItsMembersLevelByLevelAndSavesThemAll() throws Exception {
-        ModelSpec three = spec(Map.of("epochs", 1, "ensemble", 3, "refit", false));
+        ModelSpec three = spec(Map.of("epochs", 1, "ensemble", 3, "refit", false, "vary", "seed"));
         try (NeuralModel model = (NeuralModel) new IqfKind().fit(PANEL, three, FitContext.silent("iq"));
              NeuralModel first = single(0, null);
              NeuralModel second = single(1, null);
