@@ -41,10 +41,10 @@ import java.util.Map;
  */
 final class NeuralModel implements TrainedModel, AutoCloseable {
     /**
-     * Layout of the saved parameters: a header (this number, the context length, the member count, the covariate schema),
-     * then each member's network and head. Files from earlier layouts fail with a clear error.
+     * Layout of the saved parameters: a header (this number, the context length, the member count, the covariate schema,
+     * whether the model learned counts), then each member's network and head. Files from earlier layouts fail with a clear error.
      */
-    static final int PARAMETER_FORMAT = 0x514E0004;   // 4: three inputs per context step, six per window
+    static final int PARAMETER_FORMAT = 0x514E0005;   // 5: whether the model was trained on counts, after the schema
     private static final int INFERENCE_CHUNK = 1024;
 
     private final ModelSpec spec;
@@ -53,14 +53,21 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
     private final NDManager manager;
     private final List<NeuralTrainer.Member> members;
     private final TrainingSummary summary;
+    /**
+     * Trained on counts ({@link NeuralOptions#countsIn}): answers are whole numbers. Decided once
+     * on the training panel and saved, so every later forecast (a partition of the panel on
+     * Spark, say) answers the way the model learned.
+     */
+    private final boolean counts;
 
     NeuralModel(ModelSpec spec, NeuralOptions options, WindowLayout layout, NDManager manager,
-                List<NeuralTrainer.Member> members, TrainingSummary summary) {
+                List<NeuralTrainer.Member> members, boolean counts, TrainingSummary summary) {
         this.spec = spec;
         this.options = options;
         this.layout = layout;
         this.manager = manager;
         this.members = List.copyOf(members);
+        this.counts = counts;
         this.summary = summary;
     }
 
@@ -88,7 +95,6 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
     public ForecastSet forecast(String name, Panel panel, FitContext context) {
         layout.covariates().requireSame(panel, name);
         Map<WindowLayout, Batch> batches = new HashMap<>();   // one per context length the members read
-        boolean counts = NeuralTrainer.counts(options, panel, members.get(0).head());
         int horizon = options.horizon();
         List<TimeSeries> list = panel.series();
         List<List<MemberForecast>> bySeries = new ArrayList<>();
@@ -216,6 +222,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
         data.writeInt(layout.context());
         data.writeInt(members.size());
         layout.covariates().write(data);   // what the model was trained with, read back before the members
+        data.writeBoolean(counts);
         for (NeuralTrainer.Member member : members) {
             NeuralTrainer.writeMember(member, data);
         }

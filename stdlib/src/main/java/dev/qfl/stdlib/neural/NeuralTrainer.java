@@ -114,7 +114,7 @@ final class NeuralTrainer {
                 summary = new TrainingSummary(series, summary.epochs(), summary.bestEpoch(), summary.trainLoss(),
                         summary.validationLoss(), elapsed(start), summary.stopReason());
             }
-            return new NeuralModel(spec, o, layout, manager, members, summary);
+            return new NeuralModel(spec, o, layout, manager, members, counts, summary);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -164,6 +164,7 @@ final class NeuralTrainer {
                     + count + " members)");
         }
         WindowLayout layout = o.layout(frequency, contextLength).withCovariates(CovariateSchema.read(data));
+        boolean counts = data.readBoolean();
         Engine engine = TensorEngine.start();
         NDManager manager = NDManager.newBaseManager(TensorEngine.device(engine, o.device()));
         try {
@@ -181,7 +182,7 @@ final class NeuralTrainer {
                 probe(network, own, memberLayout);
                 members.add(new Member(network, head, own, memberLayout));
             }
-            return new NeuralModel(spec, o, layout, manager, members, summary);
+            return new NeuralModel(spec, o, layout, manager, members, counts, summary);
         } catch (IOException e) {
             manager.close();
             throw e;

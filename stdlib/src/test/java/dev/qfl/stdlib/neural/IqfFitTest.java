@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qfl.stdlib.QflException;
 import dev.qfl.stdlib.data.Panel;
+import dev.qfl.stdlib.data.Support;
+import dev.qfl.stdlib.data.TimeSeries;
 import dev.qfl.stdlib.forecast.ForecastSet;
 import dev.qfl.stdlib.forecast.SeriesForecast;
 import dev.qfl.stdlib.model.FitContext;
@@ -136,6 +138,34 @@ class IqfFitTest {
                 assertEquals(avg.step(h).quantile(0.3), again.step(h).quantile(0.3), 1e-9,
                         "a loaded model rebuilds each member with its own context");
             }
+        }
+    }
+
+    @Test
+    void aCountPanelAnswersWithWholeNumbersAndSoDoesTheModelLoadedBack() throws Exception {
+        List<double[]> counts = new ArrayList<>();
+        for (TimeSeries ts : PANEL.series()) {
+            double[] v = new double[ts.length()];
+            for (int t = 0; t < v.length; t++) {
+                v[t] = Math.rint(ts.value(t));
+            }
+            counts.add(v);
+        }
+        Panel whole = IqfRealPatternsTest.panel("whole", PANEL.frequency(), counts, Support.NONNEGATIVE);
+        ModelSpec spec = spec(Map.of("epochs", 1));
+        try (NeuralModel model = (NeuralModel) new IqfKind().fit(whole, spec, FitContext.silent("iq"));
+             NeuralModel back = reloaded(model, spec)) {
+            SeriesForecast trained = model.forecast("iq", whole, FitContext.silent("iq")).series().get(1);
+            SeriesForecast loaded = back.forecast("iq", whole, FitContext.silent("iq")).series().get(1);
+            for (double level : new double[] {0.1, 0.5, 0.93}) {
+                double q = trained.step(3).quantile(level);
+                assertEquals(Math.rint(q), q, 0.0, "whole numbers at " + level);
+                assertEquals(q, loaded.step(3).quantile(level), 0.0, "the loaded model still answers as counts");
+            }
+        }
+        try (NeuralModel model = (NeuralModel) new IqfKind().fit(PANEL, spec, FitContext.silent("iq"))) {
+            double q = model.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1).step(3).quantile(0.5);
+            assertTrue(q != Math.rint(q), "a panel with fractions keeps continuous answers: " + q);
         }
     }
 
