@@ -47,13 +47,12 @@ final class ParameterLayout {
      */
     static ParameterLayout of(QuantileNetwork network) throws IOException {
         long count = 0;
-        float sentinel = Float.intBitsToFloat(SENTINEL_BITS);
         for (Pair<String, Parameter> p : network.getParameters()) {
             NDArray array = p.getValue().getArray();
-            // in-place arithmetic, not set(): libtorch prints a deprecation warning on the user's terminal
-            // the first time an array is overwritten by a copy; 0·w + s is exactly s for the finite fresh weights
-            array.muli(0f).addi(sentinel);
-            count += array.size();
+            float[] fill = new float[Math.toIntExact(array.size())];
+            Arrays.fill(fill, Float.intBitsToFloat(SENTINEL_BITS));
+            array.set(fill);
+            count += fill.length;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
