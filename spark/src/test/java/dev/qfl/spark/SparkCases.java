@@ -50,6 +50,14 @@ final class SparkCases {
         return file;
     }
 
+    /** Copies an example's data file ({@code data/...}) into {@code dir} and returns the example's script. */
+    static String example(Path dir, String script, String data) throws IOException {
+        Path examples = Path.of("../examples").toAbsolutePath().normalize();
+        Files.createDirectories(dir.resolve("data"));
+        Files.copy(examples.resolve(data), dir.resolve(data));
+        return Files.readString(examples.resolve(script));
+    }
+
     static List<Output> oneJvm(Path dir, String script) throws QflScriptException {
         try (QflSession session = QflEngine.builder().build().openSession(dir)) {
             return session.evaluate("plan.qfl", script).outputs();

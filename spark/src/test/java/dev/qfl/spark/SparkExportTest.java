@@ -189,10 +189,7 @@ class SparkExportTest {
 
     @Test
     void theQuickstartGivesTheSameTablesAndFilesOnSpark() throws Exception {
-        Path examples = Path.of("../examples").toAbsolutePath().normalize();
-        Files.createDirectories(dir.resolve("data"));
-        Files.copy(examples.resolve("data/retail.csv"), dir.resolve("data/retail.csv"));
-        String script = Files.readString(examples.resolve("quickstart.qfl"));
+        String script = SparkCases.example(dir, "quickstart.qfl", "data/retail.csv");
         List<Output> jvm = SparkCases.oneJvm(dir, script.replace("out/plan.", "out/jvm."));
         List<Output> onSpark = SparkCases.onSpark(spark, dir, script.replace("out/plan.", "out/spark."));
         SparkCases.assertSameTables(jvm, onSpark);

@@ -157,10 +157,7 @@ class SparkSourcesTest {
 
     @Test
     void theErpExampleGivesTheSameTablesOnSpark() throws Exception {
-        Path examples = Path.of("../examples").toAbsolutePath().normalize();
-        Files.createDirectories(dir.resolve("data"));
-        Files.copy(examples.resolve("data/erp_sales.csv"), dir.resolve("data/erp_sales.csv"));
-        String script = Files.readString(examples.resolve("erp.qfl"));
+        String script = SparkCases.example(dir, "erp.qfl", "data/erp_sales.csv");
         List<Output> onSpark = SparkCases.onSpark(spark, dir, script);
         SparkCases.assertSameTables(SparkCases.oneJvm(dir, script), onSpark);
         assertEquals(3, SparkCases.tables(onSpark).size());

@@ -7,25 +7,32 @@ package dev.qfl.stdlib.dist;
  * m + (α − p)/(1 − p)·(1 − m), with m the base's own mass at zero. This is the hurdle form of
  * intermittent demand (how often nothing sells, and how much when something does). Both pieces
  * are monotone, so q' is a quantile function.
- *
- * @param base a non-negative (floored) quantile function
- * @param zero the probability of zero, in [0, 1]
  */
-public record HurdleQuantileFunction(QuantileFunction base, double zero) implements QuantileFunction {
+public final class HurdleQuantileFunction implements QuantileFunction {
+    private final QuantileFunction base;
+    private final double zero;
+    /** The base's own mass at zero, read once: queries ask for levels and probabilities many times. */
+    private final double baseZero;
 
-    public HurdleQuantileFunction {
+    /**
+     * @param base a non-negative (floored) quantile function
+     * @param zero the probability of zero, in [0, 1]
+     */
+    public HurdleQuantileFunction(QuantileFunction base, double zero) {
         if (!(zero >= 0 && zero <= 1)) {
             throw new IllegalArgumentException("a probability of zero must lie in [0, 1], not " + zero);
         }
+        this.base = base;
+        this.zero = zero;
+        this.baseZero = base.cdf(0);
     }
 
     @Override
     public double quantile(double level) {
-        double m = base.cdf(0);
-        if (level <= zero || m >= 1) {
+        if (level <= zero || baseZero >= 1) {
             return 0;   // no demand, or a base with no positive part at all
         }
-        double u = m + (level - zero) / (1 - zero) * (1 - m);
+        double u = baseZero + (level - zero) / (1 - zero) * (1 - baseZero);
         return Math.max(0, base.quantile(Math.min(u, Math.nextDown(1.0))));
     }
 
@@ -34,14 +41,13 @@ public record HurdleQuantileFunction(QuantileFunction base, double zero) impleme
         if (x < 0) {
             return 0;
         }
-        double m = base.cdf(0);
-        double c = base.cdf(x);
-        if (m >= 1) {
+        if (baseZero >= 1) {
             return 1;   // the base has no positive part: everything is at zero
         }
-        if (c <= m) {
+        double c = base.cdf(x);
+        if (c <= baseZero) {
             return zero;
         }
-        return zero + (c - m) / (1 - m) * (1 - zero);
+        return zero + (c - baseZero) / (1 - baseZero) * (1 - zero);
     }
 }

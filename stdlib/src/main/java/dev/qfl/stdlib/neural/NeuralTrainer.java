@@ -71,7 +71,8 @@ final class NeuralTrainer {
         NeuralOptions o = NeuralOptions.from(spec);
         int contextLength = o.context() > 0 ? o.context() : WindowLayout.defaultContext(panel, o.horizon(), o.season());
         WindowLayout layout = o.layout(panel.frequency(), contextLength).withCovariates(CovariateSchema.of(panel));
-        boolean counts = counts(o, panel, heads.get());
+        Head firstHead = heads.get();   // the validated run's, which also tells whether the head can learn counts
+        boolean counts = counts(o, panel, firstHead);
         WindowSampler held = new WindowSampler(panel, layout, true, counts);
         if (held.trainingWindows() == 0) {
             throw new QflException(TensorEngine.NO_DATA, "no series of " + panel.name() + " has the " + (o.horizon() + 1)
@@ -86,7 +87,7 @@ final class NeuralTrainer {
             List<Member> members = new ArrayList<>();
             TrainingSummary summary;
             boolean refit = o.refit() && held.hasValidation();
-            Run first = train(engine, o.member(0), heads.get(), held, manager, context, series, start, null);
+            Run first = train(engine, o.member(0), firstHead, held, manager, context, series, start, null);
             summary = first.summary();
             if (refit && !pastDeadline(o, start)) {
                 first.member().manager().close();
