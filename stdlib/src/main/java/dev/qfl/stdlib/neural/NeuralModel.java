@@ -44,7 +44,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
      * Layout of the saved parameters: a header (this number, the context length, the member count, the covariate schema,
      * whether the model learned counts), then each member's network and head. Files from earlier layouts fail with a clear error.
      */
-    static final int PARAMETER_FORMAT = 0x514E0005;   // 5: whether the model was trained on counts, after the schema
+    static final int PARAMETER_FORMAT = 0x514E0006;   // 6: one more input per forecast step (how errors grow)
     private static final int INFERENCE_CHUNK = 1024;
 
     private final ModelSpec spec;

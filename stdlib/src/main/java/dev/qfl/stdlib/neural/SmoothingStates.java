@@ -159,6 +159,35 @@ final class SmoothingStates {
         return sum + season(t, target);
     }
 
+    /**
+     * Adds the states' absolute k-step-ahead errors at the observed steps t in [from, to), for
+     * k = 1 .. sums.length: |y(t) − (level after t − k + departure from there to t)| goes into
+     * sums[k − 1] and counts[k − 1]. One pass per origin t − k builds the damped trend's sum step
+     * by step, so a window costs (context + horizon) · horizon operations.
+     */
+    void addAheadErrors(TimeSeries ts, int from, int to, double[] sums, int[] counts) {
+        int horizon = sums.length;
+        int end = Math.min(to, ts.length());
+        for (int u = Math.max(0, from - horizon); u < end - 1; u++) {
+            double l = levelAfter(u);
+            if (Double.isNaN(l)) {
+                continue;
+            }
+            double b = form.trended() ? trend[Math.min(u, trend.length - 1)] : 0;
+            double damped = 0;
+            double power = 1;
+            for (int k = 1; k <= horizon && u + k < end; k++) {
+                power *= form.phi();
+                damped += power;
+                int t = u + k;
+                if (t >= from && ts.isObserved(t)) {
+                    sums[k - 1] += Math.abs(ts.value(t) - l - damped * b - season(u, t));
+                    counts[k - 1]++;
+                }
+            }
+        }
+    }
+
     /** The seasonal index of step {@code target}'s phase as known after step {@code t} (0 without a season). */
     double season(int t, int target) {
         if (!form.seasonal() || t < seasonFrom - 1) {

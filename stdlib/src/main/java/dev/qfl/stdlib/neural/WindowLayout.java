@@ -27,7 +27,7 @@ import java.util.List;
 record WindowLayout(Frequency frequency, int context, int horizon, int season, int[] lags, WindowCentre centre,
                     CovariateSchema covariates) {
 
-    /** Per context step: the normalised value and its observed flag. */
+    /** Per context step: the normalised value, its observed flag and the states' one-step error there. */
     static final int CONTEXT_FEATURES = 3;
     /**
      * Per window: the series' age, where zero lies in normalised units, and the share of the
@@ -82,9 +82,13 @@ record WindowLayout(Frequency frequency, int context, int horizon, int season, i
         return CalendarFeatures.count(frequency);
     }
 
-    /** Inputs per forecast step: its calendar, a value and an observed flag per lag, then its covariates. */
+    /**
+     * Inputs per forecast step: its calendar, a value and an observed flag per lag, its
+     * covariates, and last how far off the classic's forecasts that many steps ahead have been
+     * ({@link WindowSampler}'s class comment).
+     */
     int stepFeatures() {
-        return calendar() + 2 * lags.length + covariates.stepFeatures();
+        return calendar() + 2 * lags.length + covariates.stepFeatures() + 1;
     }
 
     int extraFeatures() {

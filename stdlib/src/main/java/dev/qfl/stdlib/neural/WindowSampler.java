@@ -56,6 +56,15 @@ import java.util.SplittableRandom;
  * the last {@code horizon} steps of every series long enough for it are the validation slice and
  * training windows end before them; without, every observation trains.
  *
+ * <p><b>How errors grow.</b> Each forecast step k also gets the log of how far off forecasts k
+ * steps ahead were over the context, in units of the window's scale: the states' k-step errors
+ * (from the level k steps earlier and its departure from there), or without states the naive
+ * |y(t) − y(t − k)|. The scale is the one-step error, so step 1 reads about 0; a random walk's
+ * errors grow like √k, a smooth series whose trend drifts (a fertility rate) much faster. The
+ * network could not read that growth off the one-step errors of a short context: on the
+ * development set, 7 of the 12 yearly fertility series got 80% intervals that held at most one of
+ * their six holdout values.
+ *
  * <p><b>Covariates.</b> Each forecast step also sees the dynamic covariates of its time and the
  * number of public holidays in it; each window the last value and the context mean of every past
  * covariate and a one-hot code of every static attribute ({@link CovariateSchema}). Covariates are
@@ -76,6 +85,8 @@ final class WindowSampler {
      * single period has, and the learned mass at zero came out 0.08 too small (the slow-mover test).
      */
     static final double INTERMITTENT_ZEROS = 0.3;
+    /** Bound of {@link #errorGrowth}: e⁵ ≈ 150 times the scale either way is far beyond any real series. */
+    static final double GROWTH_BOUND = 5;
     /** Largest magnitude of a value the neural models accept. */
     static final double MAX_MAGNITUDE = 1e300;
     /** Code of a value beyond {@link #MAX_MAGNITUDE}. */
@@ -399,6 +410,37 @@ final class WindowSampler {
         return seen == 0 ? 0 : (double) zeros / seen;
     }
 
+    /**
+     * The naive forecast's k-step errors |y(t) − y(t − k)| at the observed steps t in [from, to),
+     * k = 1 .. sums.length, for windows without states (their scale is the typical one-step move).
+     */
+    private static void addNaiveAheadErrors(TimeSeries ts, int from, int to, double[] sums, int[] counts) {
+        for (int t = Math.max(0, from); t < Math.min(to, ts.length()); t++) {
+            if (!ts.isObserved(t)) {
+                continue;
+            }
+            for (int k = 1; k <= sums.length && t - k >= 0; k++) {
+                if (ts.isObserved(t - k)) {
+                    sums[k - 1] += Math.abs(ts.value(t) - ts.value(t - k));
+                    counts[k - 1]++;
+                }
+            }
+        }
+    }
+
+    /**
+     * The input that tells a forecast step how far off forecasts that far ahead have been: the log
+     * of their mean absolute error in units of the window's scale, within ±{@value #GROWTH_BOUND}
+     * (0, as for one step ahead, when the context has no such error).
+     */
+    static float errorGrowth(double sum, int count, double scale) {
+        if (count == 0) {
+            return 0f;
+        }
+        double growth = Math.log(Math.max(sum / count / scale, Math.exp(-GROWTH_BOUND)));
+        return (float) Math.min(GROWTH_BOUND, growth);
+    }
+
     private static float bounded(double v) {
         return (float) Math.max(-INPUT_BOUND, Math.min(INPUT_BOUND, v));
     }
@@ -465,6 +507,14 @@ final class WindowSampler {
             }
             int e = w * extraFeatures();
             int per = layout.stepFeatures();
+            double[] aheadSums = new double[horizon];
+            int[] aheadCounts = new int[horizon];
+            int aheadEnd = c.centre() < 0 ? origin : c.centre() + 1;   // an outlier's step is left out
+            if (states != null && states[s] != null) {
+                states[s].addAheadErrors(ts, origin - context, aheadEnd, aheadSums, aheadCounts);
+            } else {
+                addNaiveAheadErrors(ts, origin - context, aheadEnd, aheadSums, aheadCounts);
+            }
             for (int h = 0; h < horizon; h++) {
                 int at = e + h * per;
                 System.arraycopy(calendarOf[s], (origin + h + context) * calendar, extras, at, calendar);
@@ -479,6 +529,7 @@ final class WindowSampler {
                         extras[at + calendar + 2 * l + 1] = 1f;
                     }
                 }
+                extras[at + per - 1] = errorGrowth(aheadSums[h], aheadCounts[h], sc);
                 if (withTarget && origin + h < ts.length() && ts.isObserved(origin + h)) {
                     double trend = shift == null ? 0 : shift[w * horizon + h];
                     double spread = counts ? spreadOver(s, origin, h) : 0;
