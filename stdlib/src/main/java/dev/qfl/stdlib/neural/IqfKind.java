@@ -39,12 +39,14 @@ public final class IqfKind extends NeuralKind {
      *   <li>windows centred on exponential smoothing states: 6% better than on the last value;</li>
      *   <li>{@code counts: auto}: whole-number panels answer with whole numbers and give intermittent
      *   items their recent share of zeros; without it the slow movers' learned mass at zero leaned
-     *   to the panel's average and their median coverage sat at the test's limit.</li>
+     *   to the panel's average and their median coverage sat at the test's limit;</li>
+     *   <li>{@code combine: mixture}: the members' mixture covers 0.76 of the development set's
+     *   80% intervals where their level-by-level average covered 0.72, at the same accuracy.</li>
      * </ul>
      */
     @Override
     Map<String, Object> defaultOverrides() {
-        return Map.of("ensemble", 3, "centre", "smoothing", "vary", "context", "counts", "auto");
+        return Map.of("ensemble", 3, "centre", "smoothing", "vary", "context", "counts", "auto", "combine", "mixture");
     }
 
     @Override

@@ -43,7 +43,7 @@ abstract class NeuralKind implements ModelKind {
             new OptionSpec("max_time", OptionType.DURATION, false, null, "none", null, null, List.of(),
                     "wall-time bound of a fit, e.g. 10m"),
             OptionSpec.integer("ensemble", DEFAULT_ENSEMBLE, 1, 100,
-                    "members trained with different seeds, their quantile functions averaged"),
+                    "members trained with different seeds, combined as combine says"),
             new OptionSpec("refit", OptionType.BOOLEAN, false, true, null, null, null, List.of(),
                     "after choosing the epoch count on held-out windows, train again on all data"),
             OptionSpec.symbol("centre", "last", List.of("last", "mean", "smoothing"),
@@ -54,7 +54,11 @@ abstract class NeuralKind implements ModelKind {
                     + "3/4 and 5/4 times the chosen one)"),
             OptionSpec.symbol("counts", "off", List.of("auto", "off"),
                     "auto: a panel of non-negative whole numbers trains and answers as counts (whole-number "
-                    + "answers, and intermittent series' chance of zero from their recent zeros)"));
+                    + "answers, and intermittent series' chance of zero from their recent zeros)"),
+            OptionSpec.symbol("combine", "average", List.of("mixture", "average"),
+                    "how ensemble members combine: mixture (their probabilities averaged, wider where they "
+                    + "disagree) or average (their quantiles averaged level by level); joint paths are always "
+                    + "averaged"));
 
     /** Shared options listed before the head's own (horizon, context, season). */
     private static final int LEADING = 3;

@@ -12,6 +12,7 @@ import dev.qfl.stdlib.data.TimeSeries;
 import dev.qfl.stdlib.dist.FlooredQuantileFunction;
 import dev.qfl.stdlib.dist.HurdleQuantileFunction;
 import dev.qfl.stdlib.dist.QuantileAverage;
+import dev.qfl.stdlib.dist.QuantileMixture;
 import dev.qfl.stdlib.dist.QuantileFunction;
 import dev.qfl.stdlib.dist.WholeNumberQuantileFunction;
 import dev.qfl.stdlib.forecast.ForecastSet;
@@ -35,9 +36,10 @@ import java.util.Map;
 /**
  * A trained neural forecaster: one or more members (an ensemble differs by seed). Forecasting runs
  * each member's network once over all series (in chunks), turns each step's raw outputs into a
- * compact quantile function in plain Java and, for an ensemble, averages the members' functions
- * level by level ({@link QuantileAverage}: an average of monotone functions is monotone, so the
- * result is again a quantile function). Every query after that is array work, not tensor work.
+ * compact quantile function in plain Java and, for an ensemble, combines the members' functions:
+ * as a mixture ({@link QuantileMixture}, {@code combine: mixture}) or averaged level by level
+ * ({@link QuantileAverage}); either is again a monotone quantile function. Every query after that
+ * is array work, not tensor work.
  */
 final class NeuralModel implements TrainedModel, AutoCloseable {
     /**
@@ -120,7 +122,7 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
             double zero = counts ? WindowSampler.recentZeroShare(ts, layout.context()) : 0;
             boolean hurdle = zero >= WindowSampler.INTERMITTENT_ZEROS;
             for (int h = 0; h < horizon; h++) {
-                QuantileFunction q = average(f, h);
+                QuantileFunction q = combined(f, h);
                 if (counts) {
                     QuantileFunction whole = new WholeNumberQuantileFunction(q);
                     marginals.add(hurdle ? new HurdleQuantileFunction(whole, zero) : whole);
@@ -158,12 +160,20 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
         }
     }
 
-    private static QuantileFunction average(List<MemberForecast> forecasts, int step) {
+    /**
+     * The members' distributions of one step combined: a mixture with {@code combine: mixture} and
+     * per-step heads, else the level-by-level average (joint heads' marginals must stay those of
+     * their level-by-level averaged paths).
+     */
+    private QuantileFunction combined(List<MemberForecast> forecasts, int step) {
         if (forecasts.size() == 1) {
             return forecasts.get(0).steps().get(step);
         }
         List<QuantileFunction> steps = new ArrayList<>(forecasts.size());
         forecasts.forEach(f -> steps.add(f.steps().get(step)));
+        if (options.mixesMembers() && forecasts.get(0).joint() == null) {
+            return QuantileMixture.of(steps);
+        }
         double[] weights = new double[steps.size()];
         Arrays.fill(weights, 1.0);
         return QuantileAverage.of(steps, weights);

@@ -23,17 +23,20 @@ import java.time.Duration;
  * @param device         auto, cpu or gpu
  * @param encoder        mlp or lstm
  * @param maxTime        wall-time bound of a fit, or null
- * @param ensemble       members trained with different seeds and averaged level by level
+ * @param ensemble       members trained with different seeds, combined as {@code combine} says
  * @param refit          after choosing the epoch count on held-out windows, train again on all data
  * @param centre         what windows are centred on: "last" (value), "mean" (of the context) or "smoothing" (states)
  * @param vary           what ensemble members differ by: "seed" only, or also "context" (each member its own
  *                       context length, {@link #memberContext})
  * @param counts         "auto": whole-number, non-negative panels train and answer as counts ({@link #countsIn});
  *                       "off": as any other panel
+ * @param combine        how members' per-step distributions combine: "mixture" (their CDFs averaged, wider where
+ *                       they disagree) or "average" (their quantile functions averaged level by level); joint
+ *                       heads' paths are always averaged level by level
  */
 record NeuralOptions(int horizon, int context, int season, int epochs, int batch, int hidden, int layers,
                      float learningRate, long seed, String device, String encoder, Duration maxTime, int ensemble,
-                     boolean refit, String centre, String vary, String counts) {
+                     boolean refit, String centre, String vary, String counts, String combine) {
 
     /** The window layout these options describe, for a chosen context length and frequency. */
     WindowLayout layout(Frequency frequency, int contextLength) {
@@ -76,6 +79,11 @@ record NeuralOptions(int horizon, int context, int season, int epochs, int batch
         return true;
     }
 
+    /** Whether members' per-step distributions combine as a mixture ({@code combine: mixture}). */
+    boolean mixesMembers() {
+        return "mixture".equals(combine);
+    }
+
     /** Batches per epoch, as in GluonTS's trainer: an epoch is a fixed number of sampled batches. */
     static final int STEPS_PER_EPOCH = 50;
 
@@ -87,7 +95,8 @@ record NeuralOptions(int horizon, int context, int season, int epochs, int batch
                 intOr(spec, "ensemble", 1), spec.option("refit").map(Boolean.class::cast).orElse(false),
                 spec.option("centre").map(String::valueOf).orElse("last"),
                 spec.option("vary").map(String::valueOf).orElse("seed"),
-                spec.option("counts").map(String::valueOf).orElse("off"));
+                spec.option("counts").map(String::valueOf).orElse("off"),
+                spec.option("combine").map(String::valueOf).orElse("average"));
     }
 
     private static int intOr(ModelSpec spec, String name, int fallback) {
@@ -97,12 +106,12 @@ record NeuralOptions(int horizon, int context, int season, int epochs, int batch
     /** The same options for one ensemble member: its own seed, one member. */
     NeuralOptions member(int index) {
         return new NeuralOptions(horizon, context, season, epochs, batch, hidden, layers, learningRate, seed + index,
-                device, encoder, maxTime, 1, refit, centre, vary, counts);
+                device, encoder, maxTime, 1, refit, centre, vary, counts, combine);
     }
 
     /** The same options with another epoch count (the refit on all data runs the chosen number). */
     NeuralOptions withEpochs(int count) {
         return new NeuralOptions(horizon, context, season, count, batch, hidden, layers, learningRate, seed, device,
-                encoder, maxTime, ensemble, refit, centre, vary, counts);
+                encoder, maxTime, ensemble, refit, centre, vary, counts, combine);
     }
 }

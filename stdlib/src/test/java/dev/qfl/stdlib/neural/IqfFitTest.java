@@ -105,7 +105,7 @@ class IqfFitTest {
 
     @Test
     void anEnsembleAveragesItsMembersLevelByLevelAndSavesThemAll() throws Exception {
-        ModelSpec three = spec(Map.of("epochs", 1, "ensemble", 3, "refit", false, "vary", "seed"));
+        ModelSpec three = spec(Map.of("epochs", 1, "ensemble", 3, "refit", false, "vary", "seed", "combine", "average"));
         try (NeuralModel model = (NeuralModel) new IqfKind().fit(PANEL, three, FitContext.silent("iq"));
              NeuralModel first = single(0, null);
              NeuralModel second = single(1, null);
@@ -122,7 +122,7 @@ class IqfFitTest {
     }
 
     @Test
-    void membersThatVaryByContextAreTheSingleModelsWithThoseContextsAveraged() throws Exception {
+    void membersThatVaryByContextAreTheSingleModelsWithThoseContextsMixed() throws Exception {
         // the chosen context here is 14 (two weekly seasons); members 1 and 2 read 7 and 21 steps
         ModelSpec three = spec(Map.of("epochs", 1, "ensemble", 3, "refit", false, "vary", "context"));
         try (NeuralModel model = (NeuralModel) new IqfKind().fit(PANEL, three, FitContext.silent("iq"));
@@ -131,8 +131,8 @@ class IqfFitTest {
              NeuralModel third = single(2, 21);
              NeuralModel back = reloaded(model, three)) {
             assertEquals(14, model.contextLength());
-            SeriesForecast avg = assertAverageOf(model, List.of(first, second, third),
-                    "member i is the single model with seed + i and its own context");
+            SeriesForecast avg = assertMixtureOf(model, List.of(first, second, third),
+                    "member i is the single model with seed + i and its own context; iqf mixes them");
             SeriesForecast again = back.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1);
             for (int h = 1; h <= 7; h++) {
                 assertEquals(avg.step(h).quantile(0.3), again.step(h).quantile(0.3), 1e-9,
@@ -188,6 +188,27 @@ class IqfFitTest {
             assertEquals(expected, avg.step(2).quantile(level), 1e-6 * Math.max(1, Math.abs(expected)), why);
         }
         return avg;
+    }
+
+    /**
+     * Asserts that the ensemble's step-2 distribution of series 1 is its members' mixture: its CDF
+     * the mean of theirs, its quantiles where that mean reaches the level. Returns that forecast.
+     */
+    private static SeriesForecast assertMixtureOf(NeuralModel ensemble, List<NeuralModel> singles, String why) {
+        SeriesForecast mix = ensemble.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1);
+        List<SeriesForecast> members = singles.stream()
+                .map(m -> m.forecast("iq", PANEL, FitContext.silent("iq")).series().get(1)).toList();
+        for (double level : new double[] {0.05, 0.3, 0.5, 0.9}) {
+            for (SeriesForecast member : members) {
+                double x = member.step(2).quantile(level);
+                double expected = members.stream().mapToDouble(s -> s.step(2).cdf(x)).average().orElseThrow();
+                assertEquals(expected, mix.step(2).cdf(x), 1e-9, why);
+            }
+            double q = mix.step(2).quantile(level);
+            double reached = members.stream().mapToDouble(s -> s.step(2).cdf(q)).average().orElseThrow();
+            assertEquals(level, reached, 1e-6, why + ": the quantile at " + level);
+        }
+        return mix;
     }
 
     /** The model written out and read back as {@code spec}. */
