@@ -161,7 +161,7 @@ final class WindowSampler {
             seriesStep[s] = seriesSpread(ts, trainEnd);
             spreadFloor[s] = 0.1 * seriesStep[s];
             if (states != null && zeroShare(ts, trainEnd) < INTERMITTENT_ZEROS) {
-                states[s] = SmoothingStates.of(ts, trainEnd, layout.season(), seriesStep[s]);
+                states[s] = SmoothingStates.of(ts, trainEnd, layout.season(), seriesStep[s], horizon);
                 double spread = states[s].errorSpread(0, trainEnd);
                 errorFloor[s] = spread > 0 ? 0.1 * spread : spreadFloor[s];
             }
@@ -511,7 +511,7 @@ final class WindowSampler {
             int[] aheadCounts = new int[horizon];
             int aheadEnd = c.centre() < 0 ? origin : c.centre() + 1;   // an outlier's step is left out
             if (states != null && states[s] != null) {
-                states[s].addAheadErrors(ts, origin - context, aheadEnd, aheadSums, aheadCounts);
+                states[s].addAheadErrors(ts, origin - context, aheadEnd, 1, aheadSums, aheadCounts);
             } else {
                 addNaiveAheadErrors(ts, origin - context, aheadEnd, aheadSums, aheadCounts);
             }

@@ -55,10 +55,10 @@ class ErrorGrowthTest {
             v[t] += 3 * Math.sin(t * Math.PI / 2);   // a quarterly season for the states to carry
         }
         TimeSeries ts = series(v);
-        SmoothingStates states = SmoothingStates.of(ts, ts.length(), 4, 1);
+        SmoothingStates states = SmoothingStates.of(ts, ts.length(), 4, 1, 5);
         double[] sums = new double[5];
         int[] counts = new int[5];
-        states.addAheadErrors(ts, 40, 100, sums, counts);
+        states.addAheadErrors(ts, 40, 100, 1, sums, counts);
         double expected = 0;
         int n = 0;
         for (int t = 40; t < 100; t++) {
@@ -80,7 +80,7 @@ class ErrorGrowthTest {
         int horizon = 6;
         double[] sums = new double[horizon];
         int[] counts = new int[horizon];
-        states.addAheadErrors(ts, 30, 70, sums, counts);
+        states.addAheadErrors(ts, 30, 70, 1, sums, counts);
         for (int k = 1; k <= horizon; k++) {
             double expected = 0;
             for (int t = 30; t < 70; t++) {

@@ -82,7 +82,7 @@ class SmoothingStatesTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = 100 + 2 * i + 0.3 * random.nextGaussian();
         }
-        SmoothingStates fit = SmoothingStates.of(series(y), y.length, 1, 2);
+        SmoothingStates fit = SmoothingStates.of(series(y), y.length, 1, 2, 4);
         assertTrue(fit.form().trended(), "a clear trend is kept");
         double forecast = fit.levelAfter(y.length - 1) + fit.departure(y.length - 1, y.length + 3);
         // damping pulls the four-step forecast back a little, never by more than a couple of steps
@@ -97,7 +97,7 @@ class SmoothingStatesTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = 50 + pattern[i % 4] + 0.5 * random.nextGaussian();
         }
-        SmoothingStates fit = SmoothingStates.of(series(y), y.length, 4, 8);
+        SmoothingStates fit = SmoothingStates.of(series(y), y.length, 4, 8, 4);
         assertTrue(fit.form().seasonal());
         int last = y.length - 1;
         for (int h = 1; h <= 4; h++) {
@@ -113,7 +113,7 @@ class SmoothingStatesTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = 7 + random.nextGaussian();
         }
-        SmoothingStates fit = SmoothingStates.of(series(y), y.length, 4, 1.1);
+        SmoothingStates fit = SmoothingStates.of(series(y), y.length, 4, 1.1, 4);
         assertFalse(fit.form().trended());
         assertFalse(fit.form().seasonal());
         assertTrue(fit.form().alpha() <= 0.1, "alpha " + fit.form().alpha());
@@ -130,8 +130,46 @@ class SmoothingStatesTest {
         for (int i = 150; i < y.length; i++) {
             y[i] = 10 * (i - 150);
         }
-        assertFalse(SmoothingStates.of(series(y), 150, 1, 1).form().trended());
-        assertTrue(SmoothingStates.of(series(y), 200, 1, 1).form().trended());
+        assertFalse(SmoothingStates.of(series(y), 150, 1, 1, 4).form().trended());
+        assertTrue(SmoothingStates.of(series(y), 200, 1, 1, 4).form().trended());
+    }
+
+    @Test
+    void theChosenFormForecastsTheHorizonAtLeastAsWellAsOtherFormsOfTheGrid() {
+        SplittableRandom random = new SplittableRandom(9);
+        double[] y = new double[90];
+        double slope = 0.5;
+        double level = 20;
+        for (int i = 0; i < y.length; i++) {
+            slope += 0.05 * random.nextGaussian();   // a trend that drifts, as a fertility rate's does
+            level += slope;
+            y[i] = level + 0.2 * random.nextGaussian() + (i % 4 == 0 ? 1.5 : 0);
+        }
+        int horizon = 6;
+        TimeSeries ts = series(y);
+        SmoothingStates chosen = SmoothingStates.of(ts, y.length, 4, 1, horizon);
+        double best = horizonError(ts, chosen, horizon);
+        SmoothingStates.Form[] others = {
+            new SmoothingStates.Form(1, 0, 1, 0, 1),              // the naive level
+            new SmoothingStates.Form(0.5, 0.025, 0.98, 0, 1),     // a gently damped trend
+            new SmoothingStates.Form(0.9, 0.18, 0.9, 0, 1),       // a quickly adapting trend
+            new SmoothingStates.Form(0.3, 0.015, 0.98, 0.07, 4),  // trend and season
+        };
+        for (SmoothingStates.Form f : others) {
+            assertTrue(best <= horizonError(ts, SmoothingStates.withForm(ts, f), horizon) + 1e-12, "against " + f);
+        }
+    }
+
+    /** The mean over k = 1..horizon of the mean absolute k-step error, from the third season on. */
+    private static double horizonError(TimeSeries ts, SmoothingStates states, int horizon) {
+        double[] sums = new double[horizon];
+        int[] counts = new int[horizon];
+        states.addAheadErrors(ts, 8, ts.length(), 1, sums, counts);
+        double total = 0;
+        for (int k = 0; k < horizon; k++) {
+            total += sums[k] / counts[k];
+        }
+        return total / horizon;
     }
 
     @Test
@@ -140,7 +178,7 @@ class SmoothingStatesTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = (i % 3 == 0 ? -1 : 1) * 9e299;
         }
-        SmoothingStates fit = SmoothingStates.of(series(y), y.length, 4, 1e300);
+        SmoothingStates fit = SmoothingStates.of(series(y), y.length, 4, 1e300, 4);
         assertTrue(Double.isFinite(fit.levelAfter(y.length - 1)));
         assertTrue(Double.isFinite(fit.departure(y.length - 1, y.length + 5)));
     }
