@@ -103,9 +103,10 @@ final class NeuralModel implements TrainedModel, AutoCloseable {
         for (int s = 0; s < list.size(); s++) {
             bySeries.add(new ArrayList<>(members.size()));
         }
+        PanelStates states = PanelStates.of(panel, layout, false);   // the same for every member context
         for (NeuralTrainer.Member member : members) {
             Batch all = batches.computeIfAbsent(member.layout(),
-                    l -> new WindowSampler(panel, l, false, counts).inference());
+                    l -> new WindowSampler(panel, l, false, counts, states).inference());
             float[] raw = outputs(member, all, context);
             int width = member.head().outputs(horizon).size();
             for (int s = 0; s < list.size(); s++) {

@@ -73,7 +73,8 @@ final class NeuralTrainer {
         WindowLayout layout = o.layout(panel.frequency(), contextLength).withCovariates(CovariateSchema.of(panel));
         Head firstHead = heads.get();   // the validated run's, which also tells whether the head can learn counts
         boolean counts = counts(o, panel, firstHead);
-        WindowSampler held = new WindowSampler(panel, layout, true, counts);
+        PanelStates heldStates = PanelStates.of(panel, layout, true);   // every member's samplers share them
+        WindowSampler held = new WindowSampler(panel, layout, true, counts, heldStates);
         if (held.trainingWindows() == 0) {
             throw new QflException(TensorEngine.NO_DATA, "no series of " + panel.name() + " has the " + (o.horizon() + 1)
                     + " observations a training window of horizon " + o.horizon() + " needs", null,
@@ -92,11 +93,12 @@ final class NeuralTrainer {
             if (refit && !pastDeadline(o, start)) {
                 first.member().manager().close();
                 Map<WindowLayout, WindowSampler> all = new HashMap<>();   // members with the same context share windows
+                PanelStates allStates = PanelStates.of(panel, layout, false);
                 NeuralOptions chosen = o.withEpochs(Math.max(1, summary.bestEpoch()));
                 double lastTrain = Double.NaN;
                 for (int i = 0; i < o.ensemble() && (i == 0 || !pastDeadline(o, start)); i++) {
                     WindowSampler windows = all.computeIfAbsent(memberLayout(o, layout, i),
-                            l -> new WindowSampler(panel, l, false, counts));
+                            l -> new WindowSampler(panel, l, false, counts, allStates));
                     Run run = train(engine, chosen.member(i), heads.get(), windows, manager, context, series, start,
                             first.halvings());
                     members.add(run.member());
@@ -108,7 +110,8 @@ final class NeuralTrainer {
                 members.add(first.member());
                 for (int i = 1; i < o.ensemble() && !pastDeadline(o, start); i++) {
                     WindowLayout own = memberLayout(o, layout, i);
-                    WindowSampler windows = own.equals(layout) ? held : new WindowSampler(panel, own, true, counts);
+                    WindowSampler windows = own.equals(layout) ? held
+                            : new WindowSampler(panel, own, true, counts, heldStates);
                     members.add(train(engine, o.member(i), heads.get(), windows, manager, context, series, start, null)
                             .member());
                 }

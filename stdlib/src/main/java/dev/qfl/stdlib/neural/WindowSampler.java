@@ -119,7 +119,7 @@ final class WindowSampler {
     private final CovariateFeatures covariates;
 
     WindowSampler(Panel panel, WindowLayout layout, boolean holdOut) {
-        this(panel, layout, holdOut, false);
+        this(panel, layout, holdOut, false, null);
     }
 
     /**
@@ -127,8 +127,10 @@ final class WindowSampler {
      *               over [y − ½, y + ½] and floored at −½, so the CRPS is not flat between whole
      *               numbers and the function's value at k + ½ is P(y ≤ k) at its optimum; answers
      *               are then read as whole numbers
+     * @param shared the panel's states for this {@code holdOut}, shared with other samplers of the
+     *               same fit or forecast ({@link PanelStates}), or null to compute them here
      */
-    WindowSampler(Panel panel, WindowLayout layout, boolean holdOut, boolean counts) {
+    WindowSampler(Panel panel, WindowLayout layout, boolean holdOut, boolean counts, PanelStates shared) {
         this.counts = counts;
         this.layout = layout;
         this.context = layout.context();
@@ -144,24 +146,22 @@ final class WindowSampler {
         this.firstOrigin = new int[n];
         this.cumulative = new long[n];
         this.calendarOf = new float[n][];
-        // covariates move a series in ways the states would take for level, trend and season
-        this.states = layout.centre() == WindowCentre.SMOOTHING && layout.covariates().equals(CovariateSchema.NONE)
-                ? new SmoothingStates[n] : null;
+        PanelStates panelStates = shared != null ? shared : PanelStates.of(panel, layout, holdOut);
+        this.states = panelStates.present() ? new SmoothingStates[n] : null;
         this.covariates = new CovariateFeatures(layout, series);
         long total = 0;
         for (int s = 0; s < n; s++) {
             TimeSeries ts = series.get(s);
             requireRepresentable(panel, ts);
             int length = ts.length();
-            boolean validates = holdOut && length >= 2 * horizon + 1;
-            int trainEnd = validates ? length - horizon : length;
-            if (validates) {
+            int trainEnd = trainEnd(ts, horizon, holdOut);
+            if (trainEnd < length) {
                 validationSeries.add(s);
             }
             seriesStep[s] = seriesSpread(ts, trainEnd);
             spreadFloor[s] = 0.1 * seriesStep[s];
-            if (states != null && zeroShare(ts, trainEnd) < INTERMITTENT_ZEROS) {
-                states[s] = SmoothingStates.of(ts, trainEnd, layout.season(), seriesStep[s], horizon);
+            if (states != null && panelStates.of(s) != null) {
+                states[s] = panelStates.of(s);
                 double spread = states[s].errorSpread(0, trainEnd);
                 errorFloor[s] = spread > 0 ? 0.1 * spread : spreadFloor[s];
             }
@@ -189,8 +189,17 @@ final class WindowSampler {
         }
     }
 
+    /**
+     * Where a series' training part ends: before its last horizon with {@code holdOut} when it is
+     * long enough to keep a training window (2 · horizon + 1 steps), else at its end.
+     */
+    static int trainEnd(TimeSeries ts, int horizon, boolean holdOut) {
+        int length = ts.length();
+        return holdOut && length >= 2 * horizon + 1 ? length - horizon : length;
+    }
+
     /** The series' typical step (mean absolute difference), else its mean absolute value, else 1. */
-    private static double seriesSpread(TimeSeries ts, int end) {
+    static double seriesSpread(TimeSeries ts, int end) {
         double diff = meanAbsDifference(ts, 0, end);
         if (diff > 0) {
             return diff;
@@ -372,7 +381,7 @@ final class WindowSampler {
     }
 
     /** The share of a series' observed values in [0, end) that are exactly zero. */
-    private static double zeroShare(TimeSeries ts, int end) {
+    static double zeroShare(TimeSeries ts, int end) {
         int seen = 0;
         int zeros = 0;
         for (int t = 0; t < end; t++) {
