@@ -49,10 +49,13 @@ final class ParameterLayout {
         long count = 0;
         for (Pair<String, Parameter> p : network.getParameters()) {
             NDArray array = p.getValue().getArray();
-            float[] fill = new float[Math.toIntExact(array.size())];
-            Arrays.fill(fill, Float.intBitsToFloat(SENTINEL_BITS));
-            array.set(fill);
-            count += fill.length;
+            // in-place arithmetic, not set(): libtorch prints a deprecation warning on the user's
+            // terminal the first time an array is overwritten by a copy. In-place work on a leaf that
+            // requires gradients is refused (a network built after training in the same JVM), and
+            // this network only ever loads values and answers, so its arrays stop requiring them.
+            array.setRequiresGradient(false);
+            array.muli(0f).addi(Float.intBitsToFloat(SENTINEL_BITS));   // 0·w + s is s for the finite fresh weights
+            count += array.size();
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
