@@ -79,9 +79,4 @@ public final class QuantileMixture implements QuantileFunction {
     public double sample(RandomGenerator random) {
         return members[random.nextInt(members.length)].sample(random);
     }
-
-    /** The number of members. */
-    public int size() {
-        return members.length;
-    }
 }

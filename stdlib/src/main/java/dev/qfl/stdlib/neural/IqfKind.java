@@ -34,8 +34,8 @@ public final class IqfKind extends NeuralKind {
      * <ul>
      *   <li>three members, reading 1, ½ and 1½ times the context ({@code vary: context}): as good
      *   as five members that differ by seed (0.624 against 0.636 over the development set, 0.799
-     *   against 0.806 on its holdout) at the cost of three; five such members gain another 1–2%
-     *   for half as much training again;</li>
+     *   against 0.806 on its holdout) at the cost of three; five such members, mixed, are no
+     *   better than three;</li>
      *   <li>windows centred on exponential smoothing states: 6% better than on the last value; the
      *   states' form chosen by its forecasts over the horizon, not by one-step errors: 4–5% better on
      *   the holdout with two seeds, level on the rolling origins;</li>
